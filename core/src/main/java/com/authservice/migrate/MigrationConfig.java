@@ -1,0 +1,29 @@
+package com.authservice.migrate;
+
+import com.authservice.migrate.mybatis.ScriptFolder;
+import com.authservice.migrate.settings.ConnectionSettings;
+import java.time.Duration;
+
+/**
+ * Everything a {@link Migrations} needs, built in one place by the caller.
+ *
+ * @param lockTimeout how long a changing command waits for another run's lock
+ * @param ignoreModified run even when applied scripts were edited or deleted (the explicit override)
+ */
+public record MigrationConfig(ConnectionSettings connection, ScriptFolder scripts, Duration lockTimeout,
+    boolean ignoreModified) {
+
+  public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
+
+  public MigrationConfig(ConnectionSettings connection, ScriptFolder scripts) {
+    this(connection, scripts, DEFAULT_LOCK_TIMEOUT, false);
+  }
+
+  public MigrationConfig withLockTimeout(Duration timeout) {
+    return new MigrationConfig(connection, scripts, timeout, ignoreModified);
+  }
+
+  public MigrationConfig ignoringModified(boolean ignore) {
+    return new MigrationConfig(connection, scripts, lockTimeout, ignore);
+  }
+}

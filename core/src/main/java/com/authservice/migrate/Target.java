@@ -1,0 +1,63 @@
+package com.authservice.migrate;
+
+import com.authservice.migrate.errors.InvalidArgument;
+import java.util.regex.Pattern;
+
+/**
+ * Where {@code up}, {@code down} and friends go: {@code head}, {@code base}, a number of steps
+ * ({@code +2}, {@code -1}), or a migration id or unique id prefix — Alembic's target syntax.
+ */
+public sealed interface Target {
+
+  /** Every pending migration. */
+  record Head() implements Target {
+  }
+
+  /** Before the first migration: nothing applied. */
+  record Base() implements Target {
+  }
+
+  record Steps(int count) implements Target {
+    public Steps {
+      if (count < 1) {
+        throw new InvalidArgument("The number of steps must be at least 1, not " + count);
+      }
+    }
+  }
+
+  /** A migration id, or a prefix of one that matches exactly one migration. */
+  record Id(String prefix) implements Target {
+  }
+
+  Pattern RELATIVE = Pattern.compile("[+-]\\d{1,9}");
+  Pattern DIGITS = Pattern.compile("\\d{1,20}");
+
+  static Target head() {
+    return new Head();
+  }
+
+  static Target base() {
+    return new Base();
+  }
+
+  static Target steps(int count) {
+    return new Steps(count);
+  }
+
+  static Target parse(String text) {
+    String value = text == null ? "" : text.strip();
+    if (value.equalsIgnoreCase("head")) {
+      return new Head();
+    }
+    if (value.equalsIgnoreCase("base")) {
+      return new Base();
+    }
+    if (RELATIVE.matcher(value).matches()) {
+      return new Steps(Math.abs(Integer.parseInt(value)));
+    }
+    if (DIGITS.matcher(value).matches()) {
+      return new Id(value);
+    }
+    throw new InvalidArgument("\"" + value + "\" is not a target: use head, base, +N, -N or a migration id (prefix)");
+  }
+}

@@ -1,0 +1,11 @@
+package com.authservice.migrate.errors;
+
+import java.time.Duration;
+
+/** Another run held the migration lock for longer than the configured wait. */
+public final class LockTimeout extends MigrationException {
+  public LockTimeout(Duration waited, String holder) {
+    super("Another migration run (" + holder + ") still holds the lock after " + waited.toSeconds() + " s. "
+        + "Wait for it to finish, or raise the wait with --lock-timeout (MIGRATE_LOCK_TIMEOUT, seconds).");
+  }
+}

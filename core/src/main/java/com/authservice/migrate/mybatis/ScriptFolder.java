@@ -1,0 +1,202 @@
+package com.authservice.migrate.mybatis;
+
+import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.errors.MalformedScript;
+import com.authservice.migrate.result.Migration;
+import com.authservice.migrate.result.MigrationId;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.ibatis.migration.MigrationReader;
+
+/**
+ * A MyBatis Migrations repository: {@code scripts/} with {@code <id>_<description>.sql} files and,
+ * optionally, {@code environments/development.properties} whose extra keys (such as {@code changelog})
+ * are the variables scripts may use as {@code ${name}}. The folder may live on disk or inside a jar,
+ * which is why it is read through {@link Path} and not MyBatis' {@code File}-based loader.
+ */
+public final class ScriptFolder {
+
+  private static final Pattern SCRIPT_NAME = Pattern.compile("(\\d+)_([^/\\\\]+)\\.sql");
+  private static final List<String> SPECIAL_FILES = List.of("bootstrap.sql", "onabort.sql");
+  private static final List<String> SETTING_KEYS = List.of("time_zone", "delimiter", "script_char_set",
+      "full_line_delimiter", "send_full_script", "auto_commit", "remove_crs", "ignore_warnings", "driver_path",
+      "driver", "url", "username", "password");
+
+  private final Path scripts;
+  private final String location;
+  private final boolean writable;
+  private final Properties variables;
+
+  private ScriptFolder(Path scripts, String location, boolean writable, Properties variables) {
+    this.scripts = scripts;
+    this.location = location;
+    this.writable = writable;
+    this.variables = variables;
+  }
+
+  /** The repository folder that holds {@code scripts/}, as MyBatis' {@code --path} names it. */
+  public static ScriptFolder at(Path repository) {
+    Path scripts = repository.resolve("scripts");
+    if (!Files.isDirectory(scripts)) {
+      throw new InvalidArgument("No scripts/ folder in " + repository.toAbsolutePath().normalize()
+          + ": --path must name a migrations repository (the folder that holds scripts/).");
+    }
+    return new ScriptFolder(scripts, scripts.toAbsolutePath().normalize().toString(), Files.isWritable(scripts),
+        variablesOf(repository));
+  }
+
+  /** A repository packaged on the classpath under {@code resourceRoot} (for example {@code auth-migrations}). */
+  public static ScriptFolder onClasspath(String resourceRoot, ClassLoader loader) {
+    URL url = loader.getResource(resourceRoot + "/scripts");
+    if (url == null) {
+      throw new InvalidArgument("No migration scripts on the classpath at " + resourceRoot + "/scripts");
+    }
+    Path repository = toPath(url).getParent();
+    if ("file".equals(url.getProtocol())) {
+      return at(repository);
+    }
+    return new ScriptFolder(repository.resolve("scripts"), "classpath:" + resourceRoot + "/scripts", false,
+        variablesOf(repository));
+  }
+
+  /** Every migration, ordered by id. Refuses names MyBatis cannot parse and ids used twice. */
+  public List<Migration> migrations() {
+    Map<MigrationId, String> seen = new HashMap<>();
+    List<Migration> migrations = new ArrayList<>();
+    for (String fileName : sqlFileNames()) {
+      var matcher = SCRIPT_NAME.matcher(fileName);
+      if (!matcher.matches()) {
+        throw new MalformedScript(fileName, "the name must be <digits>_<description>.sql "
+            + "(for example 20250101120000_add_phone_number.sql); rename it or use `new` to create scripts.");
+      }
+      MigrationId id = MigrationId.of(matcher.group(1));
+      String clash = seen.put(id, fileName);
+      if (clash != null) {
+        throw new MalformedScript(fileName, "it has the same id " + id + " as " + clash
+            + "; give one of them a new id (a later timestamp).");
+      }
+      // MyBatis' own rule: the description is the file name's words, underscores read as spaces.
+      migrations.add(new Migration(id, matcher.group(2).replace('_', ' '), fileName));
+    }
+    migrations.sort(null);
+    return migrations;
+  }
+
+  /** The whole file, as written. */
+  public String content(Migration migration) {
+    try {
+      return Files.readString(scripts.resolve(migration.fileName()), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + migration.fileName(), e);
+    }
+  }
+
+  /** The part MyBatis runs for {@code up}, variables replaced. */
+  public String upSql(Migration migration) {
+    return section(migration, false);
+  }
+
+  /** The part after {@code -- //@UNDO}, variables replaced; empty when there is none. */
+  public String undoSql(Migration migration) {
+    return section(migration, true);
+  }
+
+  public String location() {
+    return location;
+  }
+
+  public boolean isWritable() {
+    return writable;
+  }
+
+  /** Where new scripts are written; only for a folder on disk. */
+  public Path directory() {
+    if (!writable) {
+      throw new InvalidArgument("The scripts at " + location + " are read-only (packaged in the jar); "
+          + "pass --path to the migrations folder of your checkout to create scripts.");
+    }
+    return scripts;
+  }
+
+  public String variable(String name, String fallback) {
+    return variables.getProperty(name, fallback);
+  }
+
+  private String section(Migration migration, boolean undo) {
+    byte[] bytes = content(migration).getBytes(StandardCharsets.UTF_8);
+    try (InputStream in = new ByteArrayInputStream(bytes);
+        Reader reader = new MigrationReader(in, StandardCharsets.UTF_8.name(), undo, variables)) {
+      StringBuilder text = new StringBuilder();
+      char[] buffer = new char[8192];
+      for (int read; (read = reader.read(buffer)) != -1; ) {
+        text.append(buffer, 0, read);
+      }
+      return text.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + migration.fileName(), e);
+    }
+  }
+
+  private List<String> sqlFileNames() {
+    try (Stream<Path> files = Files.list(scripts)) {
+      return files.map(path -> path.getFileName().toString().replace("/", ""))
+          .filter(name -> name.endsWith(".sql") && !SPECIAL_FILES.contains(name))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + location, e);
+    }
+  }
+
+  private static Properties variablesOf(Path repository) {
+    Properties variables = new Properties();
+    variables.setProperty("changelog", "changelog");
+    Path environment = repository.resolve("environments").resolve("development.properties");
+    if (Files.isRegularFile(environment)) {
+      Properties file = new Properties();
+      try (Reader reader = Files.newBufferedReader(environment, StandardCharsets.UTF_8)) {
+        file.load(reader);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + environment, e);
+      }
+      file.stringPropertyNames().stream()
+          .filter(key -> !SETTING_KEYS.contains(key))
+          .forEach(key -> variables.setProperty(key, file.getProperty(key)));
+    }
+    return variables;
+  }
+
+  private static Path toPath(URL url) {
+    try {
+      URI uri = url.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        try {
+          FileSystems.newFileSystem(uri, Map.of());
+        } catch (FileSystemAlreadyExistsException alreadyOpen) {
+          // Opened by an earlier call; Path.of below finds it.
+        }
+      }
+      return Path.of(uri);
+    } catch (URISyntaxException | IOException e) {
+      throw new UncheckedIOException(new IOException("Cannot open the packaged scripts at " + url, e));
+    }
+  }
+}

@@ -1,0 +1,5 @@
+package com.authservice.migrate.result;
+
+public enum Direction {
+  UP, DOWN
+}

@@ -1,0 +1,144 @@
+package com.authservice.migrate.run;
+
+import com.authservice.migrate.errors.DatabaseError;
+import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.result.AppliedMigration;
+import com.authservice.migrate.result.Migration;
+import com.authservice.migrate.result.MigrationId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.text.SimpleDateFormat;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * MyBatis' changelog table (ID, APPLIED_AT, DESCRIPTION) plus one nullable {@code checksum} column
+ * of our own, which the MyBatis CLI never names and so never minds. The table is named with its
+ * schema because an unqualified name follows search_path (mybatis/migrations#172).
+ */
+public final class Changelog {
+
+  private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_$]{0,62}");
+
+  private final String table;
+  private final String schema;
+  private final String name;
+  private boolean checksumColumnReady;
+
+  public Changelog(String schema, String name) {
+    String lowerName = name.toLowerCase(java.util.Locale.ROOT);
+    if (!IDENTIFIER.matcher(schema).matches() || !IDENTIFIER.matcher(lowerName).matches()) {
+      throw new InvalidArgument("The changelog table must be a plain SQL name: " + schema + "." + name);
+    }
+    this.schema = schema;
+    this.name = lowerName;
+    this.table = schema + "." + lowerName;
+  }
+
+  public String table() {
+    return table;
+  }
+
+  /** Asked through the catalog, so a missing table never aborts the caller's transaction. */
+  public boolean exists(Connection connection) {
+    try (PreparedStatement query = connection.prepareStatement("select to_regclass(?) is not null")) {
+      query.setString(1, table);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return row.getBoolean(1);
+      }
+    } catch (SQLException e) {
+      throw new DatabaseError("looking for the changelog table " + table, e);
+    }
+  }
+
+  /** Every applied migration, oldest id first; empty when the table does not exist yet. */
+  public List<AppliedMigration> read(Connection connection) {
+    if (!exists(connection)) {
+      return List.of();
+    }
+    boolean withChecksum = hasChecksumColumn(connection);
+    String sql = "select id, applied_at, description" + (withChecksum ? ", checksum" : "")
+        + " from " + table + " order by id";
+    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      List<AppliedMigration> applied = new ArrayList<>();
+      while (rows.next()) {
+        applied.add(new AppliedMigration(new MigrationId(rows.getBigDecimal(1)), rows.getString(3),
+            rows.getString(2), withChecksum ? rows.getString(4) : null));
+      }
+      return applied;
+    } catch (SQLException e) {
+      throw new DatabaseError("reading the changelog " + table, e);
+    }
+  }
+
+  public void insert(Connection connection, Migration migration, String checksum) throws SQLException {
+    ensureChecksumColumn(connection);
+    try (PreparedStatement insert = connection.prepareStatement(
+        "insert into " + table + " (id, applied_at, description, checksum) values (?, ?, ?, ?)")) {
+      insert.setBigDecimal(1, migration.id().value());
+      insert.setString(2, appliedAtNow());
+      insert.setString(3, truncate(migration.description()));
+      insert.setString(4, checksum);
+      insert.executeUpdate();
+    }
+  }
+
+  public void delete(Connection connection, MigrationId id) throws SQLException {
+    try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where id = ?")) {
+      delete.setBigDecimal(1, id.value());
+      delete.executeUpdate();
+    }
+  }
+
+  public void updateChecksum(Connection connection, MigrationId id, String checksum) throws SQLException {
+    ensureChecksumColumn(connection);
+    try (PreparedStatement update = connection.prepareStatement(
+        "update " + table + " set checksum = ? where id = ?")) {
+      update.setString(1, checksum);
+      update.setBigDecimal(2, id.value());
+      update.executeUpdate();
+    }
+  }
+
+  /** Called inside the migration's transaction, so it also works right after the bootstrap script made the table. */
+  private void ensureChecksumColumn(Connection connection) throws SQLException {
+    if (checksumColumnReady) {
+      return;
+    }
+    if (!hasChecksumColumn(connection)) {
+      try (Statement alter = connection.createStatement()) {
+        alter.execute("alter table " + table + " add column if not exists checksum varchar(64)");
+      }
+    }
+    checksumColumnReady = true;
+  }
+
+  private boolean hasChecksumColumn(Connection connection) {
+    try (PreparedStatement query = connection.prepareStatement("""
+        select 1 from information_schema.columns
+        where table_schema = ? and table_name = ? and column_name = 'checksum'""")) {
+      query.setString(1, schema);
+      query.setString(2, name);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next();
+      }
+    } catch (SQLException e) {
+      throw new DatabaseError("reading the columns of " + table, e);
+    }
+  }
+
+  /** The format MyBatis writes, so rows from either tool look alike. */
+  private static String appliedAtNow() {
+    return new SimpleDateFormat("yyyy-MM-dd HH:mm:ss").format(new Date());
+  }
+
+  private static String truncate(String description) {
+    return description.length() <= 255 ? description : description.substring(0, 255);
+  }
+}

@@ -1,0 +1,51 @@
+package com.authservice.migrate.run;
+
+import com.authservice.migrate.errors.AuthenticationFailed;
+import com.authservice.migrate.errors.CannotConnect;
+import com.authservice.migrate.errors.DatabaseError;
+import com.authservice.migrate.errors.PermissionDenied;
+import com.authservice.migrate.errors.UnknownDatabase;
+import com.authservice.migrate.settings.ConnectionSettings;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/** Opens connections and turns the ways that can fail into messages that name the fix. */
+public final class Database {
+
+  private final ConnectionSettings settings;
+
+  public Database(ConnectionSettings settings) {
+    this.settings = settings;
+  }
+
+  public Connection open() {
+    try {
+      return DriverManager.getConnection(settings.jdbcUrl(), settings.driverProperties());
+    } catch (SQLException e) {
+      throw translate(e);
+    }
+  }
+
+  public ConnectionSettings settings() {
+    return settings;
+  }
+
+  private RuntimeException translate(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    return switch (state) {
+      case "28P01", "28000", "08004" -> new AuthenticationFailed(settings.user(), settings.target(), e);
+      case "3D000" -> new UnknownDatabase(settings.database(), settings.hostAndPort(), e);
+      case "42501" -> new PermissionDenied(settings.user(), "connect to " + settings.database(), firstLine(e), e);
+      default -> state.startsWith("08") || e.getCause() instanceof java.io.IOException
+          ? new CannotConnect(settings.hostAndPort(), e)
+          : new DatabaseError("connecting to " + settings.target(), e);
+    };
+  }
+
+  private static String firstLine(SQLException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

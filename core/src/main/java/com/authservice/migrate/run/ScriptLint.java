@@ -1,0 +1,58 @@
+package com.authservice.migrate.run;
+
+import com.authservice.migrate.errors.MalformedScript;
+import com.authservice.migrate.mybatis.ScriptFolder;
+import com.authservice.migrate.result.Migration;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a script before anything of a run executes. MyBatis reads only {@code -- //@UNDO} (and a few
+ * spacing variants) as the undo marker; a near miss such as {@code -- @UNDO} silently makes the undo
+ * SQL part of {@code up}, and a missing marker makes {@code down} delete the changelog row and undo nothing.
+ */
+public final class ScriptLint {
+
+  /** {@code -- migrate:no-transaction}: a plain comment to MyBatis, an opt-out of the per-migration transaction to us. */
+  private static final Pattern NO_TRANSACTION = Pattern.compile("(?m)^\\s*--\\s*migrate:no-transaction\\s*$");
+
+  private static final Pattern UNDO_LIKE = Pattern.compile("(?im)^\\s*--\\s*/*\\s*@\\s*undo\\b.*$");
+
+  private ScriptLint() {
+  }
+
+  /** The script can run up: no near-miss undo marker sits in its up section. */
+  public static void checkUp(ScriptFolder scripts, Migration migration) {
+    var nearMiss = UNDO_LIKE.matcher(scripts.upSql(migration));
+    if (nearMiss.find()) {
+      throw new MalformedScript(migration.fileName(), "\"" + nearMiss.group().strip()
+          + "\" is not read as the undo marker, so its undo SQL would run during up; write exactly -- //@UNDO");
+    }
+  }
+
+  /** The script can run down: it has an undo section (an empty one is an explicit "nothing to undo"). */
+  public static void checkDown(ScriptFolder scripts, Migration migration) {
+    checkUp(scripts, migration);
+    if (!hasUndoMarker(scripts, migration)) {
+      throw new MalformedScript(migration.fileName(), "it has no -- //@UNDO section, so down cannot undo it; "
+          + "add the section with the SQL that reverts the change (leave it empty if nothing needs undoing)");
+    }
+  }
+
+  static boolean hasUndoMarker(ScriptFolder scripts, Migration migration) {
+    return count(scripts.content(migration)) > count(scripts.upSql(migration));
+  }
+
+  private static long count(String text) {
+    return UNDO_LIKE.matcher(text).results().count();
+  }
+
+  /** Line of the file where the undo section's first line sits. */
+  static int undoFirstLine(ScriptFolder scripts, Migration migration) {
+    String up = scripts.upSql(migration);
+    return (int) up.chars().filter(c -> c == '\n').count() + 2;
+  }
+
+  public static boolean runsWithoutTransaction(String content) {
+    return NO_TRANSACTION.matcher(content).find();
+  }
+}

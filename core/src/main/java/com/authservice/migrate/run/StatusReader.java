@@ -1,0 +1,55 @@
+package com.authservice.migrate.run;
+
+import com.authservice.migrate.checksum.Checksum;
+import com.authservice.migrate.mybatis.ScriptFolder;
+import com.authservice.migrate.result.AppliedMigration;
+import com.authservice.migrate.result.Migration;
+import com.authservice.migrate.result.MigrationId;
+import com.authservice.migrate.result.MigrationState;
+import com.authservice.migrate.result.State;
+import com.authservice.migrate.result.StatusReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Joins the scripts folder with the changelog into a {@link StatusReport}. */
+public final class StatusReader {
+
+  private StatusReader() {
+  }
+
+  public static StatusReport report(ScriptFolder scripts, List<Migration> migrations, List<AppliedMigration> applied) {
+    Map<MigrationId, Migration> byId = migrations.stream()
+        .collect(Collectors.toMap(Migration::id, Function.identity()));
+    Map<MigrationId, AppliedMigration> appliedById = applied.stream()
+        .collect(Collectors.toMap(AppliedMigration::id, Function.identity(), (first, second) -> first));
+    MigrationId newestApplied = applied.stream().map(AppliedMigration::id).max(MigrationId::compareTo).orElse(null);
+
+    TreeMap<MigrationId, MigrationState> states = new TreeMap<>();
+    for (Migration migration : migrations) {
+      AppliedMigration row = appliedById.get(migration.id());
+      State state;
+      if (row != null) {
+        boolean edited = row.checksum() != null && !row.checksum().equals(Checksum.of(scripts.content(migration)));
+        state = edited ? State.MODIFIED : State.APPLIED;
+      } else if (newestApplied != null && migration.id().compareTo(newestApplied) < 0) {
+        state = State.OUT_OF_ORDER;
+      } else {
+        state = State.PENDING;
+      }
+      states.put(migration.id(), new MigrationState(migration.id(), migration.description(),
+          Optional.of(migration.fileName()), Optional.ofNullable(row).map(AppliedMigration::appliedAt), state));
+    }
+    for (AppliedMigration row : applied) {
+      if (!byId.containsKey(row.id())) {
+        states.put(row.id(), new MigrationState(row.id(), row.description(), Optional.empty(),
+            Optional.ofNullable(row.appliedAt()), State.MISSING));
+      }
+    }
+    return new StatusReport(new ArrayList<>(states.values()));
+  }
+}

@@ -1,0 +1,155 @@
+package com.authservice.migrate.testing;
+
+import com.authservice.migrate.settings.ConnectionSettings;
+import com.authservice.migrate.settings.Password;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * One real PostgreSQL server per test run, chosen in this order: the server named by
+ * {@code MIGRATE_TEST_JDBC_URL} (with {@code MIGRATE_TEST_USER}, {@code MIGRATE_TEST_PASSWORD});
+ * a Testcontainers container when a Docker engine answers; otherwise an embedded server (zonky),
+ * which is what CI uses. Tests get fresh databases on it, never mocks.
+ */
+public final class PostgresServer {
+
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static PostgresServer instance;
+
+  private final String host;
+  private final int port;
+  private final String user;
+  private final String password;
+  private final String kind;
+
+  private PostgresServer(String host, int port, String user, String password, String kind) {
+    this.host = host;
+    this.port = port;
+    this.user = user;
+    this.password = password;
+    this.kind = kind;
+  }
+
+  public static synchronized PostgresServer get() {
+    if (instance == null) {
+      instance = start();
+    }
+    return instance;
+  }
+
+  /** A new, empty database on this server; the name is unique in this run. */
+  public TestDatabase createDatabase() {
+    String name = "test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+    try (Connection admin = connect("postgres"); Statement statement = admin.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot create test database " + name, e);
+    }
+    return new TestDatabase(this, settings(name));
+  }
+
+  public ConnectionSettings settings(String database) {
+    return new ConnectionSettings(host, port, database, user, new Password(password), "public", null);
+  }
+
+  public Connection connect(String database) throws SQLException {
+    Properties properties = new Properties();
+    properties.setProperty("user", user);
+    properties.setProperty("password", password);
+    return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database, properties);
+  }
+
+  /** {@code embedded PostgreSQL 18.1}, for test reports and closing notes. */
+  public String describe() {
+    try (Connection connection = connect("postgres")) {
+      return kind + " PostgreSQL " + connection.getMetaData().getDatabaseProductVersion();
+    } catch (SQLException e) {
+      return kind + " PostgreSQL";
+    }
+  }
+
+  public String host() {
+    return host;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String user() {
+    return user;
+  }
+
+  public String password() {
+    return password;
+  }
+
+  private static PostgresServer start() {
+    String url = System.getenv("MIGRATE_TEST_JDBC_URL");
+    if (url != null && !url.isBlank()) {
+      Properties parsed = org.postgresql.Driver.parseURL(url, new Properties());
+      return new PostgresServer(parsed.getProperty("PGHOST"), Integer.parseInt(parsed.getProperty("PGPORT")),
+          env("MIGRATE_TEST_USER", "postgres"), env("MIGRATE_TEST_PASSWORD", ""), "external");
+    }
+    if (dockerIsReachable()) {
+      PostgreSQLContainer container = new PostgreSQLContainer("postgres:18-alpine");
+      container.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+      return new PostgresServer(container.getHost(), container.getMappedPort(5432), container.getUsername(),
+          container.getPassword(), "Testcontainers");
+    }
+    return startEmbedded();
+  }
+
+  private static PostgresServer startEmbedded() {
+    try {
+      Path work = Files.createTempDirectory("migrate-test-pg");
+      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+          .setOverrideWorkingDirectory(work.toFile())
+          .setServerConfig("fsync", "off")
+          .setServerConfig("synchronous_commit", "off")
+          .setServerConfig("full_page_writes", "off")
+          .setServerConfig("max_connections", "300")
+          .start();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          postgres.close();
+        } catch (IOException ignored) {
+          // The JVM is exiting; the server's temporary files go with the directory.
+        }
+      }));
+      return new PostgresServer("localhost", postgres.getPort(), "postgres", "postgres", "embedded");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
+    }
+  }
+
+  /** Only ask Testcontainers when an engine could exist: its probe is slow and noisy when none does. */
+  private static boolean dockerIsReachable() {
+    boolean socket = Files.exists(Path.of("/var/run/docker.sock")) || System.getenv("DOCKER_HOST") != null;
+    if (!socket || "false".equals(System.getenv("MIGRATE_TEST_DOCKER"))) {
+      return false;
+    }
+    try {
+      return DockerClientFactory.instance().isDockerAvailable();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null ? fallback : value;
+  }
+}
