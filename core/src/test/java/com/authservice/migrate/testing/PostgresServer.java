@@ -121,6 +121,7 @@ public final class PostgresServer {
           .setServerConfig("synchronous_commit", "off")
           .setServerConfig("full_page_writes", "off")
           .setServerConfig("max_connections", "300")
+          .setDataDirectoryCustomizer(PostgresServer::requirePasswordsForOtherUsers)
           .start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
@@ -132,6 +133,24 @@ public final class PostgresServer {
       return new PostgresServer("localhost", postgres.getPort(), "postgres", "postgres", "embedded");
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
+    }
+  }
+
+  /**
+   * zonky trusts every local connection; tests of a wrong password need the server to check one.
+   * The superuser stays trusted so the fixture itself needs no secret.
+   */
+  private static void requirePasswordsForOtherUsers(java.io.File dataDirectory) {
+    try {
+      Files.writeString(dataDirectory.toPath().resolve("pg_hba.conf"), """
+          local all all trust
+          host all postgres 127.0.0.1/32 trust
+          host all postgres ::1/128 trust
+          host all all 127.0.0.1/32 scram-sha-256
+          host all all ::1/128 scram-sha-256
+          """);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

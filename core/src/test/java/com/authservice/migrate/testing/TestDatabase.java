@@ -35,6 +35,17 @@ public final class TestDatabase {
     return server.connect(settings.database());
   }
 
+  /**
+   * A login role with a password that may connect to this database and nothing more, for tests of
+   * authentication and permissions. Returns the settings to connect as that role.
+   */
+  public ConnectionSettings createUser(String role, String password) {
+    execute("create role " + role + " login password '" + password.replace("'", "''") + "'");
+    execute("grant connect on database " + name() + " to " + role);
+    return new ConnectionSettings(settings.host(), settings.port(), settings.database(), role,
+        new com.authservice.migrate.settings.Password(password), settings.schema(), null);
+  }
+
   public void execute(String sql) {
     try (Connection connection = connect(); Statement statement = connection.createStatement()) {
       statement.execute(sql);
@@ -102,7 +113,7 @@ public final class TestDatabase {
         select 'column ' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
                || case when a.attnotnull then ' not null' else '' end
                || coalesce(' default ' || pg_get_expr(d.adbin, d.adrelid), '')
-               || case when a.attidentity <> '' then ' identity ' || a.attidentity else '' end
+               || case when a.attidentity <> '' then ' identity ' || a.attidentity::text else '' end
         from pg_attribute a
         join pg_class c on c.oid = a.attrelid
         join pg_namespace n on n.oid = c.relnamespace
