@@ -10,8 +10,7 @@ public final class ScriptFailed extends MigrationException {
 
   public ScriptFailed(String fileName, int line, String statement, SQLException cause) {
     super(fileName + " line " + line + ": " + DatabaseError.firstLine(cause.getMessage())
-        + " (in: " + abbreviate(statement) + "). "
-        + "The migration was rolled back; fix the script and run the command again.", cause);
+        + " (in: " + abbreviate(statement) + "). " + hint(cause.getSQLState()), cause);
     this.fileName = fileName;
     this.line = line;
     this.sqlState = cause.getSQLState();
@@ -27,6 +26,14 @@ public final class ScriptFailed extends MigrationException {
 
   public String sqlState() {
     return sqlState;
+  }
+
+  private static String hint(String sqlState) {
+    String undone = "The migration was rolled back; ";
+    if ("42501".equals(sqlState)) {
+      return undone + "grant the missing privilege or run migrations as the schema's owner.";
+    }
+    return undone + "fix the script and run the command again.";
   }
 
   private static String abbreviate(String statement) {

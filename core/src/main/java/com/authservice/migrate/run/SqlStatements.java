@@ -38,7 +38,9 @@ public final class SqlStatements {
         next = blockCommentEnd(script, i);
       } else {
         if (startLine < 0 && !Character.isWhitespace(c)) {
+          // Comments before a statement are not part of it: error messages quote the statement itself.
           startLine = line;
+          start = i;
         }
         if (c == '\'') {
           next = quotedEnd(script, i, '\'', isEscapeString(script, i));

@@ -91,7 +91,7 @@ public final class TestDatabase {
 
   /** The changelog as {@code id|description}, oldest first; empty when the table does not exist. */
   public List<String> changelog() {
-    if (query("select to_regclass('public.changelog')").get(0) == null) {
+    if (queryOne("select to_regclass('public.changelog') is null").equals("t")) {
       return List.of();
     }
     return query("select id, description from public.changelog order by id");
