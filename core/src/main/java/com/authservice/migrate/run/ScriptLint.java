@@ -46,10 +46,10 @@ public final class ScriptLint {
     return UNDO_LIKE.matcher(text).results().count();
   }
 
-  /** Line of the file where the undo section's first line sits. */
+  /** Line of the undo marker: MyBatis' undo section starts with the rest of that line. */
   static int undoFirstLine(ScriptFolder scripts, Migration migration) {
     String up = scripts.upSql(migration);
-    return (int) up.chars().filter(c -> c == '\n').count() + 2;
+    return (int) up.chars().filter(c -> c == '\n').count() + 1;
   }
 
   public static boolean runsWithoutTransaction(String content) {
