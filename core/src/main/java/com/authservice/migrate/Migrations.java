@@ -2,31 +2,41 @@ package com.authservice.migrate;
 
 import com.authservice.migrate.checksum.Checksum;
 import com.authservice.migrate.errors.DatabaseError;
+import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.errors.ScriptsModified;
 import com.authservice.migrate.lock.MigrationLock;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.mybatis.ScriptWriter;
+import com.authservice.migrate.offline.OfflineScript;
 import com.authservice.migrate.result.Direction;
+import com.authservice.migrate.result.MigrationDetail;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.MigrationId;
 import com.authservice.migrate.result.MigrationState;
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.result.RunResult;
+import com.authservice.migrate.result.StampResult;
 import com.authservice.migrate.result.State;
 import com.authservice.migrate.result.StatusReport;
 import com.authservice.migrate.run.Changelog;
 import com.authservice.migrate.run.Database;
+import com.authservice.migrate.run.HistoryRange;
+import com.authservice.migrate.run.IdResolver;
 import com.authservice.migrate.run.MigrationRunner;
 import com.authservice.migrate.run.RunPlanner;
 import com.authservice.migrate.run.ScriptLint;
 import com.authservice.migrate.run.StatusReader;
+import com.authservice.migrate.stamp.Stamper;
+import com.authservice.migrate.template.ScriptTemplate;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -105,13 +115,7 @@ public final class Migrations {
    * Returns the ids whose checksum changed.
    */
   public List<MigrationId> repair() {
-    List<Migration> migrations = scripts.migrations();
-    try (Connection lockConnection = database.open();
-        MigrationLock lock = MigrationLock.acquire(lockConnection, changelog().table(), config.lockTimeout(),
-            RunListener.NONE);
-        Connection connection = database.open()) {
-      Changelog changelog = changelog();
-      StatusReport status = StatusReader.report(scripts, migrations, changelog.read(connection));
+    return underLock(RunListener.NONE, (connection, changelog, migrations, status) -> {
       List<MigrationId> repaired = new ArrayList<>();
       connection.setAutoCommit(false);
       for (MigrationState state : status.inState(State.MODIFIED)) {
@@ -121,13 +125,114 @@ public final class Migrations {
       }
       connection.commit();
       return repaired;
-    } catch (SQLException e) {
-      throw new DatabaseError("recording checksums", e);
-    }
+    });
   }
 
-  private RunResult run(Direction direction, Function<RunPlanner, List<Migration>> plan, RunListener listener) {
-    long started = System.nanoTime();
+  /** The newest applied migration and what is waiting (Alembic's {@code current}). */
+  public StatusReport current() {
+    return status();
+  }
+
+  /**
+   * Every migration, newest first, applied or not, limited to {@code range} ({@code FROM:TO}, each side
+   * an id prefix, {@code base}, {@code head} or empty; both ends included).
+   */
+  public List<MigrationDetail> history(String range) {
+    StatusReport status = status();
+    HistoryRange bounds = HistoryRange.parse(range, status, scripts.location());
+    List<MigrationDetail> details = new ArrayList<>();
+    for (MigrationState state : status.migrations()) {
+      if (bounds.contains(state.id())) {
+        details.add(0, detail(state));
+      }
+    }
+    return details;
+  }
+
+  /** One migration's up and undo SQL and its state. */
+  public MigrationDetail show(String id) {
+    StatusReport status = status();
+    return detail(IdResolver.resolve(id, status.migrations(), scripts.location()));
+  }
+
+  /**
+   * Marks the database as being at {@code target} ({@code head}, {@code base}, an id, or {@code auto} to find
+   * the migration whose schema matches the database) without running migrations. A database that Alembic
+   * managed is recognised by its {@code alembic_version} table, which stays unless {@code dropAlembicTable}.
+   */
+  public StampResult stamp(String target, boolean dropAlembicTable) {
+    return underLock(RunListener.NONE, (connection, changelog, migrations, status) -> {
+      Stamper stamper = new Stamper(connection, scripts, changelog, config.connection().schema());
+      Optional<String> alembic = stamper.alembicRevision();
+      Optional<Migration> at;
+      if (target == null || target.isBlank() || target.equalsIgnoreCase("auto")) {
+        at = stamper.matchingMigration(migrations);
+      } else {
+        Target parsed = Target.parse(target);
+        if (parsed instanceof Target.Base) {
+          at = Optional.empty();
+        } else if (parsed instanceof Target.Head) {
+          at = migrations.isEmpty() ? Optional.empty() : Optional.of(migrations.get(migrations.size() - 1));
+        } else if (parsed instanceof Target.Id id) {
+          MigrationState state = IdResolver.resolve(id.prefix(), status.migrations(), scripts.location());
+          at = migrations.stream().filter(m -> m.id().equals(state.id())).findFirst();
+        } else {
+          throw new InvalidArgument("stamp takes head, base, auto or a migration id, not " + target);
+        }
+      }
+      return stamper.stamp(migrations, status, at, alembic, dropAlembicTable);
+    });
+  }
+
+  /**
+   * The SQL that going from {@code from} to {@code to} would run ({@code base}, {@code head} or ids),
+   * changelog statements included, built without connecting to any database.
+   */
+  public String script(String from, String to) {
+    List<Migration> migrations = scripts.migrations();
+    int start = position(from, migrations);
+    int end = position(to, migrations);
+    OfflineScript offline = new OfflineScript(scripts, changelog().table());
+    if (start <= end) {
+      return offline.render(Direction.UP, migrations.subList(start, end));
+    }
+    List<Migration> undo = new ArrayList<>(migrations.subList(end, start));
+    Collections.reverse(undo);
+    return offline.render(Direction.DOWN, undo);
+  }
+
+  /** Writes a script from a template ({@code empty}, {@code create-table}, {@code add-column}). */
+  public Path newMigration(String description, ScriptTemplate template) {
+    return newMigration(description, template.upSql(), template.undoSql());
+  }
+
+  /** How many migrations are applied when the database is at {@code point}. */
+  private int position(String point, List<Migration> migrations) {
+    Target target = Target.parse(point);
+    if (target instanceof Target.Base) {
+      return 0;
+    }
+    if (target instanceof Target.Head) {
+      return migrations.size();
+    }
+    if (target instanceof Target.Id id) {
+      List<MigrationState> known = StatusReader.report(scripts, migrations, List.of()).migrations();
+      MigrationId wanted = IdResolver.resolve(id.prefix(), known, scripts.location()).id();
+      return (int) migrations.stream().filter(m -> m.id().compareTo(wanted) <= 0).count();
+    }
+    throw new InvalidArgument("script takes base, head or migration ids, not " + point);
+  }
+
+  private MigrationDetail detail(MigrationState state) {
+    if (state.fileName().isEmpty()) {
+      return new MigrationDetail(state, "", "");
+    }
+    Migration migration = new Migration(state.id(), state.description(), state.fileName().get());
+    return new MigrationDetail(state, scripts.upSql(migration), scripts.undoSql(migration));
+  }
+
+  /** Runs {@code work} holding the migration lock, with the state read after the lock was taken. */
+  private <T> T underLock(RunListener listener, LockedWork<T> work) {
     List<Migration> migrations = scripts.migrations();
     Changelog changelog = changelog();
     try (Connection lockConnection = database.open();
@@ -135,6 +240,21 @@ public final class Migrations {
         Connection connection = database.open()) {
       // Read the state only once the lock is held: another run may just have changed it.
       StatusReport status = StatusReader.report(scripts, migrations, changelog.read(connection));
+      return work.run(connection, changelog, migrations, status);
+    } catch (SQLException e) {
+      throw new DatabaseError("talking to " + config.connection().target(), e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface LockedWork<T> {
+    T run(Connection connection, Changelog changelog, List<Migration> migrations, StatusReport status)
+        throws SQLException;
+  }
+
+  private RunResult run(Direction direction, Function<RunPlanner, List<Migration>> plan, RunListener listener) {
+    long started = System.nanoTime();
+    return underLock(listener, (connection, changelog, migrations, status) -> {
       refuseChangedScripts(status);
       RunPlanner planner = new RunPlanner(status, migrations, scripts.location());
       List<Migration> chosen = plan.apply(planner);
@@ -160,9 +280,7 @@ public final class Migrations {
       List<Migration> skipped = direction == Direction.UP ? planner.outOfOrder().stream()
           .filter(m -> !chosen.contains(m)).toList() : List.of();
       return new RunResult(direction, chosen, skipped, Duration.ofNanos(System.nanoTime() - started));
-    } catch (SQLException e) {
-      throw new DatabaseError("closing the connection", e);
-    }
+    });
   }
 
   private void refuseChangedScripts(StatusReport status) {
