@@ -89,6 +89,28 @@ public final class Changelog {
     }
   }
 
+  /**
+   * The insert as one SQL text with literal values, so it can travel in the same batch as the migration's
+   * statements. Only valid once {@link #isReadyForBatch()}: the checksum column is known to exist.
+   */
+  public String insertSql(Migration migration, String checksum) {
+    return "insert into " + table + " (id, applied_at, description, checksum) values (" + migration.id().value()
+        .toPlainString() + ", " + literal(appliedAtNow()) + ", " + literal(truncate(migration.description())) + ", "
+        + literal(checksum) + ")";
+  }
+
+  public boolean isReadyForBatch() {
+    return checksumColumnReady;
+  }
+
+  /** Checks (once per run) that the table exists with its checksum column, adding the column if needed. */
+  public boolean prepareForBatch(Connection connection) throws SQLException {
+    if (!checksumColumnReady && exists(connection)) {
+      ensureChecksumColumn(connection);
+    }
+    return checksumColumnReady;
+  }
+
   public void delete(Connection connection, MigrationId id) throws SQLException {
     try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where id = ?")) {
       delete.setBigDecimal(1, id.value());
@@ -136,6 +158,11 @@ public final class Changelog {
   /** The format MyBatis writes, so rows from either tool look alike. */
   private static String appliedAtNow() {
     return new SimpleDateFormat("yyyy-MM-dd HH:mm:ss").format(new Date());
+  }
+
+  /** standard_conforming_strings is on by default since PostgreSQL 9.1: doubling quotes is the whole escape. */
+  private static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
   }
 
   private static String truncate(String description) {

@@ -30,7 +30,21 @@ public final class MigrationRunner {
   public void apply(Migration migration) {
     String content = scripts.content(migration);
     List<SqlStatements.Statement> statements = SqlStatements.split(scripts.upSql(migration), 1);
-    inTransaction(migration, content, statements, () -> changelog.insert(connection, migration, Checksum.of(content)));
+    String checksum = Checksum.of(content);
+    if (!ScriptLint.runsWithoutTransaction(content) && Batch.canCarry(statements) && readyForBatch()) {
+      if (new Batch(connection).run(statements, changelog.insertSql(migration, checksum))) {
+        return;
+      }
+    }
+    inTransaction(migration, content, statements, () -> changelog.insert(connection, migration, checksum));
+  }
+
+  private boolean readyForBatch() {
+    try {
+      return changelog.isReadyForBatch() || changelog.prepareForBatch(connection);
+    } catch (SQLException e) {
+      throw new DatabaseError("reading the changelog table " + changelog.table(), e);
+    }
   }
 
   public void undo(Migration migration) {
