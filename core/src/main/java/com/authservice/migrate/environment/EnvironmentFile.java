@@ -1,0 +1,89 @@
+package com.authservice.migrate.environment;
+
+import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.settings.ConnectionSettings;
+import com.authservice.migrate.settings.Password;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one {@code environments/<name>.properties} in the MyBatis format ({@code url}, {@code username},
+ * {@code password}) plus our keys ({@code host}, {@code port}, {@code database}, {@code schema},
+ * {@code password_env}, {@code password_file}, {@code protected}). Values may use {@code ${VAR}} from the
+ * environment, as MyBatis allows. A literal password is refused: committed files hold only references.
+ */
+final class EnvironmentFile {
+
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+  private EnvironmentFile() {
+  }
+
+  static Environment read(String name, Path file, Map<String, String> env, boolean protectedByDefault) {
+    Properties raw = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      raw.load(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+    String literalPassword = raw.getProperty("password", "");
+    if (!literalPassword.isBlank() && !VARIABLE.matcher(literalPassword).find()) {
+      throw new InvalidArgument(file.getFileName() + " holds a password; committed files must not. "
+          + "Use password_env=VARIABLE, password_file=PATH or password=${VARIABLE}.");
+    }
+    Map<String, String> values = new HashMap<>();
+    raw.stringPropertyNames().forEach(key -> values.put(key, substitute(raw.getProperty(key), env, file)));
+
+    Map<String, String> variables = new HashMap<>();
+    put(variables, ConnectionSettings.JDBC_URL, values.get("url"));
+    put(variables, ConnectionSettings.HOST, values.get("host"));
+    put(variables, ConnectionSettings.PORT, values.get("port"));
+    put(variables, ConnectionSettings.DB, values.get("database"));
+    put(variables, ConnectionSettings.USER, values.get("username"));
+    put(variables, ConnectionSettings.SCHEMA, values.get("schema"));
+    put(variables, ConnectionSettings.PASSWORD, password(values, env, file));
+    boolean isProtected = values.containsKey("protected")
+        ? Boolean.parseBoolean(values.get("protected").strip()) : protectedByDefault;
+    return new Environment(name, ConnectionSettings.fromVariables(variables), isProtected);
+  }
+
+  private static String password(Map<String, String> values, Map<String, String> env, Path file) {
+    if (values.containsKey("password_env")) {
+      return env.getOrDefault(values.get("password_env").strip(), "");
+    }
+    if (values.containsKey("password_file")) {
+      Path secret = file.getParent().resolve(values.get("password_file").strip());
+      try {
+        return Files.readString(secret, StandardCharsets.UTF_8).strip();
+      } catch (IOException e) {
+        throw new InvalidArgument(file.getFileName() + ": cannot read password_file " + secret);
+      }
+    }
+    return values.getOrDefault("password", "");
+  }
+
+  private static String substitute(String value, Map<String, String> env, Path file) {
+    Matcher matcher = VARIABLE.matcher(value);
+    StringBuilder result = new StringBuilder();
+    while (matcher.find()) {
+      matcher.appendReplacement(result, Matcher.quoteReplacement(env.getOrDefault(matcher.group(1), "")));
+    }
+    matcher.appendTail(result);
+    return result.toString().strip();
+  }
+
+  private static void put(Map<String, String> variables, String key, String value) {
+    if (value != null && !value.isBlank()) {
+      variables.put(key, value);
+    }
+  }
+}

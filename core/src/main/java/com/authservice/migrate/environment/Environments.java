@@ -1,0 +1,85 @@
+package com.authservice.migrate.environment;
+
+import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.settings.ConnectionSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The environments a repository knows: {@code default} (POSTGRES_* and .env) and every
+ * {@code environments/<name>.properties}. Which names are protected comes from each file's
+ * {@code protected} key, else from {@code MIGRATE_PROTECTED_ENVS} (default: production).
+ */
+public final class Environments {
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-]{0,62}");
+
+  private final Map<String, Environment> byName;
+
+  private Environments(Map<String, Environment> byName) {
+    this.byName = byName;
+  }
+
+  /** {@code repository} may be null (packaged scripts): then only {@code default} exists. */
+  public static Environments load(Path repository, Map<String, String> env, Path workingDir) {
+    Set<String> protectedNames = Arrays.stream(env.getOrDefault("MIGRATE_PROTECTED_ENVS", "production").split(","))
+        .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    Map<String, Environment> byName = new LinkedHashMap<>();
+    byName.put(Environment.DEFAULT, new Environment(Environment.DEFAULT,
+        ConnectionSettings.fromEnvironment(env, workingDir), protectedNames.contains(Environment.DEFAULT)));
+    Path folder = repository == null ? null : repository.resolve("environments");
+    if (folder != null && Files.isDirectory(folder)) {
+      try (Stream<Path> files = Files.list(folder)) {
+        for (Path file : files.sorted().toList()) {
+          String fileName = file.getFileName().toString();
+          if (fileName.endsWith(".properties")) {
+            String name = fileName.substring(0, fileName.length() - ".properties".length());
+            if (NAME.matcher(name).matches() && !name.equals(Environment.DEFAULT)) {
+              byName.put(name, EnvironmentFile.read(name, file, env, protectedNames.contains(name)));
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot list " + folder, e);
+      }
+    }
+    return new Environments(byName);
+  }
+
+  public List<Environment> all() {
+    return List.copyOf(byName.values());
+  }
+
+  public List<String> names() {
+    return List.copyOf(byName.keySet());
+  }
+
+  public Environment named(String name) {
+    Environment environment = byName.get(name == null ? "" : name.strip());
+    if (environment == null) {
+      throw new InvalidArgument("Unknown environment \"" + name + "\"; known: " + String.join(", ", names())
+          + " (add environments/<name>.properties)");
+    }
+    return environment;
+  }
+
+  /** {@code a,b,c} in the order given, each checked. */
+  public List<Environment> named(List<String> names) {
+    List<Environment> chosen = new ArrayList<>();
+    for (String name : names) {
+      chosen.add(named(name));
+    }
+    return chosen;
+  }
+}

@@ -1,0 +1,145 @@
+package com.authservice.migrate.environment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.authservice.migrate.MigrationConfig;
+import com.authservice.migrate.Migrations;
+import com.authservice.migrate.Target;
+import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.result.MigrationId;
+import com.authservice.migrate.result.RunListener;
+import com.authservice.migrate.result.State;
+import com.authservice.migrate.testing.PostgresExtension;
+import com.authservice.migrate.testing.TestDatabase;
+import com.authservice.migrate.testing.TestScripts;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(PostgresExtension.class)
+class EnvironmentsTest {
+
+  private static final MigrationId CHANGELOG = MigrationId.of("20251001000000");
+  private static final MigrationId INITIAL = MigrationId.of("20251001000100");
+  private static final MigrationId SEED = MigrationId.of("20251010000000");
+  private static final MigrationId PHONE = MigrationId.of("20251015093000");
+
+  @TempDir
+  Path temp;
+
+  private void writeEnvironment(TestScripts scripts, String name, String body) throws Exception {
+    Files.createDirectories(scripts.repository().resolve("environments"));
+    Files.writeString(scripts.repository().resolve("environments/" + name + ".properties"), body);
+  }
+
+  private String pointingAt(TestDatabase db) {
+    return "host=" + db.settings().host() + "\nport=" + db.settings().port() + "\ndatabase=" + db.name()
+        + "\nusername=postgres\npassword_env=BENCH_SECRET\n";
+  }
+
+  @Test
+  void readsEnvironmentFilesWithPasswordsOnlyByReference() throws Exception {
+    TestScripts scripts = TestScripts.withChangelogOnly(temp);
+    writeEnvironment(scripts, "staging", "url=jdbc:postgresql://${STAGING_HOST}:5432/auth\nusername=app\n"
+        + "password=${STAGING_PASSWORD}\n");
+    writeEnvironment(scripts, "production", "host=prod-db\ndatabase=auth\nusername=app\npassword_env=PROD_PW\n");
+
+    Environments environments = Environments.load(scripts.repository(),
+        Map.of("STAGING_HOST", "stage-db", "STAGING_PASSWORD", "stage-secret", "PROD_PW", "prod-secret"), temp);
+
+    assertThat(environments.names()).containsExactly("default", "production", "staging");
+    Environment staging = environments.named("staging");
+    assertThat(staging.connection().target()).isEqualTo("auth@stage-db:5432");
+    assertThat(staging.connection().password().reveal()).isEqualTo("stage-secret");
+    assertThat(staging.isProtected()).isFalse();
+    Environment production = environments.named("production");
+    assertThat(production.isProtected()).isTrue();
+    assertThat(production.connection().password().reveal()).isEqualTo("prod-secret");
+    assertThat(environments.all().toString()).doesNotContain("stage-secret").doesNotContain("prod-secret");
+    assertThatThrownBy(() -> environments.named("qa")).isInstanceOf(InvalidArgument.class)
+        .hasMessageContaining("known: default, production, staging");
+  }
+
+  @Test
+  void refusesAPasswordWrittenIntoAnEnvironmentFile() throws Exception {
+    TestScripts scripts = TestScripts.withChangelogOnly(temp);
+    writeEnvironment(scripts, "staging", "host=db\nusername=app\npassword=hunter2\n");
+
+    assertThatThrownBy(() -> Environments.load(scripts.repository(), Map.of(), temp))
+        .isInstanceOf(InvalidArgument.class).hasMessageContaining("staging.properties holds a password")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void theMatrixShowsEachEnvironmentCellByCellAndWhoIsBehind(TestDatabase dev, TestDatabase staging,
+      TestDatabase qa) throws Exception {
+    TestScripts scripts = TestScripts.copyOfProjectRepository(temp);
+    new Migrations(new MigrationConfig(dev.settings(), scripts.folder())).up(Target.head(), RunListener.NONE);
+    new Migrations(new MigrationConfig(staging.settings(), scripts.folder())).up(Target.steps(2), RunListener.NONE);
+    new Migrations(new MigrationConfig(qa.settings(), scripts.folder())).up(Target.head(), RunListener.NONE);
+    scripts.write("20251010000000_Seed_categories.sql",
+        "-- // seed\nINSERT INTO categories (name) VALUES ('x');\n-- //@UNDO\nDELETE FROM categories;\n");
+    new Migrations(new MigrationConfig(qa.settings(), scripts.folder())).pending(RunListener.NONE);
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    writeEnvironment(scripts, "development", pointingAt(dev));
+    writeEnvironment(scripts, "staging", pointingAt(staging));
+    writeEnvironment(scripts, "qa", pointingAt(qa));
+    writeEnvironment(scripts, "offline", "host=localhost\nport=" + closed + "\ndatabase=x\nusername=postgres\n");
+    Environments environments = Environments.load(scripts.repository(), Map.of("BENCH_SECRET", "pw"), temp);
+
+    StatusMatrix matrix = new MatrixReader(scripts.folder(), Duration.ofSeconds(20), 4)
+        .read(environments.named(List.of("development", "staging", "qa", "offline")));
+
+    assertThat(matrix.rows()).extracting(StatusMatrix.Row::id).containsExactly(CHANGELOG, INITIAL, SEED, PHONE);
+    EnvironmentStatus devColumn = matrix.columns().get(0);
+    EnvironmentStatus stagingColumn = matrix.columns().get(1);
+    EnvironmentStatus qaColumn = matrix.columns().get(2);
+    assertThat(List.of(CHANGELOG, INITIAL, SEED, PHONE)).extracting(id -> devColumn.stateOf(id).orElseThrow())
+        .containsExactly(State.APPLIED, State.APPLIED, State.OUT_OF_ORDER, State.APPLIED);
+    assertThat(List.of(CHANGELOG, INITIAL, SEED, PHONE)).extracting(id -> stagingColumn.stateOf(id).orElseThrow())
+        .containsExactly(State.APPLIED, State.APPLIED, State.PENDING, State.PENDING);
+    assertThat(List.of(CHANGELOG, INITIAL, SEED, PHONE)).extracting(id -> qaColumn.stateOf(id).orElseThrow())
+        .containsExactly(State.APPLIED, State.APPLIED, State.APPLIED, State.APPLIED);
+    EnvironmentStatus offline = matrix.columns().get(3);
+    assertThat(offline.unreachable()).hasValueSatisfying(reason -> assertThat(reason)
+        .contains("Cannot connect").contains("localhost:" + closed));
+
+    assertThat(matrix.summaries()).extracting(s -> s.column().environment().name() + " "
+            + s.reference().map(ref -> s.behind() + " behind " + ref).orElse("-"))
+        .containsExactly("development 1 behind qa", "staging 2 behind qa", "qa -", "offline -");
+    assertThat(matrix.inSync()).isFalse();
+  }
+
+  @Test
+  void upAcrossEnvironmentsGoesInOrderAndStopsAtTheFirstFailure(TestDatabase first, TestDatabase third)
+      throws Exception {
+    TestScripts scripts = TestScripts.copyOfProjectRepository(temp);
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    writeEnvironment(scripts, "first", pointingAt(first));
+    writeEnvironment(scripts, "broken", "host=localhost\nport=" + closed + "\ndatabase=x\nusername=postgres\n");
+    writeEnvironment(scripts, "third", pointingAt(third));
+    Environments environments = Environments.load(scripts.repository(), Map.of("BENCH_SECRET", "pw"), temp);
+
+    List<EnvironmentRun> runs = EnvironmentRun.up(environments.named(List.of("first", "broken", "third")),
+        env -> new MigrationConfig(env.connection(), scripts.folder()), Target.head(), env -> RunListener.NONE);
+
+    assertThat(runs).extracting(EnvironmentRun::ran).containsExactly(true, false, false);
+    assertThat(runs.get(1).failure()).hasValueSatisfying(f -> assertThat(f).contains("Cannot connect"));
+    assertThat(runs.get(2).failure()).contains("not run: an earlier environment failed");
+    assertThat(first.appliedIds()).hasSize(3);
+    assertThat(third.appliedIds()).isEmpty();
+  }
+}
