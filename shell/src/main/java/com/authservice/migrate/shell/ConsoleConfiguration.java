@@ -1,0 +1,134 @@
+package com.authservice.migrate.shell;
+
+import com.authservice.migrate.shell.commands.EnvironmentCommands;
+import com.authservice.migrate.shell.commands.HelpCommand;
+import com.authservice.migrate.shell.commands.RunCommands;
+import com.authservice.migrate.shell.commands.ScriptCommands;
+import com.authservice.migrate.shell.commands.SourceCommand;
+import com.authservice.migrate.shell.commands.StatusCommands;
+import com.authservice.migrate.shell.completion.ConsoleCompleter;
+import com.authservice.migrate.shell.completion.FixedCompletion;
+import com.authservice.migrate.shell.completion.MigrationIdCompletion;
+import com.authservice.migrate.shell.launch.LaunchContext;
+import com.authservice.migrate.shell.launch.LaunchOptions;
+import com.authservice.migrate.shell.run.CommandDispatcher;
+import com.authservice.migrate.shell.run.ConsoleRunner;
+import com.authservice.migrate.shell.session.ConsoleSession;
+import com.authservice.migrate.template.ScriptTemplate;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.support.CommandFactoryBean;
+
+/**
+ * The console's beans, wired by hand: the command classes are listed here rather than found by a
+ * class-path scan (Spring Shell's default), which keeps start-up short.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsoleConfiguration {
+
+  private static final List<Class<?>> COMMAND_CLASSES = List.of(StatusCommands.class, RunCommands.class,
+      ScriptCommands.class, EnvironmentCommands.class, SourceCommand.class, HelpCommand.class);
+
+  @Bean(destroyMethod = "close")
+  ConsoleSession consoleSession(LaunchOptions options, LaunchContext launch) {
+    return new ConsoleSession(options, launch);
+  }
+
+  @Bean
+  StatusCommands statusCommands(ConsoleSession session) {
+    return new StatusCommands(session);
+  }
+
+  @Bean
+  RunCommands runCommands(ConsoleSession session) {
+    return new RunCommands(session);
+  }
+
+  @Bean
+  ScriptCommands scriptCommands(ConsoleSession session) {
+    return new ScriptCommands(session);
+  }
+
+  @Bean
+  EnvironmentCommands environmentCommands(ConsoleSession session) {
+    return new EnvironmentCommands(session);
+  }
+
+  @Bean
+  SourceCommand sourceCommand(ConsoleSession session, ObjectProvider<CommandDispatcher> dispatcher) {
+    return new SourceCommand(session, dispatcher);
+  }
+
+  @Bean
+  HelpCommand helpCommand() {
+    return new HelpCommand();
+  }
+
+  @Bean
+  MigrationIdCompletion migrationIdCompletion(ConsoleSession session) {
+    return new MigrationIdCompletion(session, true, true);
+  }
+
+  @Bean
+  MigrationIdCompletion targetOptionCompletion(ConsoleSession session) {
+    return new MigrationIdCompletion(session, true, false);
+  }
+
+  @Bean
+  FixedCompletion templateCompletion() {
+    return new FixedCompletion(() -> {
+      Map<String, String> templates = new LinkedHashMap<>();
+      Arrays.stream(ScriptTemplate.values()).forEach(t -> templates.put(t.optionName(), "template"));
+      return templates;
+    });
+  }
+
+  @Bean
+  FixedCompletion environmentCompletion(ConsoleSession session) {
+    return new FixedCompletion(() -> {
+      Map<String, String> environments = new LinkedHashMap<>();
+      session.environments().all().forEach(env -> environments.put(env.name(), env.connection().target()
+          + (env.isProtected() ? " (protected)" : "")));
+      return environments;
+    });
+  }
+
+  @Bean
+  CommandRegistry commandRegistry(ApplicationContext context) {
+    CommandRegistry registry = new CommandRegistry();
+    for (Class<?> type : COMMAND_CLASSES) {
+      for (Method method : type.getDeclaredMethods()) {
+        if (method.isAnnotationPresent(Command.class)) {
+          CommandFactoryBean factory = new CommandFactoryBean(method);
+          factory.setApplicationContext(context);
+          registry.registerCommand(factory.getObject());
+        }
+      }
+    }
+    return registry;
+  }
+
+  @Bean
+  CommandDispatcher commandDispatcher(CommandRegistry registry, LaunchOptions options, LaunchContext launch) {
+    return new CommandDispatcher(registry, launch.err(), options.debug());
+  }
+
+  @Bean
+  ConsoleCompleter consoleCompleter(CommandRegistry registry) {
+    return new ConsoleCompleter(registry);
+  }
+
+  @Bean
+  ConsoleRunner consoleRunner(ConsoleSession session, CommandDispatcher dispatcher, ConsoleCompleter completer) {
+    return new ConsoleRunner(session, dispatcher, completer);
+  }
+}

@@ -1,0 +1,110 @@
+package com.authservice.migrate.shell.commands;
+
+import com.authservice.migrate.result.MigrationId;
+import com.authservice.migrate.result.StampResult;
+import com.authservice.migrate.template.ScriptTemplate;
+import com.authservice.migrate.shell.session.ConsoleSession;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Arguments;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+
+/** Writing scripts, offline SQL, and bookkeeping that runs no migration. */
+public class ScriptCommands {
+
+  private final ConsoleSession session;
+
+  public ScriptCommands(ConsoleSession session) {
+    this.session = session;
+  }
+
+  @Command(name = "new", group = "Scripts", description = "Write a new migration script from a template",
+      completionProvider = "templateCompletion", help = """
+          Usage: new <DESCRIPTION> [--template empty|create-table|add-column]
+            new "Populate default categories"          an empty script to fill in (Alembic: revision -m)
+            new "Add roles" --template create-table   starts with a CREATE TABLE and its undo
+          Always review the script (show <id>) before applying it with up.""")
+  public void create(@Arguments List<String> words,
+      @Option(longName = "template", description = "empty, create-table or add-column", defaultValue = "empty")
+      String template, CommandContext context) {
+    String description = words == null ? "" : String.join(" ", words);
+    Path file = session.migrations().newMigration(description, ScriptTemplate.named(template));
+    PrintWriter out = context.outputWriter();
+    out.println("Created " + file);
+    out.println("Review it, then apply it with `up`.");
+  }
+
+  @Command(name = "script", group = "Scripts",
+      description = "The SQL that up/down would run between two points, without touching the database",
+      completionProvider = "migrationIdCompletion", help = """
+          Usage: script <FROM> <TO> [--output FILE]
+            script base head               everything, for an empty database (Alembic: upgrade head --sql)
+            script 20251001000100 head     what up would run from that migration on
+            script head 20251001000100     the undo SQL back to that migration
+          The output holds the changelog statements too; run it with: psql -v ON_ERROR_STOP=1 -f FILE""")
+  public void script(@Argument(index = 0, description = "base, head or an id") String from,
+      @Argument(index = 1, description = "base, head or an id") String to,
+      @Option(longName = "output", shortName = 'o', description = "write to this file instead of stdout") String output,
+      CommandContext context) {
+    String sql = session.migrations().script(RunCommands.required(from, "script needs FROM and TO, e.g. script base head"),
+        RunCommands.required(to, "script needs FROM and TO, e.g. script base head"));
+    if (output == null) {
+      context.outputWriter().print(sql);
+      return;
+    }
+    Path file = session.launch().workingDir().resolve(output);
+    try {
+      Files.writeString(file, sql, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file, e);
+    }
+    context.outputWriter().println("Wrote " + file);
+  }
+
+  @Command(name = "stamp", group = "Scripts",
+      description = "Mark the database as at a migration without running anything",
+      completionProvider = "migrationIdCompletion", help = """
+          Usage: stamp [head|base|ID|auto] [--drop-alembic-table] [--yes]
+            stamp head         the schema already matches every script: record them all as applied
+            stamp              (auto) find the migration whose tables and columns match the database;
+                               adopts a database Alembic managed (its alembic_version table stays)
+            stamp base         forget every applied migration (the tables stay)""")
+  public void stamp(@Argument(index = 0, description = "head, base, an id, or auto (default)") String target,
+      @Option(longName = "drop-alembic-table", description = "also drop Alembic's alembic_version table")
+      boolean dropAlembic,
+      @Option(longName = "yes", description = "confirm changing a protected environment") boolean yes,
+      CommandContext context) {
+    if (session.isProtected()) {
+      session.confirmChange("stamp changes the protected environment " + session.environment().name() + ".", yes);
+    }
+    StampResult result = session.migrations().stamp(target == null || target.isBlank() ? "auto" : target, dropAlembic);
+    PrintWriter out = context.outputWriter();
+    result.alembicRevision().ifPresent(revision -> out.println("This database was managed by Alembic (revision "
+        + revision + ")" + (result.alembicTableDropped() ? "; alembic_version dropped." : "; alembic_version left as is.")));
+    out.println("Stamped " + session.target() + " at " + result.current().map(MigrationId::toString).orElse("base")
+        + ": " + result.marked().size() + " marked applied, " + result.unmarked().size() + " unmarked. No migration ran.");
+  }
+
+  @Command(name = "repair", group = "Scripts", description = "Accept the current content of edited applied scripts",
+      help = """
+          Usage: repair [--yes]
+            repair             record the checksums of applied scripts again (Flyway's repair);
+                               only when the edit is harmless, e.g. a comment""")
+  public void repair(@Option(longName = "yes", description = "confirm changing a protected environment") boolean yes,
+      CommandContext context) {
+    if (session.isProtected()) {
+      session.confirmChange("repair changes the protected environment " + session.environment().name() + ".", yes);
+    }
+    List<MigrationId> repaired = session.migrations().repair();
+    context.outputWriter().println(repaired.isEmpty() ? "Nothing to repair: no applied script was edited."
+        : "Accepted the current content of " + repaired.size() + " script(s): " + repaired);
+  }
+}

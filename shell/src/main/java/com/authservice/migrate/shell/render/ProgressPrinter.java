@@ -1,0 +1,59 @@
+package com.authservice.migrate.shell.render;
+
+import com.authservice.migrate.result.Direction;
+import com.authservice.migrate.result.Migration;
+import com.authservice.migrate.result.RunListener;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+
+/**
+ * Shows a run as it goes: on a terminal, one line rewritten in place with how many are done of how
+ * many and which migration runs; otherwise one line per migration, which logs read well.
+ */
+public final class ProgressPrinter implements RunListener {
+
+  private static final int MANY = 3;
+
+  private final PrintWriter out;
+  private final PrintStream err;
+  private final boolean terminal;
+  private Direction direction = Direction.UP;
+  private boolean inPlace;
+
+  public ProgressPrinter(PrintWriter out, PrintStream err, boolean terminal) {
+    this.out = out;
+    this.err = err;
+    this.terminal = terminal;
+  }
+
+  @Override
+  public void waitingForLock(String holder) {
+    err.println("Waiting for another migration run, " + holder + " ...");
+  }
+
+  @Override
+  public void started(Direction direction, int total) {
+    this.direction = direction;
+    this.inPlace = terminal && total > MANY;
+  }
+
+  @Override
+  public void migrationStarting(Migration migration, int done, int total) {
+    String verb = direction == Direction.UP ? "Applying" : "Undoing";
+    if (inPlace) {
+      out.print("\r\u001B[2K[" + (done + 1) + "/" + total + "] " + verb + " " + migration.fileName());
+      out.flush();
+    } else {
+      out.println(verb + " " + migration.fileName());
+      out.flush();
+    }
+  }
+
+  @Override
+  public void migrationFinished(Migration migration, int done, int total) {
+    if (inPlace && done == total) {
+      out.print("\r\u001B[2K");
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package com.authservice.migrate.shell.run;
+
+import com.authservice.migrate.shell.launch.LaunchContext;
+import com.authservice.migrate.shell.launch.LaunchOptions;
+import com.authservice.migrate.shell.session.ConsoleSession;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jline.reader.Completer;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+
+/**
+ * Chooses the mode and owns the exit code (Spring Shell 4.0.1's runners never set one): a command on
+ * the command line runs once; {@code --file F} or {@code @F} runs a file of commands; commands piped on
+ * standard input run in order; nothing at all on a terminal starts the REPL.
+ */
+public final class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator {
+
+  private final ConsoleSession session;
+  private final CommandDispatcher dispatcher;
+  private final Completer completer;
+  private int exitCode;
+
+  public ConsoleRunner(ConsoleSession session, CommandDispatcher dispatcher, Completer completer) {
+    this.session = session;
+    this.dispatcher = dispatcher;
+    this.completer = completer;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) throws IOException {
+    LaunchOptions options = session.options();
+    LaunchContext launch = session.launch();
+    PrintWriter out = new PrintWriter(launch.out(), true);
+    try {
+      if (options.version()) {
+        out.println("auth-migrate " + version());
+      } else if (!options.command().isEmpty()) {
+        exitCode = dispatcher.execute(options.command(), out);
+      } else if (options.file().isPresent()) {
+        exitCode = runFile(launch.workingDir().resolve(options.file().get()), out);
+      } else if (!launch.terminal()) {
+        exitCode = new CommandScript(dispatcher).run(
+            new BufferedReader(new InputStreamReader(launch.in(), StandardCharsets.UTF_8)), out, launch.err());
+      } else {
+        try (Terminal terminal = terminal(launch)) {
+          exitCode = new Repl(session, dispatcher, completer).run(terminal, historyFile(launch));
+        }
+      }
+    } finally {
+      out.flush();
+      session.close();
+    }
+  }
+
+  private int runFile(Path file, PrintWriter out) throws IOException {
+    if (!Files.isReadable(file)) {
+      session.launch().err().println("Error: cannot read command file " + file);
+      return CommandDispatcher.USAGE;
+    }
+    try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return new CommandScript(dispatcher).run(lines, out, session.launch().err());
+    }
+  }
+
+  /** The process's own terminal, or (for tests) a terminal over the given streams. */
+  private static Terminal terminal(LaunchContext launch) throws IOException {
+    if (launch.in() == System.in) {
+      return TerminalBuilder.builder().system(true).build();
+    }
+    return TerminalBuilder.builder().system(false).streams(launch.in(), launch.out()).type("xterm-256color")
+        .size(new org.jline.terminal.Size(160, 50)).build();
+  }
+
+  private static Path historyFile(LaunchContext launch) {
+    String home = launch.environment().getOrDefault("HOME", System.getProperty("user.home"));
+    return Path.of(home, ".auth-migrate", "history");
+  }
+
+  private static String version() {
+    String version = ConsoleRunner.class.getPackage().getImplementationVersion();
+    return version == null ? "(development build)" : version;
+  }
+
+  @Override
+  public int getExitCode() {
+    return exitCode;
+  }
+}

@@ -1,0 +1,95 @@
+package com.authservice.migrate.shell.run;
+
+import com.authservice.migrate.shell.session.ConsoleSession;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jline.reader.Completer;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedStyle;
+import org.jline.utils.AttributedString;
+
+/**
+ * The interactive console: a prompt naming the target database, tab completion, history in
+ * {@code ~/.auth-migrate/history}. Ctrl-C abandons the line, not the session; Ctrl-D or {@code exit} leaves.
+ */
+public final class Repl {
+
+  private final ConsoleSession session;
+  private final CommandDispatcher dispatcher;
+  private final Completer completer;
+
+  public Repl(ConsoleSession session, CommandDispatcher dispatcher, Completer completer) {
+    this.session = session;
+    this.dispatcher = dispatcher;
+    this.completer = completer;
+  }
+
+  public int run(Terminal terminal, Path historyFile) {
+    DefaultParser parser = new DefaultParser();
+    parser.setEofOnUnclosedQuote(true);
+    LineReader reader = LineReaderBuilder.builder()
+        .terminal(terminal)
+        .appName("auth-migrate")
+        .completer(completer)
+        .parser(parser)
+        .variable(LineReader.HISTORY_FILE, historyFile)
+        // Nothing typed here should hold a password, but never keep a line that mentions one.
+        .variable(LineReader.HISTORY_IGNORE, "*assword*:*PASSWORD*:*secret*")
+        .option(LineReader.Option.AUTO_LIST, true)
+        .build();
+    createParent(historyFile);
+    session.confirmWith(question -> reader.readLine(question).strip().toLowerCase().startsWith("y"));
+    PrintWriter out = terminal.writer();
+    out.println("auth-migrate console: type `help` for the commands, Tab to complete, `exit` to leave.");
+    try {
+      while (true) {
+        String line;
+        try {
+          line = reader.readLine(prompt(terminal));
+        } catch (UserInterruptException interrupted) {
+          continue;
+        } catch (EndOfFileException eof) {
+          break;
+        }
+        List<String> words = reader.getParsedLine().words().stream().filter(w -> !w.isEmpty()).toList();
+        if (words.isEmpty()) {
+          continue;
+        }
+        if (words.get(0).equals("exit") || words.get(0).equals("quit")) {
+          break;
+        }
+        dispatcher.execute(words, out);
+        out.flush();
+      }
+      return CommandDispatcher.OK;
+    } finally {
+      try {
+        reader.getHistory().save();
+      } catch (IOException ignored) {
+        // History is a convenience; losing it must not fail the session.
+      }
+    }
+  }
+
+  private String prompt(Terminal terminal) {
+    return new AttributedString(session.target() + "> ", AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN))
+        .toAnsi(terminal);
+  }
+
+  private static void createParent(Path file) {
+    try {
+      Files.createDirectories(file.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
