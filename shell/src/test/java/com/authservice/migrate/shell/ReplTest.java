@@ -1,0 +1,197 @@
+package com.authservice.migrate.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.authservice.migrate.testing.PostgresExtension;
+import com.authservice.migrate.testing.TestDatabase;
+import com.authservice.migrate.testing.TestScripts;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The interactive console driven through a terminal, keystroke by keystroke, as a user would type:
+ * Tab completes commands, options and migration ids (with their descriptions).
+ */
+@ExtendWith(PostgresExtension.class)
+class ReplTest {
+
+  private static final String TAB = "\t";
+  private static final String ENTER = "\r";
+
+  @TempDir
+  Path dir;
+
+  /**
+   * A person at the terminal: waits for the prompt, types, waits until the screen stops changing.
+   * Keys typed before the console reads them would be echoed by the terminal, not edited.
+   */
+  private static final class Typist extends InputStream {
+    private final LinkedBlockingQueue<Integer> keys = new LinkedBlockingQueue<>();
+    private final Screen screen;
+
+    Typist(Screen screen) {
+      this.screen = screen;
+    }
+
+    void session(String... chunks) {
+      Thread thread = new Thread(() -> {
+        screen.awaitText("> ");
+        for (String chunk : chunks) {
+          chunk.chars().forEach(keys::add);
+          screen.awaitQuiet();
+        }
+      }, "typist");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    @Override
+    public int read() {
+      try {
+        Integer key = keys.poll(60, TimeUnit.SECONDS);
+        return key == null ? -1 : key;
+      } catch (InterruptedException e) {
+        return -1;
+      }
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+      if (length == 0) {
+        return 0;
+      }
+      int first = read();
+      if (first < 0) {
+        return -1;
+      }
+      buffer[offset] = (byte) first;
+      int count = 1;
+      while (count < length && !keys.isEmpty()) {
+        buffer[offset + count++] = (byte) (int) keys.poll();
+      }
+      return count;
+    }
+
+    @Override
+    public int available() {
+      return keys.size();
+    }
+  }
+
+  /** What the terminal shows, readable while the console writes to it. */
+  private static final class Screen extends OutputStream {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private volatile long lastWrite = System.nanoTime();
+
+    @Override
+    public synchronized void write(int b) {
+      bytes.write(b);
+      lastWrite = System.nanoTime();
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) {
+      bytes.write(b, off, len);
+      lastWrite = System.nanoTime();
+    }
+
+    synchronized String text() {
+      return bytes.toString(StandardCharsets.UTF_8).replaceAll("\u001B\\[[0-9;?]*[A-Za-z]", "");
+    }
+
+    void awaitText(String text) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!text().contains(text) && System.nanoTime() < deadline) {
+        pause();
+      }
+    }
+
+    void awaitQuiet() {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      do {
+        pause();
+      } while (System.nanoTime() - lastWrite < TimeUnit.MILLISECONDS.toNanos(400) && System.nanoTime() < deadline);
+    }
+
+    private static void pause() {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static String drive(Console console, String... chunks) {
+    Screen screen = new Screen();
+    Typist typist = new Typist(screen);
+    typist.session(chunks);
+    int code = console.runInteractive(typist, screen);
+    assertThat(code).isZero();
+    return screen.text();
+  }
+
+  @Test
+  void tabCompletesCommandsOptionsAndMigrationIdsAndTheSessionRunsThem(TestDatabase db) throws Exception {
+    TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
+    Console console = new Console(dir).connectedTo(db.settings());
+
+    String screen = drive(console,
+        "ver" + TAB,                  // a unique command: completes to "version "
+        "202510150" + TAB,            // a unique id prefix: completes the whole id
+        ENTER,
+        "version 2025100100" + TAB,   // two ids match: both listed with their descriptions
+        "\u0015",                     // Ctrl-U clears the line
+        "up --" + TAB,                // the options of up
+        "\u0015",
+        "\u0003",                     // Ctrl-C abandons a line but keeps the session
+        "status" + ENTER,
+        "current" + ENTER,
+        "exit" + ENTER);
+
+    assertThat(screen).contains("version 20251015093000");
+    assertThat(screen).contains("20251001000000").contains("create changelog")
+        .contains("20251001000100").contains("Initial migration");
+    assertThat(screen).contains("--to").contains("--ignore-modified").contains("--yes");
+    assertThat(screen).contains(db.name() + "@localhost:" + db.settings().port() + "> ");
+    assertThat(screen).contains("3 applied, 0 pending");
+    assertThat(screen).contains("20251015093000 Add phone number to users");
+    assertThat(db.appliedIds()).hasSize(3);
+
+    Path history = dir.resolve("home/.auth-migrate/history");
+    assertThat(Files.readString(history, StandardCharsets.UTF_8)).contains("version 20251015093000")
+        .contains("status");
+  }
+
+  @Test
+  void partlyTypedValuesOfOptionsCompleteToo(TestDatabase db) {
+    TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
+    Console console = new Console(dir).connectedTo(db.settings());
+
+    String screen = drive(console, "up --to 20251015" + TAB, "\u0015", "new x --template cre" + TAB, "\u0015",
+        "exit" + ENTER);
+
+    assertThat(screen).contains("up --to 20251015093000").contains("new x --template create-table");
+  }
+
+  @Test
+  void downToBaseAsksForConfirmationInTheRepl(TestDatabase db) {
+    TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
+    Console console = new Console(dir).connectedTo(db.settings());
+    console.run("up");
+
+    String screen = drive(console, "down --to base" + ENTER, "n" + ENTER, "exit" + ENTER);
+
+    assertThat(screen).contains("Continue? [y/N]");
+    assertThat(db.appliedIds()).hasSize(3);
+  }
+}
