@@ -1,8 +1,12 @@
 package com.authservice.migrate;
 
+import com.authservice.migrate.autogenerate.Autogeneration;
+import com.authservice.migrate.autogenerate.Autogenerator;
+import com.authservice.migrate.autogenerate.GeneratedScript;
 import com.authservice.migrate.checksum.Checksum;
 import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.errors.NotUpToDate;
 import com.authservice.migrate.errors.ScriptsModified;
 import com.authservice.migrate.lock.MigrationLock;
 import com.authservice.migrate.mybatis.ScriptFolder;
@@ -37,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -199,6 +204,35 @@ public final class Migrations {
     List<Migration> undo = new ArrayList<>(migrations.subList(end, start));
     Collections.reverse(undo);
     return offline.render(Direction.DOWN, undo);
+  }
+
+  /**
+   * The differences between {@code models} and the database (Alembic's {@code check}). Refuses, as Alembic
+   * does, when the database is not at the newest migration: the comparison would describe old state.
+   */
+  public Autogeneration check(List<Class<?>> models) {
+    StatusReport status = status();
+    if (!status.isUpToDate()) {
+      throw new NotUpToDate(status.inState(State.PENDING).size() + status.inState(State.OUT_OF_ORDER).size());
+    }
+    try (Connection connection = database.open()) {
+      String changelogName = changelog().table().substring(config.connection().schema().length() + 1);
+      return new Autogenerator(connection, config.connection().schema(), Set.of(changelogName, "alembic_version"))
+          .generate(models);
+    } catch (SQLException e) {
+      throw new DatabaseError("closing the connection", e);
+    }
+  }
+
+  /** Writes the migration that brings the database to {@code models}; no file when nothing differs. */
+  public GeneratedScript autogenerate(String description, List<Class<?>> models) {
+    Autogeneration found = check(models);
+    if (found.isEmpty()) {
+      return new GeneratedScript(found, Optional.empty());
+    }
+    String header = "-- Generated from the models by autogenerate. Review it before applying:\n"
+        + "-- renames show as drop + add, and data migrations are never generated.\n";
+    return new GeneratedScript(found, Optional.of(newMigration(description, header + found.upSql(), found.undoSql())));
   }
 
   /** Writes a script from a template ({@code empty}, {@code create-table}, {@code add-column}). */

@@ -1,0 +1,226 @@
+package com.authservice.migrate.autogenerate.model;
+
+import com.authservice.migrate.autogenerate.schema.Column;
+import com.authservice.migrate.autogenerate.schema.ForeignKey;
+import com.authservice.migrate.autogenerate.schema.Index;
+import com.authservice.migrate.autogenerate.schema.PrimaryKey;
+import com.authservice.migrate.autogenerate.schema.Schema;
+import com.authservice.migrate.autogenerate.schema.SqlTypes;
+import com.authservice.migrate.autogenerate.schema.Table;
+import com.authservice.migrate.autogenerate.schema.UniqueConstraint;
+import com.authservice.migrate.errors.InvalidArgument;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Transient;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the schema that Jakarta Persistence annotations describe: {@code @Table} (name, unique constraints,
+ * indexes, comment), {@code @Column} (name, length, precision, scale, nullable, unique, columnDefinition,
+ * {@code options = "DEFAULT ..."}, comment), {@code @Id} with {@code @GeneratedValue(IDENTITY)}, and
+ * {@code @ManyToOne}/{@code @OneToOne} with {@code @JoinColumn} whose {@code @ForeignKey(foreignKeyDefinition)}
+ * may carry ON DELETE and ON UPDATE.
+ */
+public final class ModelReader {
+
+  private static final Pattern DEFAULT_OPTION = Pattern.compile("(?is)\\bDEFAULT\\s+(.+?)\\s*$");
+  private static final Pattern ON_DELETE = Pattern.compile(
+      "(?i)ON\\s+DELETE\\s+(CASCADE|RESTRICT|NO\\s+ACTION|SET\\s+NULL|SET\\s+DEFAULT)");
+  private static final Pattern ON_UPDATE = Pattern.compile(
+      "(?i)ON\\s+UPDATE\\s+(CASCADE|RESTRICT|NO\\s+ACTION|SET\\s+NULL|SET\\s+DEFAULT)");
+
+  private ModelReader() {
+  }
+
+  public static Schema read(List<Class<?>> models) {
+    List<Table> tables = new ArrayList<>();
+    for (Class<?> model : models) {
+      if (!model.isAnnotationPresent(Entity.class)) {
+        throw new InvalidArgument(model.getName() + " is not an @Entity; models must be Jakarta Persistence entities");
+      }
+      tables.add(table(model, models));
+    }
+    return Schema.of(tables);
+  }
+
+  static String tableName(Class<?> model) {
+    jakarta.persistence.Table table = model.getAnnotation(jakarta.persistence.Table.class);
+    return table != null && !table.name().isEmpty() ? table.name() : snake(model.getSimpleName());
+  }
+
+  private static Table table(Class<?> model, List<Class<?>> models) {
+    String name = tableName(model);
+    jakarta.persistence.Table annotation = model.getAnnotation(jakarta.persistence.Table.class);
+    List<Column> columns = new ArrayList<>();
+    List<String> keyColumns = new ArrayList<>();
+    List<UniqueConstraint> uniques = new ArrayList<>();
+    List<ForeignKey> foreignKeys = new ArrayList<>();
+    for (Field field : fields(model)) {
+      Column column = field.isAnnotationPresent(JoinColumn.class) || isRelation(field)
+          ? joinColumn(name, field, models, foreignKeys) : column(field);
+      columns.add(column);
+      if (field.isAnnotationPresent(Id.class)) {
+        keyColumns.add(column.name());
+      }
+      jakarta.persistence.Column plain = field.getAnnotation(jakarta.persistence.Column.class);
+      if (plain != null && plain.unique()) {
+        uniques.add(new UniqueConstraint(name + "_" + column.name() + "_key", List.of(column.name())));
+      }
+    }
+    List<Index> indexes = new ArrayList<>();
+    if (annotation != null) {
+      for (jakarta.persistence.UniqueConstraint unique : annotation.uniqueConstraints()) {
+        List<String> uniqueColumns = List.of(unique.columnNames());
+        uniques.add(new UniqueConstraint(unique.name().isEmpty()
+            ? name + "_" + String.join("_", uniqueColumns) + "_key" : unique.name(), uniqueColumns));
+      }
+      for (jakarta.persistence.Index index : annotation.indexes()) {
+        List<String> indexColumns = Arrays.stream(index.columnList().split(",")).map(String::strip).toList();
+        indexes.add(new Index(index.name().isEmpty() ? "ix_" + name + "_" + String.join("_", indexColumns)
+            : index.name(), indexColumns, index.unique()));
+      }
+    }
+    Optional<PrimaryKey> primaryKey = keyColumns.isEmpty() ? Optional.empty()
+        : Optional.of(new PrimaryKey(name + "_pkey", keyColumns));
+    return new Table(name, columns, primaryKey, uniques, indexes, foreignKeys,
+        annotation == null || annotation.comment().isEmpty() ? Optional.empty() : Optional.of(annotation.comment()));
+  }
+
+  private static Column column(Field field) {
+    jakarta.persistence.Column annotation = field.getAnnotation(jakarta.persistence.Column.class);
+    String name = annotation != null && !annotation.name().isEmpty() ? annotation.name() : snake(field.getName());
+    boolean id = field.isAnnotationPresent(Id.class);
+    boolean nullable = !id && (annotation == null || annotation.nullable()) && !field.getType().isPrimitive();
+    GeneratedValue generated = field.getAnnotation(GeneratedValue.class);
+    boolean identity = generated != null && (generated.strategy() == GenerationType.IDENTITY
+        || generated.strategy() == GenerationType.AUTO);
+    return new Column(name, type(field, annotation), nullable, defaultOf(annotation), identity,
+        annotation == null || annotation.comment().isEmpty() ? Optional.empty() : Optional.of(annotation.comment()));
+  }
+
+  private static Column joinColumn(String table, Field field, List<Class<?>> models, List<ForeignKey> foreignKeys) {
+    JoinColumn join = field.getAnnotation(JoinColumn.class);
+    Class<?> target = field.getType();
+    Field targetId = fields(target).stream().filter(f -> f.isAnnotationPresent(Id.class)).findFirst()
+        .orElseThrow(() -> new InvalidArgument(target.getName() + " has no @Id, so " + field + " cannot refer to it"));
+    Column targetColumn = column(targetId);
+    String name = join != null && !join.name().isEmpty() ? join.name() : snake(field.getName()) + "_" + targetColumn.name();
+    boolean optional = optional(field);
+    boolean nullable = (join == null || join.nullable()) && optional;
+    String definition = join == null ? "" : join.foreignKey().foreignKeyDefinition();
+    String fkName = join != null && !join.foreignKey().name().isEmpty() ? join.foreignKey().name()
+        : table + "_" + name + "_fkey";
+    if (!models.contains(target)) {
+      throw new InvalidArgument(field + " refers to " + target.getName() + ", which is not in the model set");
+    }
+    foreignKeys.add(new ForeignKey(fkName, List.of(name), tableName(target), List.of(targetColumn.name()),
+        rule(ON_DELETE, definition), rule(ON_UPDATE, definition)));
+    String type = targetColumn.type();
+    return new Column(name, type, nullable, Optional.empty(), false,
+        join == null || join.comment().isEmpty() ? Optional.empty() : Optional.of(join.comment()));
+  }
+
+  private static String type(Field field, jakarta.persistence.Column annotation) {
+    if (annotation != null && !annotation.columnDefinition().isEmpty()) {
+      return SqlTypes.canonical(annotation.columnDefinition().replaceAll("(?i)\\s+(not\\s+)?null.*$", ""));
+    }
+    Class<?> type = field.getType();
+    int length = annotation == null ? 255 : annotation.length();
+    if (type == String.class) {
+      return "character varying(" + length + ")";
+    }
+    if (type == Long.class || type == long.class) {
+      return "bigint";
+    }
+    if (type == Integer.class || type == int.class) {
+      return "integer";
+    }
+    if (type == Short.class || type == short.class) {
+      return "smallint";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "boolean";
+    }
+    if (type == Double.class || type == double.class) {
+      return "double precision";
+    }
+    if (type == Float.class || type == float.class) {
+      return "real";
+    }
+    if (type == java.math.BigDecimal.class) {
+      int precision = annotation == null || annotation.precision() == 0 ? 19 : annotation.precision();
+      int scale = annotation == null ? 2 : annotation.scale();
+      return "numeric(" + precision + "," + scale + ")";
+    }
+    if (type == java.time.OffsetDateTime.class || type == java.time.Instant.class
+        || type == java.time.ZonedDateTime.class) {
+      return "timestamp with time zone";
+    }
+    if (type == java.time.LocalDateTime.class) {
+      return "timestamp without time zone";
+    }
+    if (type == java.time.LocalDate.class) {
+      return "date";
+    }
+    if (type == java.time.LocalTime.class) {
+      return "time without time zone";
+    }
+    if (type == java.util.UUID.class) {
+      return "uuid";
+    }
+    if (type == byte[].class) {
+      return "bytea";
+    }
+    throw new InvalidArgument("No SQL type for " + field + "; give it @Column(columnDefinition = \"...\")");
+  }
+
+  private static Optional<String> defaultOf(jakarta.persistence.Column annotation) {
+    if (annotation == null) {
+      return Optional.empty();
+    }
+    Matcher matcher = DEFAULT_OPTION.matcher(annotation.options());
+    return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+  }
+
+  private static String rule(Pattern pattern, String definition) {
+    Matcher matcher = pattern.matcher(definition);
+    return matcher.find() ? matcher.group(1).toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", " ") : "NO ACTION";
+  }
+
+  private static boolean isRelation(Field field) {
+    return field.isAnnotationPresent(ManyToOne.class) || field.isAnnotationPresent(OneToOne.class);
+  }
+
+  private static boolean optional(Field field) {
+    ManyToOne manyToOne = field.getAnnotation(ManyToOne.class);
+    OneToOne oneToOne = field.getAnnotation(OneToOne.class);
+    return (manyToOne == null || manyToOne.optional()) && (oneToOne == null || oneToOne.optional());
+  }
+
+  private static List<Field> fields(Class<?> model) {
+    return Arrays.stream(model.getDeclaredFields())
+        .filter(f -> !Modifier.isStatic(f.getModifiers()) && !Modifier.isTransient(f.getModifiers()))
+        .filter(f -> !f.isAnnotationPresent(Transient.class))
+        // The owning side's join column is the schema; collections on the other side add nothing.
+        .filter(f -> !f.isAnnotationPresent(jakarta.persistence.OneToMany.class)
+            && !f.isAnnotationPresent(jakarta.persistence.ManyToMany.class))
+        .filter(f -> !f.isSynthetic())
+        .toList();
+  }
+
+  static String snake(String camel) {
+    return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,25 @@
+package com.authservice.migrate.autogenerate.schema;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** A schema's tables by name: what the models describe, or what pg_catalog holds. */
+public record Schema(Map<String, Table> tables) {
+
+  public Schema {
+    tables = Collections.unmodifiableMap(new TreeMap<>(tables));
+  }
+
+  public static Schema of(List<Table> tables) {
+    Map<String, Table> byName = new TreeMap<>();
+    tables.forEach(table -> byName.put(table.name(), table));
+    return new Schema(byName);
+  }
+
+  public Optional<Table> table(String name) {
+    return Optional.ofNullable(tables.get(name));
+  }
+}
