@@ -2,6 +2,7 @@ package com.authservice.migrate.shell;
 
 import com.authservice.migrate.shell.commands.EnvironmentCommands;
 import com.authservice.migrate.shell.commands.HelpCommand;
+import com.authservice.migrate.shell.commands.ModelCommands;
 import com.authservice.migrate.shell.commands.RunCommands;
 import com.authservice.migrate.shell.commands.ScriptCommands;
 import com.authservice.migrate.shell.commands.SourceCommand;
@@ -36,7 +37,7 @@ import org.springframework.shell.core.command.annotation.support.CommandFactoryB
 class ConsoleConfiguration {
 
   private static final List<Class<?>> COMMAND_CLASSES = List.of(StatusCommands.class, RunCommands.class,
-      ScriptCommands.class, EnvironmentCommands.class, SourceCommand.class, HelpCommand.class);
+      ScriptCommands.class, ModelCommands.class, EnvironmentCommands.class, SourceCommand.class, HelpCommand.class);
 
   @Bean(destroyMethod = "close")
   ConsoleSession consoleSession(LaunchOptions options, LaunchContext launch) {
@@ -54,8 +55,13 @@ class ConsoleConfiguration {
   }
 
   @Bean
-  ScriptCommands scriptCommands(ConsoleSession session) {
-    return new ScriptCommands(session);
+  ModelCommands modelCommands(ConsoleSession session) {
+    return new ModelCommands(session);
+  }
+
+  @Bean
+  ScriptCommands scriptCommands(ConsoleSession session, ModelCommands modelCommands) {
+    return new ScriptCommands(session, modelCommands);
   }
 
   @Bean

@@ -21,20 +21,31 @@ import org.springframework.shell.core.command.annotation.Option;
 public class ScriptCommands {
 
   private final ConsoleSession session;
+  private final ModelCommands modelCommands;
 
-  public ScriptCommands(ConsoleSession session) {
+  public ScriptCommands(ConsoleSession session, ModelCommands modelCommands) {
     this.session = session;
+    this.modelCommands = modelCommands;
   }
 
   @Command(name = "new", group = "Scripts", description = "Write a new migration script from a template",
       completionProvider = "templateCompletion", help = """
-          Usage: new <DESCRIPTION> [--template empty|create-table|add-column]
+          Usage: new <DESCRIPTION> [--template empty|create-table|add-column] [--autogenerate [--models M]]
             new "Populate default categories"          an empty script to fill in (Alembic: revision -m)
             new "Add roles" --template create-table   starts with a CREATE TABLE and its undo
+            new --autogenerate "Add phone_number to users"   the SQL written from the models' difference
           Always review the script (show <id>) before applying it with up.""")
   public void create(@Arguments List<String> words,
       @Option(longName = "template", description = "empty, create-table or add-column", defaultValue = "empty")
-      String template, CommandContext context) {
+      String template,
+      @Option(longName = "autogenerate", description = "write the SQL from the models (see autogenerate)")
+      boolean autogenerate,
+      @Option(longName = "models", description = "with --autogenerate: a package or class names") String models,
+      CommandContext context) {
+    if (autogenerate) {
+      modelCommands.autogenerate(words, models, true, context);
+      return;
+    }
     String description = words == null ? "" : String.join(" ", words);
     Path file = session.migrations().newMigration(description, ScriptTemplate.named(template));
     PrintWriter out = context.outputWriter();

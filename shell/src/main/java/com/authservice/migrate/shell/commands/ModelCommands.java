@@ -1,0 +1,69 @@
+package com.authservice.migrate.shell.commands;
+
+import com.authservice.migrate.autogenerate.Autogeneration;
+import com.authservice.migrate.autogenerate.GeneratedScript;
+import com.authservice.migrate.shell.models.ModelSet;
+import com.authservice.migrate.shell.run.AlreadyReported;
+import com.authservice.migrate.shell.run.CommandDispatcher;
+import com.authservice.migrate.shell.session.ConsoleSession;
+import java.io.PrintWriter;
+import java.util.List;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Arguments;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+
+/** The models as the schema's source of truth: generate migrations from them, and check the database against them. */
+public class ModelCommands {
+
+  private final ConsoleSession session;
+
+  public ModelCommands(ConsoleSession session) {
+    this.session = session;
+  }
+
+  @Command(name = "autogenerate", alias = "revision", group = "Scripts",
+      description = "Write the migration that brings the database to the models (new --autogenerate)", help = """
+          Usage: autogenerate <DESCRIPTION> [--models PACKAGE|CLASSES]
+            autogenerate "Add phone_number to users"   compare the auth-domain models with the database
+                                                       and write up and undo SQL for the difference
+          Same as: new --autogenerate "..." (Alembic: revision --autogenerate -m "...").
+          Always review the generated script before applying it: renames show as drop + add.""")
+  public void autogenerate(@Arguments List<String> words,
+      @Option(longName = "models", description = "a package of @Entity classes, or class names") String models,
+      @Option(longName = "autogenerate", description = "accepted for Alembic's spelling") boolean ignored,
+      CommandContext context) {
+    String description = words == null ? "" : String.join(" ", words);
+    GeneratedScript generated = session.migrations().autogenerate(description, ModelSet.resolve(models));
+    PrintWriter out = context.outputWriter();
+    if (generated.file().isEmpty()) {
+      out.println("No changes detected: the database already matches the models. No script written.");
+      return;
+    }
+    out.println("Detected " + generated.autogeneration().changes().size() + " change(s):");
+    generated.autogeneration().summary().forEach(line -> out.println("  - " + line));
+    generated.autogeneration().warnings().forEach(line -> out.println("  ! " + line));
+    out.println("Created " + generated.file().get());
+    out.println("Review it before applying (show <id>), then run `up`.");
+  }
+
+  @Command(name = "check", group = "Inspect",
+      description = "Exit 1 when the models and the database differ (a CI gate)", help = """
+          Usage: check [--models PACKAGE|CLASSES]
+            check              exit 0 when the database at head matches the models, 1 with the differences
+          Use it in CI after `up` to catch a model change that has no migration.""")
+  public void check(@Option(longName = "models", description = "a package of @Entity classes, or class names")
+      String models, CommandContext context) {
+    Autogeneration found = session.migrations().check(ModelSet.resolve(models));
+    PrintWriter out = context.outputWriter();
+    if (found.isEmpty()) {
+      out.println("No differences: " + session.target() + " matches the models.");
+      return;
+    }
+    out.println("The models and " + session.target() + " differ in " + found.changes().size() + " way(s):");
+    found.summary().forEach(line -> out.println("  - " + line));
+    out.println("Generate the migration with: autogenerate \"<description>\"");
+    out.flush();
+    throw new AlreadyReported(CommandDispatcher.FAILED);
+  }
+}
