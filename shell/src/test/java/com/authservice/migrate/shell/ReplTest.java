@@ -194,4 +194,18 @@ class ReplTest {
     assertThat(screen).contains("Continue? [y/N]");
     assertThat(db.appliedIds()).hasSize(3);
   }
+
+  @Test
+  void useCompletesEnvironmentNamesAndThePromptShowsTheTarget(TestDatabase staging) throws Exception {
+    TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
+    Files.writeString(dir.resolve("migrations/environments/staging.properties"), "host=" + staging.settings().host()
+        + "\nport=" + staging.settings().port() + "\ndatabase=" + staging.name() + "\nusername=postgres\n");
+    Console console = new Console(dir).with("POSTGRES_HOST", "localhost");
+
+    String screen = drive(console, "use sta" + TAB, ENTER, "up 1" + ENTER, "exit" + ENTER);
+
+    assertThat(screen).contains("use staging").contains("Now targeting staging:")
+        .contains("staging:" + staging.name() + "@localhost:" + staging.settings().port() + "> ");
+    assertThat(staging.appliedIds()).hasSize(1);
+  }
 }
