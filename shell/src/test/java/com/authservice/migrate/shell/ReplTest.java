@@ -198,6 +198,7 @@ class ReplTest {
   @Test
   void useCompletesEnvironmentNamesAndThePromptShowsTheTarget(TestDatabase staging) throws Exception {
     TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
+    Files.createDirectories(dir.resolve("migrations/environments"));
     Files.writeString(dir.resolve("migrations/environments/staging.properties"), "host=" + staging.settings().host()
         + "\nport=" + staging.settings().port() + "\ndatabase=" + staging.name() + "\nusername=postgres\n");
     Console console = new Console(dir).with("POSTGRES_HOST", "localhost");
