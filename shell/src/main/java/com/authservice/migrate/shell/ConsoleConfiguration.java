@@ -12,6 +12,7 @@ import com.authservice.migrate.shell.completion.FixedCompletion;
 import com.authservice.migrate.shell.completion.MigrationIdCompletion;
 import com.authservice.migrate.shell.launch.LaunchContext;
 import com.authservice.migrate.shell.launch.LaunchOptions;
+import com.authservice.migrate.shell.launch.NoConstraints;
 import com.authservice.migrate.shell.run.CommandDispatcher;
 import com.authservice.migrate.shell.run.ConsoleRunner;
 import com.authservice.migrate.shell.session.ConsoleSession;
@@ -42,6 +43,11 @@ class ConsoleConfiguration {
   @Bean(destroyMethod = "close")
   ConsoleSession consoleSession(LaunchOptions options, LaunchContext launch) {
     return new ConsoleSession(options, launch);
+  }
+
+  @Bean
+  jakarta.validation.Validator commandParameterValidator() {
+    return new NoConstraints();
   }
 
   @Bean

@@ -1,20 +1,20 @@
 package com.authservice.migrate.shell;
 
+import com.authservice.migrate.shell.launch.ConsoleLogging;
 import com.authservice.migrate.shell.launch.LaunchContext;
 import com.authservice.migrate.shell.launch.LaunchOptions;
-import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
 /**
  * The console's entry point. The process exit code is ours: 0 success, 1 a command failed,
  * 2 a usage error. Spring sees no command-line arguments; the console parses its own.
+ * No auto-configuration: the console wires its few beans itself ({@link ConsoleConfiguration}), and
+ * evaluating Boot's and Spring Shell's auto-configurations was most of a command's start-up time.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
 @Import(ConsoleConfiguration.class)
 public class MigrateApplication {
 
@@ -31,11 +31,8 @@ public class MigrateApplication {
       launch.err().println("Error: " + e.getMessage());
       return 2;
     }
+    ConsoleLogging.configure(options.debug());
     SpringApplication application = new SpringApplication(MigrateApplication.class);
-    if (options.debug()) {
-      application.setDefaultProperties(Map.of("logging.level.root", "info",
-          "logging.level.com.authservice", "debug", "spring.main.banner-mode", "console"));
-    }
     application.addInitializers(context -> {
       context.getBeanFactory().registerSingleton("launchOptions", options);
       context.getBeanFactory().registerSingleton("launchContext", launch);

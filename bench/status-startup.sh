@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Issue 3's benchmark: `migrate status` as a whole process against an up-to-date database of N
+# migrations (default 1000), median of RUNS (default 5), side by side with the MyBatis `migrate` CLI
+# 3.5.0 in the same run, and each start-up step on its own row so what it buys is visible.
+#
+# Needs: the project's tools (JDK, Maven wrapper), psql and a PostgreSQL server
+# (Debian: apt-get install postgresql postgresql-client). Downloads the MyBatis CLI bundle from Maven
+# Central into bench/.work/ (not committed). Set JDK25 to a JDK 25 home to add its AOT-cache rows.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib/pg.sh
+source bench/lib/generate.sh
+N=${1:-1000}
+RUNS=${RUNS:-5}
+JDK25=${JDK25:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}
+
+mkdir -p bench/.work
+mybatis=bench/.work/mybatis-migrations-3.5.0/bin/migrate
+if [ ! -x "$mybatis" ]; then
+  curl -sfL -o bench/.work/mybatis-bundle.zip \
+    https://repo.maven.apache.org/maven2/org/mybatis/mybatis-migrations/3.5.0/mybatis-migrations-3.5.0-bundle.zip
+  (cd bench/.work && unzip -qo mybatis-bundle.zip) && chmod +x "$mybatis"
+fi
+
+pg_start
+work=$(mktemp -d /tmp/bench-status.XXXXXX)
+trap 'pg_stop; rm -rf "$work"' EXIT
+repo="$work/repo"
+generate_repo "$repo" "$N"
+# The MyBatis CLI reads its connection from the repository and its driver from drivers/.
+mkdir -p "$repo/environments" "$repo/drivers"
+./mvnw -q -B dependency:copy -Dartifact=org.postgresql:postgresql:42.7.14 -DoutputDirectory="$repo/drivers" >/dev/null
+printf 'driver=org.postgresql.Driver\nurl=jdbc:postgresql://localhost:%s/bench_status\nusername=postgres\npassword=\nchangelog=changelog\n' \
+  "$BENCH_PORT" > "$repo/environments/development.properties"
+fresh_db bench_status
+export POSTGRES_HOST=localhost POSTGRES_PORT=$BENCH_PORT POSTGRES_DB=bench_status POSTGRES_USER=postgres POSTGRES_PASSWORD=
+bin/migrate --path "$repo" up >/dev/null        # builds the console if needed and brings the database to head
+
+jar=shell/target/auth-migrate.jar
+ext="$work/extracted"
+java -Djarmode=tools -jar "$jar" extract --destination "$ext" >/dev/null
+java -XX:ArchiveClassesAtExit="$ext/app.jsa" -jar "$ext/auth-migrate.jar" --path "$repo" status >/dev/null 2>&1
+bin/migrate --path "$repo" status >/dev/null      # trains the launcher's archive
+variants=(
+  "mybatis CLI 3.5.0|$mybatis --path=$repo status"
+  "fat jar, JDK 17|java -jar $jar --path $repo status"
+  "+ extracted jar|java -jar $ext/auth-migrate.jar --path $repo status"
+  "+ CDS archive|java -XX:SharedArchiveFile=$ext/app.jsa -jar $ext/auth-migrate.jar --path $repo status"
+  "+ C1 only (bin/migrate, JDK 17)|bin/migrate --path $repo status"
+)
+if [ -n "$JDK25" ]; then
+  JAVA_HOME="$JDK25" bin/migrate --path "$repo" status >/dev/null 2>&1   # trains the AOT cache
+  variants+=("bin/migrate, JDK 25 AOT cache|env JAVA_HOME=$JDK25 bin/migrate --path $repo status")
+fi
+
+for variant in "${variants[@]}"; do : > "$work/${variant%%|*}.times"; done
+for run in $(seq "$RUNS"); do
+  for variant in "${variants[@]}"; do
+    name=${variant%%|*}; command=${variant#*|}
+    t0=$(now); $command >/dev/null 2>&1; t1=$(now)
+    echo "$t1 - $t0" | bc >> "$work/$name.times"
+  done
+done
+baseline=$(median < "$work/mybatis CLI 3.5.0.times")
+printf '%-34s %10s %8s\n' "status of $N migrations" "median s" "ratio"
+for variant in "${variants[@]}"; do
+  name=${variant%%|*}; m=$(median < "$work/$name.times")
+  printf '%-34s %10.3f %8.2f\n' "$name" "$m" "$(echo "$m / $baseline" | bc -l)"
+done
+echo "median of $RUNS runs each, interleaved; ratio = time / MyBatis CLI time"
