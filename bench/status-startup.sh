@@ -53,18 +53,18 @@ if [ -n "$JDK25" ]; then
   variants+=("bin/migrate, JDK 25 AOT cache|env JAVA_HOME=$JDK25 bin/migrate --path $repo status")
 fi
 
-for variant in "${variants[@]}"; do : > "$work/${variant%%|*}.times"; done
+for i in "${!variants[@]}"; do : > "$work/$i.times"; done
 for run in $(seq "$RUNS"); do
-  for variant in "${variants[@]}"; do
-    name=${variant%%|*}; command=${variant#*|}
+  for i in "${!variants[@]}"; do
+    command=${variants[$i]#*|}
     t0=$(now); $command >/dev/null 2>&1; t1=$(now)
-    echo "$t1 - $t0" | bc >> "$work/$name.times"
+    echo "$t1 - $t0" | bc >> "$work/$i.times"
   done
 done
-baseline=$(median < "$work/mybatis CLI 3.5.0.times")
+baseline=$(median < "$work/0.times")
 printf '%-34s %10s %8s\n' "status of $N migrations" "median s" "ratio"
-for variant in "${variants[@]}"; do
-  name=${variant%%|*}; m=$(median < "$work/$name.times")
-  printf '%-34s %10.3f %8.2f\n' "$name" "$m" "$(echo "$m / $baseline" | bc -l)"
+for i in "${!variants[@]}"; do
+  m=$(median < "$work/$i.times")
+  printf '%-34s %10.3f %8.2f\n' "${variants[$i]%%|*}" "$m" "$(echo "$m / $baseline" | bc -l)"
 done
 echo "median of $RUNS runs each, interleaved; ratio = time / MyBatis CLI time"

@@ -3,7 +3,7 @@
 # Durability stays on (fsync, synchronous_commit) so commits cost what they cost in production.
 
 PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
-BENCH_PORT=${BENCH_PORT:-55432}
+BENCH_PORT=${BENCH_PORT:-$(( 50000 + RANDOM % 10000 ))}
 BENCH_DATA=${BENCH_DATA:-$(mktemp -d /tmp/bench-pg.XXXXXX)}
 
 as_postgres() {
