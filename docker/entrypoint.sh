@@ -25,6 +25,11 @@ if [ "$#" -gt 0 ]; then
   exec "$@"
 fi
 echo "auth-service: ready; run: docker-compose exec auth-service migrate <command>" >&2
-# Stay up, and stop promptly on docker stop.
-trap 'exit 0' TERM INT
-while :; do sleep 3600 & wait $!; done
+# Stay up, and stop promptly on docker stop (taking the sleeping child along).
+sleeper=""
+trap 'kill $sleeper 2>/dev/null; exit 0' TERM INT
+while :; do
+  sleep 3600 &
+  sleeper=$!
+  wait "$sleeper"
+done

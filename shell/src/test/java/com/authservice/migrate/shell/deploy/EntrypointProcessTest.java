@@ -71,12 +71,17 @@ class EntrypointProcessTest {
 
   @Test
   void withoutACommandTheServiceStaysUpUntilStopped(TestDatabase db) throws Exception {
-    Process process = entrypoint(db, Map.of()).start();
+    Path output = home.resolve("output.txt");
+    Process process = entrypoint(db, Map.of()).redirectOutput(output.toFile()).start();
 
     assertThat(process.waitFor(3, TimeUnit.SECONDS)).as("still running").isFalse();
+    List<ProcessHandle> children = process.descendants().toList();
     new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
     assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).isZero();
-    assertThat(new String(process.getInputStream().readAllBytes())).contains("docker-compose exec auth-service migrate");
+    assertThat(Files.readString(output)).contains("docker-compose exec auth-service migrate");
+    for (ProcessHandle child : children) {
+      child.onExit().get(5, TimeUnit.SECONDS);
+    }
   }
 }
