@@ -15,10 +15,10 @@ import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.result.State;
 import com.authservice.migrate.settings.ConnectionSettings;
 import com.authservice.migrate.settings.Password;
+import com.authservice.migrate.testing.ClosedPort;
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.TestDatabase;
 import com.authservice.migrate.testing.TestScripts;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,10 +46,7 @@ class FailuresTest {
 
   @Test
   void connectionRefusedNamesHostPortAndTheDockerHint() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = ClosedPort.number();
     ConnectionSettings nowhere = new ConnectionSettings("localhost", closedPort, "auth_service", "postgres",
         new Password("admin"), "public", null);
 

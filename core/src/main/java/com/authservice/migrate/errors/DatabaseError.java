@@ -16,7 +16,8 @@ public final class DatabaseError extends MigrationException {
     return sqlState;
   }
 
-  static String firstLine(String text) {
+  /** Driver messages run over several lines (hints, positions); a console error is one. */
+  public static String firstLine(String text) {
     if (text == null) {
       return "";
     }

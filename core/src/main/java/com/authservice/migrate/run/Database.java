@@ -52,16 +52,11 @@ public final class Database {
     return switch (state) {
       case "28P01", "28000", "08004" -> new AuthenticationFailed(settings.user(), settings.target(), e);
       case "3D000" -> new UnknownDatabase(settings.database(), settings.hostAndPort(), e);
-      case "42501" -> new PermissionDenied(settings.user(), "connect to " + settings.database(), firstLine(e), e);
+      case "42501" -> new PermissionDenied(settings.user(), "connect to " + settings.database(),
+          DatabaseError.firstLine(e.getMessage()), e);
       default -> state.startsWith("08") || e.getCause() instanceof java.io.IOException
           ? new CannotConnect(settings.hostAndPort(), e)
           : new DatabaseError("connecting to " + settings.target(), e);
     };
-  }
-
-  private static String firstLine(SQLException e) {
-    String message = e.getMessage() == null ? "" : e.getMessage();
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 }

@@ -10,10 +10,10 @@ import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.result.MigrationId;
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.result.State;
+import com.authservice.migrate.testing.ClosedPort;
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.TestDatabase;
 import com.authservice.migrate.testing.TestScripts;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,10 +87,7 @@ class EnvironmentsTest {
     scripts.write("20251010000000_Seed_categories.sql",
         "-- // seed\nINSERT INTO categories (name) VALUES ('x');\n-- //@UNDO\nDELETE FROM categories;\n");
     new Migrations(new MigrationConfig(qa.settings(), scripts.folder())).pending(RunListener.NONE);
-    int closed;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closed = socket.getLocalPort();
-    }
+    int closed = ClosedPort.number();
     writeEnvironment(scripts, "development", pointingAt(dev));
     writeEnvironment(scripts, "staging", pointingAt(staging));
     writeEnvironment(scripts, "qa", pointingAt(qa));
@@ -124,10 +121,7 @@ class EnvironmentsTest {
   void upAcrossEnvironmentsGoesInOrderAndStopsAtTheFirstFailure(TestDatabase first, TestDatabase third)
       throws Exception {
     TestScripts scripts = TestScripts.copyOfProjectRepository(temp);
-    int closed;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closed = socket.getLocalPort();
-    }
+    int closed = ClosedPort.number();
     writeEnvironment(scripts, "first", pointingAt(first));
     writeEnvironment(scripts, "broken", "host=localhost\nport=" + closed + "\ndatabase=x\nusername=postgres\n");
     writeEnvironment(scripts, "third", pointingAt(third));

@@ -3,10 +3,10 @@ package com.authservice.migrate.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authservice.migrate.shell.Console.Run;
+import com.authservice.migrate.testing.ClosedPort;
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.TestDatabase;
 import com.authservice.migrate.testing.TestScripts;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -175,10 +175,7 @@ class BatchModeTest {
 
   @Test
   void connectionRefusedExitsOneWithTheHostPortAndTheHint(TestDatabase db) throws Exception {
-    int closed;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closed = socket.getLocalPort();
-    }
+    int closed = ClosedPort.number();
     Console console = console(db).with("POSTGRES_PORT", Integer.toString(closed));
 
     Run run = run(console, "status");

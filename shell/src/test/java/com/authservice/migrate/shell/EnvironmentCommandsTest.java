@@ -3,10 +3,10 @@ package com.authservice.migrate.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authservice.migrate.shell.Console.Run;
+import com.authservice.migrate.testing.ClosedPort;
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.TestDatabase;
 import com.authservice.migrate.testing.TestScripts;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -36,10 +36,7 @@ class EnvironmentCommandsTest {
     environment("development", dev, "");
     environment("staging", staging, "");
     environment("production", production, "");
-    int closed;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closed = socket.getLocalPort();
-    }
+    int closed = ClosedPort.number();
     Files.writeString(dir.resolve("migrations/environments/qa.properties"),
         "host=localhost\nport=" + closed + "\ndatabase=x\nusername=postgres\n");
     Console console = new Console(dir).with("DB_SECRET", SECRET).with("POSTGRES_HOST", "localhost");

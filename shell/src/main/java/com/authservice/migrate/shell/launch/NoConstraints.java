@@ -32,7 +32,7 @@ public final class NoConstraints implements Validator, ExecutableValidator {
 
   @Override
   public BeanDescriptor getConstraintsForClass(Class<?> clazz) {
-    throw new UnsupportedOperationException("The console declares no constraints");
+    throw new jakarta.validation.ValidationException("The console declares no constraints to describe");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.run;
 
+import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.MigrationException;
 import com.authservice.migrate.shell.launch.LaunchOptions;
 import java.io.PrintStream;
@@ -91,8 +92,7 @@ public final class CommandDispatcher {
   }
 
   private static String oneLine(Throwable failure) {
-    String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    return failure.getMessage() == null ? failure.getClass().getSimpleName()
+        : DatabaseError.firstLine(failure.getMessage());
   }
 }
