@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -29,13 +30,18 @@ public final class StatusReader {
         .collect(Collectors.toMap(AppliedMigration::id, Function.identity(), (first, second) -> first));
     MigrationId newestApplied = applied.stream().map(AppliedMigration::id).max(MigrationId::compareTo).orElse(null);
 
+    // Reading and hashing every applied script is most of status' own work: both cores share it.
+    Set<MigrationId> edited = migrations.parallelStream()
+        .filter(m -> appliedById.containsKey(m.id()) && appliedById.get(m.id()).checksum() != null)
+        .filter(m -> !appliedById.get(m.id()).checksum().equals(Checksum.of(scripts.content(m))))
+        .map(Migration::id)
+        .collect(Collectors.toSet());
     TreeMap<MigrationId, MigrationState> states = new TreeMap<>();
     for (Migration migration : migrations) {
       AppliedMigration row = appliedById.get(migration.id());
       State state;
       if (row != null) {
-        boolean edited = row.checksum() != null && !row.checksum().equals(Checksum.of(scripts.content(migration)));
-        state = edited ? State.MODIFIED : State.APPLIED;
+        state = edited.contains(migration.id()) ? State.MODIFIED : State.APPLIED;
       } else if (newestApplied != null && migration.id().compareTo(newestApplied) < 0) {
         state = State.OUT_OF_ORDER;
       } else {

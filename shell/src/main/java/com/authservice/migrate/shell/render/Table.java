@@ -54,6 +54,6 @@ public final class Table {
   }
 
   private static int visible(String cell) {
-    return ANSI.matcher(cell).replaceAll("").length();
+    return cell.indexOf('\u001B') < 0 ? cell.length() : ANSI.matcher(cell).replaceAll("").length();
   }
 }
