@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One migration's statements and its changelog row sent to the server as one JDBC batch, then committed:
- * two round trips per migration instead of one per statement plus the bookkeeping.
+ * One migration's statements and its changelog row sent to the server in one round trip, in one
+ * transaction: psql needs one round trip per statement, MyBatis several per migration.
  */
 final class Batch {
 
@@ -39,21 +39,22 @@ final class Batch {
   }
 
   /**
-   * Runs the statements and {@code bookkeeping} in one transaction. Returns false, with nothing changed,
-   * when the batch failed: pgjdbc does not say which statement did, so the caller runs them again one by
-   * one, which either names the failing line or (for a passing failure) completes the migration.
+   * Runs the statements and {@code bookkeeping} in one transaction, sent as a single pipelined
+   * {@code BEGIN; ...; COMMIT} so the whole migration costs one round trip. Returns false, with nothing
+   * changed, when it failed: the caller then runs the statements one by one, which names the failing
+   * line (pgjdbc does not say which statement of a pipeline failed).
    */
   boolean run(List<SqlStatements.Statement> statements, String bookkeeping) {
+    StringBuilder script = new StringBuilder("BEGIN;\n");
+    for (SqlStatements.Statement statement : statements) {
+      script.append(statement.sql()).append(";\n");
+    }
+    script.append(bookkeeping).append(";\nCOMMIT");
     try {
-      connection.setAutoCommit(false);
-      try (Statement batch = connection.createStatement()) {
-        for (SqlStatements.Statement statement : statements) {
-          batch.addBatch(statement.sql());
-        }
-        batch.addBatch(bookkeeping);
-        batch.executeBatch();
+      connection.setAutoCommit(true);
+      try (Statement pipeline = connection.createStatement()) {
+        pipeline.execute(script.toString());
       }
-      connection.commit();
       return true;
     } catch (SQLException e) {
       rollback();
@@ -61,9 +62,10 @@ final class Batch {
     }
   }
 
+  /** The failed pipeline leaves its explicit transaction open (aborted) on the server. */
   private void rollback() {
-    try {
-      connection.rollback();
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("ROLLBACK");
     } catch (SQLException ignored) {
       // The connection is gone; the server has rolled the transaction back.
     }
