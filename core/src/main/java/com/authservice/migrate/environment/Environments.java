@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import java.util.stream.Stream;
  * The environments a repository knows: {@code default} (POSTGRES_* and .env) and every
  * {@code environments/<name>.properties}. Which names are protected comes from each file's
  * {@code protected} key, else from {@code MIGRATE_PROTECTED_ENVS} (default: production).
+ * They are listed in promotion order: {@code default}, the others by name, protected ones last, so
+ * that {@code up --all} stops on a failure in staging before it reaches production.
  */
 public final class Environments {
 
@@ -41,15 +44,18 @@ public final class Environments {
     Path folder = repository == null ? null : repository.resolve("environments");
     if (folder != null && Files.isDirectory(folder)) {
       try (Stream<Path> files = Files.list(folder)) {
+        List<Environment> protectedLast = new ArrayList<>();
         for (Path file : files.sorted().toList()) {
           String fileName = file.getFileName().toString();
           if (fileName.endsWith(".properties")) {
             String name = fileName.substring(0, fileName.length() - ".properties".length());
             if (NAME.matcher(name).matches() && !name.equals(Environment.DEFAULT)) {
-              byName.put(name, EnvironmentFile.read(name, file, env, protectedNames.contains(name)));
+              protectedLast.add(EnvironmentFile.read(name, file, env, protectedNames.contains(name)));
             }
           }
         }
+        protectedLast.sort(Comparator.comparing(Environment::isProtected));
+        protectedLast.forEach(environment -> byName.put(environment.name(), environment));
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot list " + folder, e);
       }

@@ -9,6 +9,7 @@ import com.authservice.migrate.testing.TestDatabase;
 import com.authservice.migrate.testing.TestScripts;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +31,11 @@ class EnvironmentCommandsTest {
   }
 
   @Test
-  void statusAllShowsEveryEnvironmentAndWhoIsBehind(TestDatabase dev, TestDatabase staging, TestDatabase production)
+  void statusAllShowsEveryEnvironmentCellByCell(TestDatabase dev, TestDatabase staging, TestDatabase production)
       throws Exception {
-    TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
+    TestScripts scripts = TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
+    scripts.write("20251020000000_Create_audit_log.sql",
+        "-- // Create audit log\nCREATE TABLE audit_log (id BIGINT PRIMARY KEY);\n-- //@UNDO\nDROP TABLE audit_log;\n");
     environment("development", dev, "");
     environment("staging", staging, "");
     environment("production", production, "");
@@ -42,24 +45,67 @@ class EnvironmentCommandsTest {
     Console console = new Console(dir).with("DB_SECRET", SECRET).with("POSTGRES_HOST", "localhost");
     assertThat(console.run("--env", "development", "up").exitCode()).isZero();
     assertThat(console.run("--env", "staging", "up", "2").exitCode()).isZero();
-
     Run refused = console.run("--env", "production", "up");
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.err()).contains("protected environment production").contains("--yes");
     assertThat(production.appliedIds()).isEmpty();
-    assertThat(console.run("--env", "production", "up", "1", "--yes").exitCode()).isZero();
+    assertThat(console.run("--env", "production", "up", "--yes").exitCode()).isZero();
+    // A branch merged late: its script is older than the newest one production already has.
+    scripts.write("20251018000000_Add_users_locale.sql",
+        "-- // Add users locale\nALTER TABLE users ADD COLUMN locale VARCHAR(10);\n-- //@UNDO\n"
+            + "ALTER TABLE users DROP COLUMN locale;\n");
+    assertThat(console.run("--env", "development", "pending").exitCode()).isZero();
 
     Run matrix = console.run("--env", "development,staging,production,qa", "status");
+
     assertThat(matrix.exitCode()).isZero();
-    assertThat(matrix.out()).contains("development").contains("staging").contains("production")
-        .contains("staging is 1 behind development").contains("production is 2 behind development")
+    assertThat(cells(matrix, "ID")).containsExactly("ID", "Description", "development", "staging", "production", "qa");
+    assertThat(cells(matrix, "20251001000000")).endsWith("applied", "applied", "applied", "unreachable");
+    assertThat(cells(matrix, "20251001000100")).endsWith("applied", "applied", "applied", "unreachable");
+    assertThat(cells(matrix, "20251015093000")).endsWith("applied", "pending", "applied", "unreachable");
+    assertThat(cells(matrix, "20251018000000")).endsWith("applied", "pending", "out of order", "unreachable");
+    assertThat(cells(matrix, "20251020000000")).endsWith("applied", "pending", "applied", "unreachable");
+    assertThat(matrix.out()).contains("staging is 3 behind development").contains("production is 1 behind development")
         .contains("qa is unreachable: Cannot connect").contains("NOT in sync");
-    assertThat(matrix.out().lines().filter(l -> l.startsWith("20251015093000")).findFirst().orElseThrow())
-        .contains("applied").contains("pending").contains("unreachable");
 
     Run list = console.run("env");
     assertThat(list.out()).contains("production").contains("yes").contains(production.name());
     assertThat(matrix.out() + matrix.err() + list.out() + refused.err()).doesNotContain(SECRET);
+  }
+
+  @Test
+  void upAllGoesThroughEveryEnvironmentProtectedOnesLast(TestDatabase dev, TestDatabase staging,
+      TestDatabase production) throws Exception {
+    TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
+    environment("production", production, "");
+    environment("staging", staging, "");
+    Console console = new Console(dir).with("DB_SECRET", SECRET).with("POSTGRES_HOST", dev.settings().host())
+        .with("POSTGRES_PORT", String.valueOf(dev.settings().port())).with("POSTGRES_DB", dev.name())
+        .with("POSTGRES_USER", "postgres").with("POSTGRES_PASSWORD", SECRET);
+
+    Run refused = console.run("up", "--all");
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err()).contains("protected environment production").contains("--yes");
+    assertThat(dev.appliedIds()).isEmpty();
+    assertThat(staging.appliedIds()).isEmpty();
+
+    Run run = console.run("up", "--all", "--yes");
+
+    assertThat(run.exitCode()).isZero();
+    String out = run.out();
+    assertThat(out).contains("default: applied 3").contains("staging: applied 3").contains("production: applied 3");
+    assertThat(out.indexOf("default: applied")).isLessThan(out.indexOf("staging: applied"));
+    assertThat(out.indexOf("staging: applied")).isLessThan(out.indexOf("production: applied"));
+    assertThat(dev.appliedIds()).hasSize(3);
+    assertThat(staging.appliedIds()).hasSize(3);
+    assertThat(production.appliedIds()).hasSize(3);
+    assertThat(out + run.err() + refused.err()).doesNotContain(SECRET);
+  }
+
+  /** The cells of the matrix row that starts with {@code first}; columns are two or more spaces apart. */
+  private static List<String> cells(Run matrix, String first) {
+    String row = matrix.out().lines().filter(line -> line.startsWith(first)).findFirst().orElseThrow();
+    return List.of(row.split("\\s{2,}"));
   }
 
   @Test

@@ -200,13 +200,18 @@ class ReplTest {
     TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
     Files.createDirectories(dir.resolve("migrations/environments"));
     Files.writeString(dir.resolve("migrations/environments/staging.properties"), "host=" + staging.settings().host()
-        + "\nport=" + staging.settings().port() + "\ndatabase=" + staging.name() + "\nusername=postgres\n");
-    Console console = new Console(dir).with("POSTGRES_HOST", "localhost");
+        + "\nport=" + staging.settings().port() + "\ndatabase=" + staging.name() + "\nusername=postgres\n"
+        + "password_env=STAGING_PASSWORD\n");
+    Console console = new Console(dir).with("POSTGRES_HOST", "localhost").with("POSTGRES_PASSWORD", "default-Secr3t")
+        .with("STAGING_PASSWORD", "staging-Secr3t");
 
-    String screen = drive(console, "use sta" + TAB, ENTER, "up 1" + ENTER, "exit" + ENTER);
+    String screen = drive(console, "use sta" + TAB, ENTER, "up 1" + ENTER, "env" + ENTER, "exit" + ENTER);
 
     assertThat(screen).contains("use staging").contains("Now targeting staging:")
         .contains("staging:" + staging.name() + "@localhost:" + staging.settings().port() + "> ");
     assertThat(staging.appliedIds()).hasSize(1);
+    String history = Files.readString(dir.resolve("home/.auth-migrate/history"), StandardCharsets.UTF_8);
+    assertThat(history).contains("use staging").contains("up 1");
+    assertThat(screen + history).doesNotContain("default-Secr3t").doesNotContain("staging-Secr3t");
   }
 }

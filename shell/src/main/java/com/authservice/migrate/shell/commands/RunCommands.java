@@ -2,6 +2,7 @@ package com.authservice.migrate.shell.commands;
 
 import com.authservice.migrate.Migrations;
 import com.authservice.migrate.Target;
+import com.authservice.migrate.environment.Environment;
 import com.authservice.migrate.environment.EnvironmentRun;
 import com.authservice.migrate.errors.EnvironmentFailed;
 import com.authservice.migrate.errors.InvalidArgument;
@@ -29,22 +30,26 @@ public class RunCommands {
 
   @Command(name = "up", group = "Migrate", description = "Apply pending migrations: all, the next N, or up to --to",
       completionProvider = "targetOptionCompletion", help = """
-          Usage: up [N] [--to TARGET] [--ignore-modified] [--yes]
+          Usage: up [N] [--to TARGET] [--all] [--ignore-modified] [--yes]
             up                 apply every pending migration (Alembic: upgrade head)
             up 1               apply only the next one (Alembic: upgrade +1)
             up --to 20251015   apply up to and including that id (a unique prefix is enough)
           Always review a generated script (show <id>) before applying it.
-          With --env a,b the environments are migrated one after the other, stopping at the first failure.""")
+          up --all (or --env a,b) migrates the environments one after the other, each under its own lock,
+          stopping at the first failure; --all goes default, then the others, protected ones (production) last.""")
   public void up(@Argument(index = 0, description = "how many migrations to apply (default: all), or a target")
       String steps,
       @Option(longName = "to", description = "a migration id (prefix) or head") String to,
       @Option(longName = "ignore-modified", description = "run although applied scripts were edited")
       boolean ignoreModified,
       @Option(longName = "yes", description = "confirm changing a protected environment") boolean yes,
+      @Option(longName = "all", description = "every environment, protected ones last") boolean all,
       CommandContext context) {
     Target target = to != null ? Target.parse(to) : stepsOrTarget(steps, Target.head());
-    if (session.selectedEnvironments().size() > 1) {
-      upAcrossEnvironments(target, ignoreModified, yes, context.outputWriter());
+    if (all || session.selectedEnvironments().size() > 1) {
+      var environments = all ? session.environments().all()
+          : session.environments().named(session.selectedEnvironments());
+      upAcrossEnvironments(environments, target, ignoreModified, yes, context.outputWriter());
       return;
     }
     run(context, ignoreModified, yes, "up", m -> m.up(target, progress(context)));
@@ -148,8 +153,8 @@ public class RunCommands {
     context.outputWriter().print(RunView.render(result, session.target(), style()));
   }
 
-  private void upAcrossEnvironments(Target target, boolean ignoreModified, boolean yes, PrintWriter out) {
-    var environments = session.environments().named(session.selectedEnvironments());
+  private void upAcrossEnvironments(List<Environment> environments, Target target, boolean ignoreModified,
+      boolean yes, PrintWriter out) {
     for (var environment : environments) {
       if (environment.isProtected()) {
         session.confirmChange("up changes the protected environment " + environment.name() + ".", yes);
