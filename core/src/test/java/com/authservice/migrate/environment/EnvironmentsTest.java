@@ -54,7 +54,7 @@ class EnvironmentsTest {
     Environments environments = Environments.load(scripts.repository(),
         Map.of("STAGING_HOST", "stage-db", "STAGING_PASSWORD", "stage-secret", "PROD_PW", "prod-secret"), temp);
 
-    assertThat(environments.names()).containsExactly("default", "production", "staging");
+    assertThat(environments.names()).containsExactly("default", "staging", "production");
     Environment staging = environments.named("staging");
     assertThat(staging.connection().target()).isEqualTo("auth@stage-db:5432");
     assertThat(staging.connection().password().reveal()).isEqualTo("stage-secret");
