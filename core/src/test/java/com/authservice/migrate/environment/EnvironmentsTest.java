@@ -64,7 +64,7 @@ class EnvironmentsTest {
     assertThat(production.connection().password().reveal()).isEqualTo("prod-secret");
     assertThat(environments.all().toString()).doesNotContain("stage-secret").doesNotContain("prod-secret");
     assertThatThrownBy(() -> environments.named("qa")).isInstanceOf(InvalidArgument.class)
-        .hasMessageContaining("known: default, production, staging");
+        .hasMessageContaining("known: default, staging, production");
   }
 
   @Test
