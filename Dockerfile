@@ -25,7 +25,7 @@ COPY docker/entrypoint.sh /usr/local/bin/entrypoint.sh
 # `status` of 1,000 migrations 2.47 s from the fat jar, 1.29 s extracted with CDS, 1.03 s with C1 only.
 RUN java -Djarmode=tools -jar /tmp/auth-migrate.jar extract --destination /app >/dev/null \
     && rm /tmp/auth-migrate.jar \
-    && java -XX:ArchiveClassesAtExit=/app/auth-migrate.jsa -jar /app/auth-migrate.jar --path /app/migrations help >/dev/null \
+    && java -XX:ArchiveClassesAtExit=/app/auth-migrate.jsa -Dspring.aot.enabled=true -jar /app/auth-migrate.jar --path /app/migrations help >/dev/null \
     && chown -R app:app /app
 USER app
 ENTRYPOINT ["/usr/local/bin/entrypoint.sh"]

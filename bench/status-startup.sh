@@ -46,7 +46,8 @@ variants=(
   "fat jar, JDK 17|java -jar $jar --path $repo status"
   "+ extracted jar|java -jar $ext/auth-migrate.jar --path $repo status"
   "+ CDS archive|java -XX:SharedArchiveFile=$ext/app.jsa -jar $ext/auth-migrate.jar --path $repo status"
-  "+ C1 only (bin/migrate, JDK 17)|bin/migrate --path $repo status"
+  "+ C1 only|java -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$ext/app.jsa -jar $ext/auth-migrate.jar --path $repo status"
+  "+ Spring AOT (bin/migrate, JDK 17)|bin/migrate --path $repo status"
 )
 if [ -n "$JDK25" ]; then
   JAVA_HOME="$JDK25" bin/migrate --path "$repo" status >/dev/null 2>&1   # trains the AOT cache
