@@ -31,7 +31,8 @@ public class ModelCommands {
           Always review the generated script before applying it: renames show as drop + add.""")
   public void autogenerate(@Arguments List<String> words,
       @Option(longName = "models", description = "a package of @Entity classes, or class names") String models,
-      @Option(longName = "autogenerate", description = "accepted for Alembic's spelling") boolean ignored,
+      @Option(longName = "autogenerate", defaultValue = "false", description = "accepted for Alembic's spelling")
+      Boolean ignored,
       CommandContext context) {
     String description = words == null ? "" : String.join(" ", words);
     GeneratedScript generated = session.migrations().autogenerate(description, ModelSet.resolve(models));

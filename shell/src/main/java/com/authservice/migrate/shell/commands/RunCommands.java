@@ -40,10 +40,13 @@ public class RunCommands {
   public void up(@Argument(index = 0, description = "how many migrations to apply (default: all), or a target")
       String steps,
       @Option(longName = "to", description = "a migration id (prefix) or head") String to,
-      @Option(longName = "ignore-modified", description = "run although applied scripts were edited")
-      boolean ignoreModified,
-      @Option(longName = "yes", description = "confirm changing a protected environment") boolean yes,
-      @Option(longName = "all", description = "every environment, protected ones last") boolean all,
+      @Option(longName = "ignore-modified", defaultValue = "false",
+          description = "run although applied scripts were edited")
+      Boolean ignoreModified,
+      @Option(longName = "yes", defaultValue = "false", description = "confirm changing a protected environment")
+      Boolean yes,
+      @Option(longName = "all", defaultValue = "false", description = "every environment, protected ones last")
+      Boolean all,
       CommandContext context) {
     Target target = to != null ? Target.parse(to) : stepsOrTarget(steps, Target.head());
     if (all || session.selectedEnvironments().size() > 1) {
@@ -65,10 +68,12 @@ public class RunCommands {
   public void down(@Argument(index = 0, description = "how many migrations to undo (default: 1), or a target")
       String steps,
       @Option(longName = "to", description = "a migration id (prefix) or base") String to,
-      @Option(longName = "yes", description = "confirm without asking (needed for --to base in batch mode)")
-      boolean yes,
-      @Option(longName = "ignore-modified", description = "run although applied scripts were edited")
-      boolean ignoreModified,
+      @Option(longName = "yes", defaultValue = "false",
+          description = "confirm without asking (needed for --to base in batch mode)")
+      Boolean yes,
+      @Option(longName = "ignore-modified", defaultValue = "false",
+          description = "run although applied scripts were edited")
+      Boolean ignoreModified,
       CommandContext context) {
     Target target = to != null ? Target.parse(to) : stepsOrTarget(steps, Target.steps(1));
     if (target instanceof Target.Base) {
@@ -83,9 +88,11 @@ public class RunCommands {
           Usage: version <ID> [--ignore-modified] [--yes]
             version 20251001000100     up or down to exactly that migration (a unique id prefix works)""")
   public void version(@Argument(index = 0, description = "migration id or unique prefix") String id,
-      @Option(longName = "ignore-modified", description = "run although applied scripts were edited")
-      boolean ignoreModified,
-      @Option(longName = "yes", description = "confirm changing a protected environment") boolean yes,
+      @Option(longName = "ignore-modified", defaultValue = "false",
+          description = "run although applied scripts were edited")
+      Boolean ignoreModified,
+      @Option(longName = "yes", defaultValue = "false", description = "confirm changing a protected environment")
+      Boolean yes,
       CommandContext context) {
     String wanted = required(id, "version needs a migration id, for example: version 20251001000100");
     run(context, ignoreModified, yes, "version", m -> m.version(wanted, progress(context)));
@@ -96,7 +103,9 @@ public class RunCommands {
           Usage: pending [--yes]
             pending            apply scripts that `up` skips because a newer migration is already applied
                                (the "multiple heads" situation after merging branches)""")
-  public void pending(@Option(longName = "yes", description = "confirm changing a protected environment") boolean yes,
+  public void pending(
+      @Option(longName = "yes", defaultValue = "false", description = "confirm changing a protected environment")
+      Boolean yes,
       CommandContext context) {
     run(context, false, yes, "pending", m -> m.pending(progress(context)));
   }
@@ -109,8 +118,10 @@ public class RunCommands {
             upgrade <id>       = up --to <id>
             upgrade head --sql print the SQL instead of running it (= script base head)""")
   public void upgrade(@Argument(index = 0, description = "head, +N or a migration id") String target,
-      @Option(longName = "sql", description = "print the SQL instead of running it") boolean sql,
-      @Option(longName = "yes", description = "confirm changing a protected environment") boolean yes,
+      @Option(longName = "sql", defaultValue = "false", description = "print the SQL instead of running it")
+      Boolean sql,
+      @Option(longName = "yes", defaultValue = "false", description = "confirm changing a protected environment")
+      Boolean yes,
       CommandContext context) {
     String wanted = required(target, "upgrade needs a target: head, +N or a migration id");
     if (sql) {
@@ -128,8 +139,9 @@ public class RunCommands {
             downgrade base     = down --to base (asks first; --yes in batch mode)
             downgrade base --sql   print the undo SQL instead of running it (= script head base)""")
   public void downgrade(@Argument(index = 0, description = "-N, base or a migration id") String target,
-      @Option(longName = "yes", description = "confirm without asking") boolean yes,
-      @Option(longName = "sql", description = "print the SQL instead of running it") boolean sql,
+      @Option(longName = "yes", defaultValue = "false", description = "confirm without asking") Boolean yes,
+      @Option(longName = "sql", defaultValue = "false", description = "print the SQL instead of running it")
+      Boolean sql,
       CommandContext context) {
     String wanted = required(target, "downgrade needs a target: -N, base or a migration id");
     Target parsed = Target.parse(wanted);

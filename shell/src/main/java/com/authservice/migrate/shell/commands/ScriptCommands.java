@@ -38,8 +38,9 @@ public class ScriptCommands {
   public void create(@Arguments List<String> words,
       @Option(longName = "template", description = "empty, create-table or add-column", defaultValue = "empty")
       String template,
-      @Option(longName = "autogenerate", description = "write the SQL from the models (see autogenerate)")
-      boolean autogenerate,
+      @Option(longName = "autogenerate", defaultValue = "false",
+          description = "write the SQL from the models (see autogenerate)")
+      Boolean autogenerate,
       @Option(longName = "models", description = "with --autogenerate: a package or class names") String models,
       CommandContext context) {
     if (autogenerate) {
@@ -89,9 +90,11 @@ public class ScriptCommands {
                                adopts a database Alembic managed (its alembic_version table stays)
             stamp base         forget every applied migration (the tables stay)""")
   public void stamp(@Argument(index = 0, description = "head, base, an id, or auto (default)") String target,
-      @Option(longName = "drop-alembic-table", description = "also drop Alembic's alembic_version table")
-      boolean dropAlembic,
-      @Option(longName = "yes", description = "confirm changing a protected environment") boolean yes,
+      @Option(longName = "drop-alembic-table", defaultValue = "false",
+          description = "also drop Alembic's alembic_version table")
+      Boolean dropAlembic,
+      @Option(longName = "yes", defaultValue = "false", description = "confirm changing a protected environment")
+      Boolean yes,
       CommandContext context) {
     if (session.isProtected()) {
       session.confirmChange("stamp changes the protected environment " + session.environment().name() + ".", yes);
@@ -109,7 +112,9 @@ public class ScriptCommands {
           Usage: repair [--yes]
             repair             record the checksums of applied scripts again (Flyway's repair);
                                only when the edit is harmless, e.g. a comment""")
-  public void repair(@Option(longName = "yes", description = "confirm changing a protected environment") boolean yes,
+  public void repair(
+      @Option(longName = "yes", defaultValue = "false", description = "confirm changing a protected environment")
+      Boolean yes,
       CommandContext context) {
     if (session.isProtected()) {
       session.confirmChange("repair changes the protected environment " + session.environment().name() + ".", yes);

@@ -35,7 +35,8 @@ public class StatusCommands {
           Usage: status [--all]
             status             the target database: id, applied at, description, state
             status --all       every environment side by side (or --env a,b,c status)""")
-  public void status(@Option(longName = "all", description = "every environment side by side") boolean all,
+  public void status(
+      @Option(longName = "all", defaultValue = "false", description = "every environment side by side") Boolean all,
       CommandContext context) {
     if (all || session.selectedEnvironments().size() > 1) {
       matrix(all ? session.environments().all() : session.environments().named(session.selectedEnvironments()),
@@ -74,8 +75,9 @@ public class StatusCommands {
             history                      every migration, newest first
             history --verbose            also the file, applied-at time and first lines of each script
             history --range 20251001:head   only that range (base, head, current or id prefixes)""")
-  public void history(@Option(longName = "verbose", shortName = 'v', description = "file, time, first lines")
-      boolean verbose, @Option(longName = "range", shortName = 'r', description = "FROM:TO") String range,
+  public void history(
+      @Option(longName = "verbose", shortName = 'v', defaultValue = "false", description = "file, time, first lines")
+      Boolean verbose, @Option(longName = "range", shortName = 'r', description = "FROM:TO") String range,
       CommandContext context) {
     List<MigrationDetail> history = session.migrations().history(range);
     PrintWriter out = context.outputWriter();
