@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 /**
  * Compares the database (current) with the models (target) and lists the changes that turn one into
@@ -104,36 +106,18 @@ public final class SchemaDiff {
       current.primaryKey().ifPresent(key -> changes.add(new SchemaChange.DropPrimaryKey(table, key)));
       wanted.primaryKey().ifPresent(key -> changes.add(new SchemaChange.AddPrimaryKey(table, key)));
     }
-    for (UniqueConstraint unique : wanted.uniqueConstraints()) {
-      if (current.uniqueConstraints().stream().noneMatch(u -> u.columns().equals(unique.columns()))) {
-        changes.add(new SchemaChange.AddUnique(table, unique));
-      }
-    }
-    for (UniqueConstraint unique : current.uniqueConstraints()) {
-      if (wanted.uniqueConstraints().stream().noneMatch(u -> u.columns().equals(unique.columns()))) {
-        changes.add(new SchemaChange.DropUnique(table, unique));
-      }
-    }
-    for (Index index : wanted.indexes()) {
-      if (current.indexes().stream().noneMatch(i -> sameIndex(i, index))) {
-        changes.add(new SchemaChange.CreateIndex(table, index));
-      }
-    }
-    for (Index index : current.indexes()) {
-      if (wanted.indexes().stream().noneMatch(i -> sameIndex(i, index))) {
-        changes.add(new SchemaChange.DropIndex(table, index));
-      }
-    }
-    for (ForeignKey key : wanted.foreignKeys()) {
-      if (current.foreignKeys().stream().noneMatch(k -> sameForeignKey(k, key))) {
-        changes.add(new SchemaChange.AddForeignKey(table, key));
-      }
-    }
-    for (ForeignKey key : current.foreignKeys()) {
-      if (wanted.foreignKeys().stream().noneMatch(k -> sameForeignKey(k, key))) {
-        changes.add(new SchemaChange.DropForeignKey(table, key));
-      }
-    }
+    unmatched(wanted.uniqueConstraints(), current.uniqueConstraints(), SchemaDiff::sameUnique,
+        unique -> new SchemaChange.AddUnique(table, unique), changes);
+    unmatched(current.uniqueConstraints(), wanted.uniqueConstraints(), SchemaDiff::sameUnique,
+        unique -> new SchemaChange.DropUnique(table, unique), changes);
+    unmatched(wanted.indexes(), current.indexes(), SchemaDiff::sameIndex,
+        index -> new SchemaChange.CreateIndex(table, index), changes);
+    unmatched(current.indexes(), wanted.indexes(), SchemaDiff::sameIndex,
+        index -> new SchemaChange.DropIndex(table, index), changes);
+    unmatched(wanted.foreignKeys(), current.foreignKeys(), SchemaDiff::sameForeignKey,
+        key -> new SchemaChange.AddForeignKey(table, key), changes);
+    unmatched(current.foreignKeys(), wanted.foreignKeys(), SchemaDiff::sameForeignKey,
+        key -> new SchemaChange.DropForeignKey(table, key), changes);
     if (!current.comment().equals(wanted.comment())) {
       changes.add(new SchemaChange.SetTableComment(table, current.comment(), wanted.comment()));
     }
@@ -164,6 +148,21 @@ public final class SchemaDiff {
       return model.isEmpty() && database.isEmpty();
     }
     return Objects.equals(model.get(), database.get()) || defaultsEqual.test(type, model.get(), database.get());
+  }
+
+  /** One change for each of {@code items} that nothing in {@code others} matches, in their order. */
+  private static <T> void unmatched(List<T> items, List<T> others, BiPredicate<T, T> same,
+      Function<T, SchemaChange> change, List<SchemaChange> changes) {
+    for (T item : items) {
+      if (others.stream().noneMatch(other -> same.test(other, item))) {
+        changes.add(change.apply(item));
+      }
+    }
+  }
+
+  /** Unique constraints are matched by their columns: the database may have named one differently. */
+  private static boolean sameUnique(UniqueConstraint a, UniqueConstraint b) {
+    return a.columns().equals(b.columns());
   }
 
   private static boolean sameIndex(Index a, Index b) {

@@ -22,6 +22,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +35,23 @@ import java.util.regex.Pattern;
  * may carry ON DELETE and ON UPDATE.
  */
 public final class ModelReader {
+
+  /** Java types whose SQL type needs nothing from {@code @Column}. */
+  private static final Map<Class<?>, String> FIXED_TYPES = Map.ofEntries(
+      Map.entry(Long.class, "bigint"), Map.entry(long.class, "bigint"),
+      Map.entry(Integer.class, "integer"), Map.entry(int.class, "integer"),
+      Map.entry(Short.class, "smallint"), Map.entry(short.class, "smallint"),
+      Map.entry(Boolean.class, "boolean"), Map.entry(boolean.class, "boolean"),
+      Map.entry(Double.class, "double precision"), Map.entry(double.class, "double precision"),
+      Map.entry(Float.class, "real"), Map.entry(float.class, "real"),
+      Map.entry(java.time.OffsetDateTime.class, "timestamp with time zone"),
+      Map.entry(java.time.Instant.class, "timestamp with time zone"),
+      Map.entry(java.time.ZonedDateTime.class, "timestamp with time zone"),
+      Map.entry(java.time.LocalDateTime.class, "timestamp without time zone"),
+      Map.entry(java.time.LocalDate.class, "date"),
+      Map.entry(java.time.LocalTime.class, "time without time zone"),
+      Map.entry(java.util.UUID.class, "uuid"),
+      Map.entry(byte[].class, "bytea"));
 
   private static final Pattern DEFAULT_OPTION = Pattern.compile("(?is)\\bDEFAULT\\s+(.+?)\\s*$");
   private static final Pattern ON_DELETE = Pattern.compile(
@@ -141,47 +159,14 @@ public final class ModelReader {
     if (type == String.class) {
       return "character varying(" + length + ")";
     }
-    if (type == Long.class || type == long.class) {
-      return "bigint";
-    }
-    if (type == Integer.class || type == int.class) {
-      return "integer";
-    }
-    if (type == Short.class || type == short.class) {
-      return "smallint";
-    }
-    if (type == Boolean.class || type == boolean.class) {
-      return "boolean";
-    }
-    if (type == Double.class || type == double.class) {
-      return "double precision";
-    }
-    if (type == Float.class || type == float.class) {
-      return "real";
-    }
     if (type == java.math.BigDecimal.class) {
       int precision = annotation == null || annotation.precision() == 0 ? 19 : annotation.precision();
       int scale = annotation == null ? 2 : annotation.scale();
       return "numeric(" + precision + "," + scale + ")";
     }
-    if (type == java.time.OffsetDateTime.class || type == java.time.Instant.class
-        || type == java.time.ZonedDateTime.class) {
-      return "timestamp with time zone";
-    }
-    if (type == java.time.LocalDateTime.class) {
-      return "timestamp without time zone";
-    }
-    if (type == java.time.LocalDate.class) {
-      return "date";
-    }
-    if (type == java.time.LocalTime.class) {
-      return "time without time zone";
-    }
-    if (type == java.util.UUID.class) {
-      return "uuid";
-    }
-    if (type == byte[].class) {
-      return "bytea";
+    String fixed = FIXED_TYPES.get(type);
+    if (fixed != null) {
+      return fixed;
     }
     throw new InvalidArgument("No SQL type for " + field + "; give it @Column(columnDefinition = \"...\")");
   }
