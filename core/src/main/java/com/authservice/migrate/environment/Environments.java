@@ -44,18 +44,18 @@ public final class Environments {
     Path folder = repository == null ? null : repository.resolve("environments");
     if (folder != null && Files.isDirectory(folder)) {
       try (Stream<Path> files = Files.list(folder)) {
-        List<Environment> protectedLast = new ArrayList<>();
+        List<Environment> fromFiles = new ArrayList<>();
         for (Path file : files.sorted().toList()) {
           String fileName = file.getFileName().toString();
           if (fileName.endsWith(".properties")) {
             String name = fileName.substring(0, fileName.length() - ".properties".length());
             if (NAME.matcher(name).matches() && !name.equals(Environment.DEFAULT)) {
-              protectedLast.add(EnvironmentFile.read(name, file, env, protectedNames.contains(name)));
+              fromFiles.add(EnvironmentFile.read(name, file, env, protectedNames.contains(name)));
             }
           }
         }
-        protectedLast.sort(Comparator.comparing(Environment::isProtected));
-        protectedLast.forEach(environment -> byName.put(environment.name(), environment));
+        fromFiles.sort(Comparator.comparing(Environment::isProtected));
+        fromFiles.forEach(environment -> byName.put(environment.name(), environment));
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot list " + folder, e);
       }

@@ -49,10 +49,9 @@ public class RunCommands {
       Boolean all,
       CommandContext context) {
     Target target = to != null ? Target.parse(to) : stepsOrTarget(steps, Target.head());
-    if (all || session.selectedEnvironments().size() > 1) {
-      var environments = all ? session.environments().all()
-          : session.environments().named(session.selectedEnvironments());
-      upAcrossEnvironments(environments, target, ignoreModified, yes, context.outputWriter());
+    List<Environment> several = session.severalEnvironments(all);
+    if (!several.isEmpty()) {
+      upAcrossEnvironments(several, target, ignoreModified, yes, context.outputWriter());
       return;
     }
     run(context, ignoreModified, yes, "up", m -> m.up(target, progress(context)));

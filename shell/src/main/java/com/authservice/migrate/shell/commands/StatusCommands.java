@@ -38,9 +38,9 @@ public class StatusCommands {
   public void status(
       @Option(longName = "all", defaultValue = "false", description = "every environment side by side") Boolean all,
       CommandContext context) {
-    if (all || session.selectedEnvironments().size() > 1) {
-      matrix(all ? session.environments().all() : session.environments().named(session.selectedEnvironments()),
-          context.outputWriter());
+    List<Environment> several = session.severalEnvironments(all);
+    if (!several.isEmpty()) {
+      matrix(several, context.outputWriter());
       return;
     }
     StatusReport status = session.migrations().status();

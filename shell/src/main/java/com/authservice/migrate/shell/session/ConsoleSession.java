@@ -130,8 +130,15 @@ public final class ConsoleSession implements AutoCloseable {
     return confirmer != null;
   }
 
-  public List<String> selectedEnvironments() {
-    return options.environments();
+  /**
+   * The environments a command runs across, side by side: every one with {@code --all}, else those
+   * {@code --env a,b} named when there are several. Empty when the command targets one database.
+   */
+  public List<Environment> severalEnvironments(boolean all) {
+    if (all) {
+      return environments().all();
+    }
+    return options.environments().size() > 1 ? environments().named(options.environments()) : List.of();
   }
 
   private boolean isEmbedded() {
