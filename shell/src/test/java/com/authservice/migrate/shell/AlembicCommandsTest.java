@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.authservice.migrate.shell.Console.Run;
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.TestDatabase;
-import com.authservice.migrate.testing.TestScripts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,8 +19,7 @@ class AlembicCommandsTest {
   Path dir;
 
   private Console console(TestDatabase db) {
-    TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
-    return new Console(dir).connectedTo(db.settings());
+    return Console.inCheckout(dir, db.settings());
   }
 
   @Test

@@ -2,6 +2,7 @@ package com.authservice.migrate.shell;
 
 import com.authservice.migrate.settings.ConnectionSettings;
 import com.authservice.migrate.shell.launch.LaunchContext;
+import com.authservice.migrate.testing.TestScripts;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -24,6 +25,15 @@ public final class Console {
   public Console(Path workingDir) {
     this.workingDir = workingDir;
     environment.put("HOME", workingDir.resolve("home").toString());
+  }
+
+  /**
+   * A console working in {@code workingDir} on a copy of the project's migrations repository (its
+   * {@code migrations/} folder), connected to {@code settings}: the set-up of a checkout.
+   */
+  public static Console inCheckout(Path workingDir, ConnectionSettings settings) {
+    TestScripts.copyOfProjectRepository(workingDir.resolve("migrations"));
+    return new Console(workingDir).connectedTo(settings);
   }
 
   /** Points the console at a database through the seed's POSTGRES_* variables. */

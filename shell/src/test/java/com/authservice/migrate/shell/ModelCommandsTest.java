@@ -54,8 +54,7 @@ class ModelCommandsTest {
 
   @Test
   void autogenerateRefusesWhenTheDatabaseIsBehind(TestDatabase db) {
-    TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
-    Console console = new Console(dir).connectedTo(db.settings());
+    Console console = Console.inCheckout(dir, db.settings());
     console.run("up", "1");
 
     Run run = console.run("autogenerate", "x");
@@ -66,8 +65,7 @@ class ModelCommandsTest {
 
   @Test
   void aModelSetCanBeNamedByPackageOrClasses(TestDatabase db) {
-    TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
-    Console console = new Console(dir).connectedTo(db.settings());
+    Console console = Console.inCheckout(dir, db.settings());
     console.run("up");
 
     assertThat(console.run("check", "--models", "com.authservice.domain").exitCode()).isZero();

@@ -142,8 +142,7 @@ class ReplTest {
 
   @Test
   void tabCompletesCommandsOptionsAndMigrationIdsAndTheSessionRunsThem(TestDatabase db) throws Exception {
-    TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
-    Console console = new Console(dir).connectedTo(db.settings());
+    Console console = Console.inCheckout(dir, db.settings());
 
     String screen = drive(console,
         "ver" + TAB,                  // a unique command: completes to "version "
@@ -174,8 +173,7 @@ class ReplTest {
 
   @Test
   void partlyTypedValuesOfOptionsCompleteToo(TestDatabase db) {
-    TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
-    Console console = new Console(dir).connectedTo(db.settings());
+    Console console = Console.inCheckout(dir, db.settings());
 
     String screen = drive(console, "up --to 20251015" + TAB, "\u0015", "new x --template cre" + TAB, "\u0015",
         "exit" + ENTER);
@@ -185,8 +183,7 @@ class ReplTest {
 
   @Test
   void downToBaseAsksForConfirmationInTheRepl(TestDatabase db) {
-    TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
-    Console console = new Console(dir).connectedTo(db.settings());
+    Console console = Console.inCheckout(dir, db.settings());
     console.run("up");
 
     String screen = drive(console, "down --to base" + ENTER, "n" + ENTER, "exit" + ENTER);
