@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +26,16 @@ import java.util.regex.Pattern;
 final class EnvironmentFile {
 
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+  /**
+   * The file is well formed but gives no usable connection yet (a variable not set, a bad URL): the other
+   * environments still work, and this one says why when it is chosen.
+   */
+  static final class Unusable extends RuntimeException {
+    Unusable(String reason) {
+      super(reason, null, false, false);
+    }
+  }
 
   private EnvironmentFile() {
   }
@@ -41,7 +53,14 @@ final class EnvironmentFile {
           + "Use password_env=VARIABLE, password_file=PATH or password=${VARIABLE}.");
     }
     Map<String, String> values = new HashMap<>();
-    raw.stringPropertyNames().forEach(key -> values.put(key, substitute(raw.getProperty(key), env, file)));
+    Set<String> unset = new TreeSet<>();
+    // An unset password variable is an empty password (trust or peer authentication); anything else is a gap.
+    raw.stringPropertyNames().forEach(key -> values.put(key,
+        substitute(raw.getProperty(key), env, key.equals("password") ? new TreeSet<>() : unset)));
+    if (!unset.isEmpty()) {
+      throw new Unusable(file.getFileName() + " uses " + String.join(", ", unset)
+          + ", not set in the environment or .env: set them, or fix the file");
+    }
 
     Map<String, String> variables = new HashMap<>();
     put(variables, ConnectionSettings.JDBC_URL, values.get("url"));
@@ -53,7 +72,11 @@ final class EnvironmentFile {
     put(variables, ConnectionSettings.PASSWORD, password(values, env, file));
     boolean isProtected = values.containsKey("protected")
         ? Boolean.parseBoolean(values.get("protected").strip()) : protectedByDefault;
-    return new Environment(name, ConnectionSettings.fromVariables(variables), isProtected);
+    try {
+      return new Environment(name, ConnectionSettings.fromVariables(variables), isProtected);
+    } catch (InvalidArgument e) {
+      throw new Unusable(file.getFileName() + ": " + e.getMessage());
+    }
   }
 
   private static String password(Map<String, String> values, Map<String, String> env, Path file) {
@@ -71,11 +94,15 @@ final class EnvironmentFile {
     return values.getOrDefault("password", "");
   }
 
-  private static String substitute(String value, Map<String, String> env, Path file) {
+  private static String substitute(String value, Map<String, String> env, Set<String> unset) {
     Matcher matcher = VARIABLE.matcher(value);
     StringBuilder result = new StringBuilder();
     while (matcher.find()) {
-      matcher.appendReplacement(result, Matcher.quoteReplacement(env.getOrDefault(matcher.group(1), "")));
+      String variable = matcher.group(1);
+      if (!env.containsKey(variable)) {
+        unset.add("${" + variable + "}");
+      }
+      matcher.appendReplacement(result, Matcher.quoteReplacement(env.getOrDefault(variable, "")));
     }
     matcher.appendTail(result);
     return result.toString().strip();

@@ -2,13 +2,16 @@ package com.authservice.migrate.environment;
 
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.settings.ConnectionSettings;
+import com.authservice.migrate.settings.DotEnv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +32,11 @@ public final class Environments {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-]{0,62}");
 
   private final Map<String, Environment> byName;
+  private final Map<String, String> unusable;
 
-  private Environments(Map<String, Environment> byName) {
+  private Environments(Map<String, Environment> byName, Map<String, String> unusable) {
     this.byName = byName;
+    this.unusable = unusable;
   }
 
   /** {@code repository} may be null (packaged scripts): then only {@code default} exists. */
@@ -41,6 +46,10 @@ public final class Environments {
     Map<String, Environment> byName = new LinkedHashMap<>();
     byName.put(Environment.DEFAULT, new Environment(Environment.DEFAULT,
         ConnectionSettings.fromEnvironment(env, workingDir), protectedNames.contains(Environment.DEFAULT)));
+    Map<String, String> unusable = new LinkedHashMap<>();
+    // Files name variables as MyBatis' do; .env fills them too, as it does for the default environment.
+    Map<String, String> variables = new HashMap<>(DotEnv.read(workingDir.resolve(".env")));
+    variables.putAll(env);
     Path folder = repository == null ? null : repository.resolve("environments");
     if (folder != null && Files.isDirectory(folder)) {
       try (Stream<Path> files = Files.list(folder)) {
@@ -50,7 +59,11 @@ public final class Environments {
           if (fileName.endsWith(".properties")) {
             String name = fileName.substring(0, fileName.length() - ".properties".length());
             if (NAME.matcher(name).matches() && !name.equals(Environment.DEFAULT)) {
-              fromFiles.add(EnvironmentFile.read(name, file, env, protectedNames.contains(name)));
+              try {
+                fromFiles.add(EnvironmentFile.read(name, file, variables, protectedNames.contains(name)));
+              } catch (EnvironmentFile.Unusable e) {
+                unusable.put(name, e.getMessage());
+              }
             }
           }
         }
@@ -60,11 +73,16 @@ public final class Environments {
         throw new UncheckedIOException("Cannot list " + folder, e);
       }
     }
-    return new Environments(byName);
+    return new Environments(byName, unusable);
   }
 
   public List<Environment> all() {
     return List.copyOf(byName.values());
+  }
+
+  /** Environment files that give no connection yet, with the reason: name to reason, in file order. */
+  public Map<String, String> unusable() {
+    return Collections.unmodifiableMap(unusable);
   }
 
   public List<String> names() {
@@ -72,7 +90,11 @@ public final class Environments {
   }
 
   public Environment named(String name) {
-    Environment environment = byName.get(name == null ? "" : name.strip());
+    String key = name == null ? "" : name.strip();
+    Environment environment = byName.get(key);
+    if (environment == null && unusable.containsKey(key)) {
+      throw new InvalidArgument(unusable.get(key));
+    }
     if (environment == null) {
       throw new InvalidArgument("Unknown environment \"" + name + "\"; known: " + String.join(", ", names())
           + " (add environments/<name>.properties)");

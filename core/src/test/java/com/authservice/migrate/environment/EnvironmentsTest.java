@@ -68,6 +68,29 @@ class EnvironmentsTest {
   }
 
   @Test
+  void aFileWhoseVariablesAreNotSetIsSetAsideWithTheReasonAndDotEnvFillsThem() throws Exception {
+    TestScripts scripts = TestScripts.withChangelogOnly(temp);
+    writeEnvironment(scripts, "development", "url=jdbc:postgresql://${DEV_HOST}:${DEV_PORT}/auth\n"
+        + "username=app\npassword=${DEV_PASSWORD}\n");
+    writeEnvironment(scripts, "staging", "host=stage-db\ndatabase=auth\nusername=app\n");
+
+    Environments unset = Environments.load(scripts.repository(), Map.of(), temp);
+
+    assertThat(unset.names()).containsExactly("default", "staging");
+    assertThat(unset.unusable()).containsOnlyKeys("development");
+    assertThat(unset.unusable().get("development"))
+        .isEqualTo("development.properties uses ${DEV_HOST}, ${DEV_PORT}, not set in the environment or .env: "
+            + "set them, or fix the file");
+    assertThatThrownBy(() -> unset.named("development")).isInstanceOf(InvalidArgument.class)
+        .hasMessageContaining("development.properties uses ${DEV_HOST}");
+
+    Files.writeString(temp.resolve(".env"), "DEV_HOST=dev-db\nDEV_PORT=6543\n");
+    Environments filled = Environments.load(scripts.repository(), Map.of(), temp);
+    assertThat(filled.unusable()).isEmpty();
+    assertThat(filled.named("development").connection().target()).isEqualTo("auth@dev-db:6543");
+  }
+
+  @Test
   void refusesAPasswordWrittenIntoAnEnvironmentFile() throws Exception {
     TestScripts scripts = TestScripts.withChangelogOnly(temp);
     writeEnvironment(scripts, "staging", "host=db\nusername=app\npassword=hunter2\n");

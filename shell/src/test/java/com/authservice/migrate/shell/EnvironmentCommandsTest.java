@@ -102,6 +102,32 @@ class EnvironmentCommandsTest {
     assertThat(out + run.err() + refused.err()).doesNotContain(SECRET);
   }
 
+  @Test
+  void anEnvironmentWhoseVariablesAreNotSetIsReportedWithoutStoppingTheOthers(TestDatabase staging)
+      throws Exception {
+    TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
+    environment("staging", staging, "");
+    Files.writeString(dir.resolve("migrations/environments/development.properties"),
+        "url=jdbc:postgresql://${DEV_HOST}:5432/auth\nusername=app\n");
+    Console console = new Console(dir).with("DB_SECRET", SECRET).with("POSTGRES_HOST", staging.settings().host())
+        .with("POSTGRES_PORT", String.valueOf(staging.settings().port())).with("POSTGRES_DB", staging.name())
+        .with("POSTGRES_USER", "postgres");
+
+    Run list = console.run("env");
+    Run matrix = console.run("status", "--all");
+    Run chosen = console.run("--env", "development", "status");
+
+    String reason = "development cannot be used: development.properties uses ${DEV_HOST}, not set in the "
+        + "environment or .env: set them, or fix the file";
+    assertThat(list.exitCode()).isZero();
+    assertThat(list.out()).contains("staging").contains(reason);
+    assertThat(matrix.exitCode()).isZero();
+    assertThat(cells(matrix, "ID")).containsExactly("ID", "Description", "default", "staging");
+    assertThat(matrix.out()).contains(reason).contains("NOT in sync");
+    assertThat(chosen.exitCode()).isEqualTo(2);
+    assertThat(chosen.err()).contains("development.properties uses ${DEV_HOST}");
+  }
+
   /** The cells of the matrix row that starts with {@code first}; columns are two or more spaces apart. */
   private static List<String> cells(Run matrix, String first) {
     String row = matrix.out().lines().filter(line -> line.startsWith(first)).findFirst().orElseThrow();

@@ -29,6 +29,8 @@ public class EnvironmentCommands {
           environment.isProtected() ? "yes" : "no", environment.name().equals(session.environment().name()) ? "*" : "");
     }
     context.outputWriter().print(table.render(new Style(session.launch().terminal())));
+    session.environments().unusable().forEach((name, reason) ->
+        context.outputWriter().println(name + " cannot be used: " + reason));
   }
 
   @Command(name = "use", group = "Environments", description = "Switch the console to another environment",

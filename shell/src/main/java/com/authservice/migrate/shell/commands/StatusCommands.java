@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
@@ -40,7 +41,7 @@ public class StatusCommands {
       CommandContext context) {
     List<Environment> several = session.severalEnvironments(all);
     if (!several.isEmpty()) {
-      matrix(several, context.outputWriter());
+      matrix(several, all ? session.environments().unusable() : Map.of(), context.outputWriter());
       return;
     }
     StatusReport status = session.migrations().status();
@@ -114,7 +115,8 @@ public class StatusCommands {
     out.println(detail.undoSql().strip());
   }
 
-  private void matrix(List<Environment> environments, PrintWriter out) {
+  /** {@code unusable}: environment files that give no connection, shown with their reason. */
+  private void matrix(List<Environment> environments, Map<String, String> unusable, PrintWriter out) {
     StatusMatrix matrix = new MatrixReader(session.scripts(), Duration.ofSeconds(10), 4).read(environments);
     Style style = style();
     List<String> headers = new ArrayList<>(List.of("ID", "Description"));
@@ -141,7 +143,9 @@ public class StatusCommands {
         out.println(name + " is up to date with the others" + pendingNote(column));
       }
     }
-    out.println(matrix.inSync() ? "All environments are in sync." : "Environments are NOT in sync.");
+    unusable.forEach((name, reason) -> out.println(name + " cannot be used: " + reason));
+    out.println(matrix.inSync() && unusable.isEmpty() ? "All environments are in sync."
+        : "Environments are NOT in sync.");
   }
 
   private static String pendingNote(EnvironmentStatus column) {
