@@ -7,7 +7,7 @@ package com.authservice.migrate.errors;
 public abstract sealed class MigrationException extends RuntimeException
     permits CannotConnect, AuthenticationFailed, UnknownDatabase, PermissionDenied, DatabaseError,
         UnknownMigration, AmbiguousMigration, MalformedScript, ScriptFailed, LockTimeout,
-        ScriptsModified, NotUpToDate, InvalidArgument, ConfirmationRequired, EnvironmentFailed {
+        ScriptsModified, NotUpToDate, InvalidArgument, ConfirmationRequired, EnvironmentFailed, StateConflict {
 
   protected MigrationException(String message) {
     super(message);
