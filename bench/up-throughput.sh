@@ -5,6 +5,9 @@
 #
 #   bench/up-throughput.sh            # N = 100, 1000, 5000; RUNS=3
 #   RUNS=5 bench/up-throughput.sh 1000
+#   BASELINE=/other/checkout/bin/migrate RUNS=5 bench/up-throughput.sh 1000
+#                                     # adds the other build's `up` beside this one's, in the same run,
+#                                     # each on a fresh database, their order alternating run by run
 #
 # Needs: the project's own tools (JDK, Maven wrapper), psql, and a PostgreSQL server
 # (Debian: apt-get install postgresql postgresql-client). Durability settings stay at their defaults.
@@ -17,6 +20,7 @@ RUNS=${RUNS:-3}
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(100 1000 5000)
 MIGRATE=${MIGRATE:-bin/migrate}
+BASELINE=${BASELINE:-}
 
 pg_start
 trap pg_stop EXIT
@@ -25,20 +29,32 @@ work=$(mktemp -d /tmp/bench-up.XXXXXX)
 trap 'pg_stop; rm -rf "$work"' EXIT
 
 "$MIGRATE" --version >/dev/null 2>&1 || "$MIGRATE" help >/dev/null   # build once, outside the timings
+[ -z "$BASELINE" ] || "$BASELINE" --version >/dev/null 2>&1 || "$BASELINE" help >/dev/null
 
 timed() { local t0 t1; t0=$(now); "$@" >/dev/null; t1=$(now); echo "$t1 - $t0" | bc; }
 
-printf '%6s %10s %10s %7s %10s %10s %10s\n' N psql_up migrate_up ratio migrate_down status startup
+# up_with LAUNCHER DATABASE OUTFILE: `up` on a freshly made database (dropped and created again right
+# before, so both builds get the same preparation), timed.
+up_with() {
+  fresh_db "$2"
+  POSTGRES_DB=$2 timed "$1" --path "$repo" up >> "$3"
+}
+
+printf '%6s %10s %10s %7s %10s %10s %10s' N psql_up migrate_up ratio migrate_down status startup
+[ -z "$BASELINE" ] && echo || printf ' %11s %9s\n' baseline_up new/base
 for n in "${SIZES[@]}"; do
   repo="$work/repo-$n"
   generate_repo "$repo" "$n"
   psql_equivalent "$repo" "$n"
   : > "$work/psql" ; : > "$work/up" ; : > "$work/down" ; : > "$work/status" ; : > "$work/startup"
+  : > "$work/baseline"
   for run in $(seq "$RUNS"); do
     fresh_db bench_psql
     timed psql -X -q -v ON_ERROR_STOP=1 -d bench_psql -f "$repo/psql-equivalent.sql" >> "$work/psql"
-    fresh_db bench_migrate
-    POSTGRES_DB=bench_migrate timed "$MIGRATE" --path "$repo" up >> "$work/up"
+    # With a baseline, the two builds take turns going first.
+    if [ -n "$BASELINE" ] && [ $((run % 2)) = 1 ]; then up_with "$BASELINE" bench_baseline "$work/baseline"; fi
+    up_with "$MIGRATE" bench_migrate "$work/up"
+    if [ -n "$BASELINE" ] && [ $((run % 2)) = 0 ]; then up_with "$BASELINE" bench_baseline "$work/baseline"; fi
     POSTGRES_DB=bench_migrate timed "$MIGRATE" --path "$repo" status >> "$work/status"
     POSTGRES_DB=bench_migrate timed "$MIGRATE" --path "$repo" help >> "$work/startup"
     POSTGRES_DB=bench_migrate timed "$MIGRATE" --path "$repo" down --to base --yes >> "$work/down"
@@ -47,6 +63,10 @@ for n in "${SIZES[@]}"; do
   done
   p=$(median < "$work/psql"); u=$(median < "$work/up"); d=$(median < "$work/down")
   s=$(median < "$work/status"); st=$(median < "$work/startup")
-  printf '%6s %10.3f %10.3f %7.2f %10.3f %10.3f %10.3f\n' "$n" "$p" "$u" "$(echo "$u / $p" | bc -l)" "$d" "$s" "$st"
+  printf '%6s %10.3f %10.3f %7.2f %10.3f %10.3f %10.3f' "$n" "$p" "$u" "$(echo "$u / $p" | bc -l)" "$d" "$s" "$st"
+  if [ -z "$BASELINE" ]; then echo; else
+    b=$(median < "$work/baseline")
+    printf ' %11.3f %9.3f\n' "$b" "$(echo "$u / $b" | bc -l)"
+  fi
 done
 echo "medians of $RUNS runs, seconds; ratio = migrate_up / psql_up; status work past start-up = status - startup"
