@@ -9,21 +9,26 @@ import java.time.Duration;
  *
  * @param lockTimeout how long a changing command waits for another run's lock
  * @param ignoreModified run even when applied scripts were edited or deleted (the explicit override)
+ * @param strictLint lint findings in the scripts to run refuse the run instead of only warning
  */
 public record MigrationConfig(ConnectionSettings connection, ScriptFolder scripts, Duration lockTimeout,
-    boolean ignoreModified) {
+    boolean ignoreModified, boolean strictLint) {
 
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
   public MigrationConfig(ConnectionSettings connection, ScriptFolder scripts) {
-    this(connection, scripts, DEFAULT_LOCK_TIMEOUT, false);
+    this(connection, scripts, DEFAULT_LOCK_TIMEOUT, false, false);
   }
 
   public MigrationConfig withLockTimeout(Duration timeout) {
-    return new MigrationConfig(connection, scripts, timeout, ignoreModified);
+    return new MigrationConfig(connection, scripts, timeout, ignoreModified, strictLint);
   }
 
   public MigrationConfig ignoringModified(boolean ignore) {
-    return new MigrationConfig(connection, scripts, lockTimeout, ignore);
+    return new MigrationConfig(connection, scripts, lockTimeout, ignore, strictLint);
+  }
+
+  public MigrationConfig withStrictLint(boolean strict) {
+    return new MigrationConfig(connection, scripts, lockTimeout, ignoreModified, strict);
   }
 }

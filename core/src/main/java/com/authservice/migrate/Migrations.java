@@ -6,8 +6,12 @@ import com.authservice.migrate.autogenerate.GeneratedScript;
 import com.authservice.migrate.checksum.Checksum;
 import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.errors.LintRefused;
 import com.authservice.migrate.errors.NotUpToDate;
 import com.authservice.migrate.errors.ScriptsModified;
+import com.authservice.migrate.lint.Catalog;
+import com.authservice.migrate.lint.LintReport;
+import com.authservice.migrate.lint.Linter;
 import com.authservice.migrate.lock.MigrationLock;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.mybatis.ScriptWriter;
@@ -39,6 +43,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -299,6 +304,9 @@ public final class Migrations {
           ScriptLint.checkDown(scripts, m);
         }
       });
+      if (direction == Direction.UP && !chosen.isEmpty()) {
+        lintBeforeRunning(connection, chosen, listener);
+      }
       listener.started(direction, chosen.size());
       MigrationRunner runner = new MigrationRunner(connection, scripts, changelog);
       int done = 0;
@@ -315,6 +323,37 @@ public final class Migrations {
           .filter(m -> !chosen.contains(m)).toList() : List.of();
       return new RunResult(direction, chosen, skipped, Duration.ofNanos(System.nanoTime() - started));
     });
+  }
+
+  /**
+   * Lints the scripts {@code up} would run (every unapplied one), or only the migration {@code id} (a unique
+   * prefix), or {@code all} of them, against the target database's catalog. Takes no lock.
+   */
+  public LintReport lint(String id, boolean all) {
+    List<Migration> migrations = scripts.migrations();
+    try (Connection connection = database.open()) {
+      StatusReport status = StatusReader.report(scripts, migrations, changelog().read(connection));
+      Set<MigrationId> chosen = new HashSet<>();
+      if (id != null && !id.isBlank()) {
+        chosen.add(IdResolver.resolve(id, status.migrations(), scripts.location()).id());
+      } else {
+        status.migrations().stream().filter(m -> all || m.state() == State.PENDING || m.state() == State.OUT_OF_ORDER)
+            .forEach(m -> chosen.add(m.id()));
+      }
+      return new Linter(Catalog.read(connection), config.connection().schema())
+          .lint(scripts, migrations.stream().filter(m -> chosen.contains(m.id())).toList());
+    } catch (SQLException e) {
+      throw new DatabaseError("closing the connection", e);
+    }
+  }
+
+  /** Lint's findings go to the listener before anything runs; strict lint stops the run on any. */
+  private void lintBeforeRunning(Connection connection, List<Migration> chosen, RunListener listener) {
+    LintReport report = new Linter(Catalog.read(connection), config.connection().schema()).lint(scripts, chosen);
+    listener.linted(report);
+    if (config.strictLint() && report.hasFindings()) {
+      throw new LintRefused(report.findings().size());
+    }
   }
 
   private void refuseChangedScripts(StatusReport status) {

@@ -1,5 +1,7 @@
 package com.authservice.migrate.result;
 
+import com.authservice.migrate.lint.LintReport;
+
 /** Lets a caller show progress of a run; core itself never prints. */
 public interface RunListener {
 
@@ -8,6 +10,10 @@ public interface RunListener {
 
   /** Another run holds the migration lock; this one waits for it. */
   default void waitingForLock(String holder) {
+  }
+
+  /** Lint's findings on the scripts about to run up; nothing has run yet. */
+  default void linted(LintReport report) {
   }
 
   /** The run is about to apply or undo {@code total} migrations. */
