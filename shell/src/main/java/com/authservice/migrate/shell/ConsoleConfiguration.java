@@ -2,6 +2,7 @@ package com.authservice.migrate.shell;
 
 import com.authservice.migrate.shell.commands.EnvironmentCommands;
 import com.authservice.migrate.shell.commands.HelpCommand;
+import com.authservice.migrate.shell.commands.LintCommands;
 import com.authservice.migrate.shell.commands.ModelCommands;
 import com.authservice.migrate.shell.commands.RunCommands;
 import com.authservice.migrate.shell.commands.ScriptCommands;
@@ -38,7 +39,8 @@ import org.springframework.shell.core.command.annotation.support.CommandFactoryB
 class ConsoleConfiguration {
 
   private static final List<Class<?>> COMMAND_CLASSES = List.of(StatusCommands.class, RunCommands.class,
-      ScriptCommands.class, ModelCommands.class, EnvironmentCommands.class, SourceCommand.class, HelpCommand.class);
+      ScriptCommands.class, ModelCommands.class, EnvironmentCommands.class, SourceCommand.class, HelpCommand.class,
+      LintCommands.class);
 
   @Bean(destroyMethod = "close")
   ConsoleSession consoleSession(LaunchOptions options, LaunchContext launch) {
@@ -58,6 +60,11 @@ class ConsoleConfiguration {
   @Bean
   RunCommands runCommands(ConsoleSession session) {
     return new RunCommands(session);
+  }
+
+  @Bean
+  LintCommands lintCommands(ConsoleSession session) {
+    return new LintCommands(session);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.render;
 
+import com.authservice.migrate.lint.LintReport;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.RunListener;
@@ -29,6 +30,12 @@ public final class ProgressPrinter implements RunListener {
   @Override
   public void waitingForLock(String holder) {
     err.println("Waiting for another migration run, " + holder + " ...");
+  }
+
+  @Override
+  public void linted(LintReport report) {
+    err.print(LintView.warnings(report, new Style(terminal)));
+    err.flush();
   }
 
   @Override
