@@ -13,6 +13,7 @@ import com.authservice.migrate.lint.Catalog;
 import com.authservice.migrate.lint.LintReport;
 import com.authservice.migrate.lint.Linter;
 import com.authservice.migrate.lock.MigrationLock;
+import com.authservice.migrate.lockwait.LockRetry;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.mybatis.ScriptWriter;
 import com.authservice.migrate.offline.OfflineScript;
@@ -309,14 +310,11 @@ public final class Migrations {
       }
       listener.started(direction, chosen.size());
       MigrationRunner runner = new MigrationRunner(connection, scripts, changelog);
+      LockRetry retry = new LockRetry(connection, scripts, config.lockWait(), listener);
       int done = 0;
       for (Migration migration : chosen) {
         listener.migrationStarting(migration, done, chosen.size());
-        if (direction == Direction.UP) {
-          runner.apply(migration);
-        } else {
-          runner.undo(migration);
-        }
+        retry.run(migration, direction == Direction.UP ? () -> runner.apply(migration) : () -> runner.undo(migration));
         listener.migrationFinished(migration, ++done, chosen.size());
       }
       List<Migration> skipped = direction == Direction.UP ? planner.outOfOrder().stream()

@@ -1,6 +1,7 @@
 package com.authservice.migrate.result;
 
 import com.authservice.migrate.lint.LintReport;
+import com.authservice.migrate.lockwait.LockTimedOut;
 
 /** Lets a caller show progress of a run; core itself never prints. */
 public interface RunListener {
@@ -14,6 +15,10 @@ public interface RunListener {
 
   /** Lint's findings on the scripts about to run up; nothing has run yet. */
   default void linted(LintReport report) {
+  }
+
+  /** A migration could not get its locks in time and was rolled back; it will run again. */
+  default void lockTimedOut(LockTimedOut timeout) {
   }
 
   /** The run is about to apply or undo {@code total} migrations. */

@@ -1,11 +1,15 @@
 package com.authservice.migrate.shell.render;
 
 import com.authservice.migrate.lint.LintReport;
+import com.authservice.migrate.lockwait.Blocker;
+import com.authservice.migrate.lockwait.LockTimedOut;
+import com.authservice.migrate.lockwait.LockWait;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.RunListener;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.stream.Collectors;
 
 /**
  * Shows a run as it goes: on a terminal, one line rewritten in place with how many are done of how
@@ -35,6 +39,16 @@ public final class ProgressPrinter implements RunListener {
   @Override
   public void linted(LintReport report) {
     err.print(LintView.warnings(report, new Style(terminal)));
+    err.flush();
+  }
+
+  @Override
+  public void lockTimedOut(LockTimedOut timeout) {
+    err.println(timeout.migration().fileName() + " could not get its locks within " + LockWait.say(timeout.waited())
+        + " (attempt " + timeout.attempt() + " of " + timeout.attempts() + "), rolled back; "
+        + (timeout.blockers().isEmpty() ? "the blocker has ended" : "blocked by "
+            + timeout.blockers().stream().map(Blocker::toString).collect(Collectors.joining("; ")))
+        + "; retrying in " + LockWait.say(timeout.retryIn()));
     err.flush();
   }
 

@@ -9,6 +9,7 @@ import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.settings.ConnectionSettings;
 import com.authservice.migrate.shell.launch.LintSetting;
+import com.authservice.migrate.shell.launch.LockWaitSetting;
 import com.authservice.migrate.shell.launch.LaunchContext;
 import com.authservice.migrate.shell.launch.LaunchOptions;
 import java.nio.file.Files;
@@ -90,7 +91,8 @@ public final class ConsoleSession implements AutoCloseable {
 
   public MigrationConfig config(ConnectionSettings connection) {
     MigrationConfig config = new MigrationConfig(connection, scripts())
-        .withStrictLint(LintSetting.isStrict(launch.environment()));
+        .withStrictLint(LintSetting.isStrict(launch.environment()))
+        .withLockWait(LockWaitSetting.from(launch.environment()));
     return options.lockTimeout().map(config::withLockTimeout).orElse(config);
   }
 

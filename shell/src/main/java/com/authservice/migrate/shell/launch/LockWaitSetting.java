@@ -1,0 +1,47 @@
+package com.authservice.migrate.shell.launch;
+
+import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.lockwait.LockWait;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * {@code MIGRATE_LOCK_WAIT} (each migration's {@code lock_timeout}, default 5s), {@code MIGRATE_LOCK_RETRIES}
+ * (attempts in all, default 5) and {@code MIGRATE_STATEMENT_TIMEOUT} (none by default).
+ */
+public final class LockWaitSetting {
+
+  private LockWaitSetting() {
+  }
+
+  public static LockWait from(Map<String, String> environment) {
+    LockWait wait = LockWait.DEFAULT;
+    String lockWait = environment.get("MIGRATE_LOCK_WAIT");
+    if (lockWait != null && !lockWait.isBlank()) {
+      wait = wait.withLockTimeout(duration("MIGRATE_LOCK_WAIT", lockWait));
+    }
+    String statementTimeout = environment.get("MIGRATE_STATEMENT_TIMEOUT");
+    if (statementTimeout != null && !statementTimeout.isBlank()) {
+      wait = wait.withStatementTimeout(duration("MIGRATE_STATEMENT_TIMEOUT", statementTimeout));
+    }
+    String retries = environment.get("MIGRATE_LOCK_RETRIES");
+    if (retries != null && !retries.isBlank()) {
+      try {
+        int attempts = Integer.parseInt(retries.strip());
+        if (attempts < 1 || attempts > 100) {
+          throw new NumberFormatException();
+        }
+        wait = wait.withAttempts(attempts);
+      } catch (NumberFormatException e) {
+        throw new InvalidArgument("MIGRATE_LOCK_RETRIES takes how many attempts in all, 1 to 100, not \"" + retries
+            + "\"");
+      }
+    }
+    return wait;
+  }
+
+  private static Duration duration(String variable, String value) {
+    return LockWait.parseDuration(value).orElseThrow(() -> new InvalidArgument(variable
+        + " takes a duration such as 500ms, 5s or 2min, not \"" + value + "\""));
+  }
+}
