@@ -1,29 +1,42 @@
 package com.authservice.migrate;
 
+import com.authservice.migrate.guard.Confirmation;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.settings.ConnectionSettings;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Everything a {@link Migrations} needs, built in one place by the caller.
  *
  * @param lockTimeout how long a changing command waits for another run's lock
  * @param ignoreModified run even when applied scripts were edited or deleted (the explicit override)
+ * @param protectedEnvironment the name of the environment when it is protected: every change to it needs confirmation
+ * @param confirmation who says yes to what the {@link com.authservice.migrate.guard.ChangeGuard} stops
  */
 public record MigrationConfig(ConnectionSettings connection, ScriptFolder scripts, Duration lockTimeout,
-    boolean ignoreModified) {
+    boolean ignoreModified, Optional<String> protectedEnvironment, Confirmation confirmation) {
 
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
   public MigrationConfig(ConnectionSettings connection, ScriptFolder scripts) {
-    this(connection, scripts, DEFAULT_LOCK_TIMEOUT, false);
+    this(connection, scripts, DEFAULT_LOCK_TIMEOUT, false, Optional.empty(), Confirmation.REFUSE);
   }
 
   public MigrationConfig withLockTimeout(Duration timeout) {
-    return new MigrationConfig(connection, scripts, timeout, ignoreModified);
+    return new MigrationConfig(connection, scripts, timeout, ignoreModified, protectedEnvironment, confirmation);
   }
 
   public MigrationConfig ignoringModified(boolean ignore) {
-    return new MigrationConfig(connection, scripts, lockTimeout, ignore);
+    return new MigrationConfig(connection, scripts, lockTimeout, ignore, protectedEnvironment, confirmation);
+  }
+
+  /** The target is the protected environment {@code name}. */
+  public MigrationConfig protectedAs(String name) {
+    return new MigrationConfig(connection, scripts, lockTimeout, ignoreModified, Optional.of(name), confirmation);
+  }
+
+  public MigrationConfig confirmingWith(Confirmation answer) {
+    return new MigrationConfig(connection, scripts, lockTimeout, ignoreModified, protectedEnvironment, answer);
   }
 }

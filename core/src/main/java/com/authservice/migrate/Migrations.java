@@ -4,10 +4,15 @@ import com.authservice.migrate.autogenerate.Autogeneration;
 import com.authservice.migrate.autogenerate.Autogenerator;
 import com.authservice.migrate.autogenerate.GeneratedScript;
 import com.authservice.migrate.checksum.Checksum;
+import com.authservice.migrate.errors.AuthenticationFailed;
+import com.authservice.migrate.errors.CannotConnect;
 import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.errors.NotUpToDate;
 import com.authservice.migrate.errors.ScriptsModified;
+import com.authservice.migrate.errors.StateConflict;
+import com.authservice.migrate.errors.UnknownDatabase;
+import com.authservice.migrate.guard.ChangeGuard;
 import com.authservice.migrate.lock.MigrationLock;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.mybatis.ScriptWriter;
@@ -84,24 +89,25 @@ public final class Migrations {
 
   /** Applies pending migrations up to the target ({@link Target#head()} for all). */
   public RunResult up(Target target, RunListener listener) {
-    return run(Direction.UP, planner -> planner.up(target), listener);
+    return run(planner -> new RunPlanner.Plan(Direction.UP, planner.up(target)), listener);
   }
 
   /** Undoes applied migrations, newest first, down to the target ({@link Target#steps(int)} or an id or base). */
   public RunResult down(Target target, RunListener listener) {
-    return run(Direction.DOWN, planner -> planner.down(target), listener);
+    return run(planner -> new RunPlanner.Plan(Direction.DOWN, planner.down(target)), listener);
   }
 
-  /** Goes up or down until exactly the migration {@code id} (or unique prefix) is the newest applied. */
+  /**
+   * Goes up or down until exactly the migration {@code id} (or unique prefix) is the newest applied; an
+   * out-of-order one is applied alone (see {@link RunPlanner#version}).
+   */
   public RunResult version(String id, RunListener listener) {
-    Target.Id target = new Target.Id(id);
-    RunPlanner preview = new RunPlanner(status(), scripts.migrations(), scripts.location());
-    return preview.versionGoesUp(id) ? up(target, listener) : down(target, listener);
+    return run(planner -> planner.version(new Target.Id(id)), listener);
   }
 
   /** Applies every unapplied script, those older than the newest applied one included. */
   public RunResult pending(RunListener listener) {
-    return run(Direction.UP, RunPlanner::pending, listener);
+    return run(planner -> new RunPlanner.Plan(Direction.UP, planner.pending()), listener);
   }
 
   /** Writes an empty, correctly named script and returns its path. */
@@ -121,9 +127,14 @@ public final class Migrations {
    */
   public List<MigrationId> repair() {
     return underLock(RunListener.NONE, (connection, changelog, migrations, status) -> {
+      List<MigrationState> modified = status.inState(State.MODIFIED);
+      if (!modified.isEmpty()) {
+        new ChangeGuard(config).beforeChange("Recording the edited content of " + modified.size()
+            + " applied script(s)");
+      }
       List<MigrationId> repaired = new ArrayList<>();
       connection.setAutoCommit(false);
-      for (MigrationState state : status.inState(State.MODIFIED)) {
+      for (MigrationState state : modified) {
         Migration migration = migrations.stream().filter(m -> m.id().equals(state.id())).findFirst().orElseThrow();
         changelog.updateChecksum(connection, state.id(), Checksum.of(scripts.content(migration)));
         repaired.add(state.id());
@@ -185,6 +196,8 @@ public final class Migrations {
           throw new InvalidArgument("stamp takes head, base, auto or a migration id, not " + target);
         }
       }
+      new ChangeGuard(config).beforeChange("Stamping the changelog at "
+          + at.map(m -> m.id().toString()).orElse("base"));
       return stamper.stamp(migrations, status, at, alembic, dropAlembicTable);
     });
   }
@@ -195,8 +208,11 @@ public final class Migrations {
    */
   public String script(String from, String to) {
     List<Migration> migrations = scripts.migrations();
-    int start = position(from, migrations);
-    int end = position(to, migrations);
+    return script(migrations, position(from, migrations), position(to, migrations));
+  }
+
+  /** From {@code start} migrations applied to {@code end} applied. */
+  private String script(List<Migration> migrations, int start, int end) {
     OfflineScript offline = new OfflineScript(scripts, changelog().table());
     if (start <= end) {
       return offline.render(Direction.UP, migrations.subList(start, end));
@@ -204,6 +220,41 @@ public final class Migrations {
     List<Migration> undo = new ArrayList<>(migrations.subList(end, start));
     Collections.reverse(undo);
     return offline.render(Direction.DOWN, undo);
+  }
+
+  /**
+   * Like {@link #script(String, String)} for a command that goes {@code direction} ({@code upgrade FROM:TO --sql},
+   * {@code downgrade FROM:TO --sql}): a range that goes the other way is refused, not turned around.
+   */
+  public String script(Direction direction, String from, String to) {
+    List<Migration> migrations = scripts.migrations();
+    int start = position(from, migrations);
+    int end = position(to, migrations);
+    if (start != end && (start < end) != (direction == Direction.UP)) {
+      throw new InvalidArgument(from + ":" + to + (direction == Direction.UP ? " goes back; upgrade needs FROM older"
+          : " goes forward; downgrade needs FROM newer") + " than TO (or use script " + from + " " + to + ")");
+    }
+    return script(migrations, start, end);
+  }
+
+  /**
+   * The SQL of the next {@code steps} migrations up from the database's current one, or of undoing its newest
+   * {@code steps} (Alembic's {@code upgrade +N --sql}): steps count from the database, so it must be reachable;
+   * when it is not, this refuses rather than guess a starting point.
+   */
+  public String script(Direction direction, int steps) {
+    StatusReport status;
+    try {
+      status = status();
+    } catch (CannotConnect | UnknownDatabase | AuthenticationFailed unreachable) {
+      throw new StateConflict((direction == Direction.UP ? "+" : "-") + steps + " counts from the database's "
+          + "current migration, but " + config.connection().target() + " cannot be reached: give the range instead, "
+          + (direction == Direction.UP ? "upgrade" : "downgrade") + " FROM:TO --sql (or script FROM TO)");
+    }
+    RunPlanner planner = new RunPlanner(status, scripts.migrations(), scripts.location());
+    Target.Steps count = new Target.Steps(steps);
+    List<Migration> plan = direction == Direction.UP ? planner.up(count) : planner.down(count);
+    return new OfflineScript(scripts, changelog().table()).render(direction, plan);
   }
 
   /**
@@ -286,12 +337,14 @@ public final class Migrations {
         throws SQLException;
   }
 
-  private RunResult run(Direction direction, Function<RunPlanner, List<Migration>> plan, RunListener listener) {
+  private RunResult run(Function<RunPlanner, RunPlanner.Plan> plan, RunListener listener) {
     long started = System.nanoTime();
     return underLock(listener, (connection, changelog, migrations, status) -> {
       refuseChangedScripts(status);
       RunPlanner planner = new RunPlanner(status, migrations, scripts.location());
-      List<Migration> chosen = plan.apply(planner);
+      RunPlanner.Plan planned = plan.apply(planner);
+      Direction direction = planned.direction();
+      List<Migration> chosen = planned.migrations();
       chosen.forEach(m -> {
         if (direction == Direction.UP) {
           ScriptLint.checkUp(scripts, m);
@@ -299,6 +352,7 @@ public final class Migrations {
           ScriptLint.checkDown(scripts, m);
         }
       });
+      new ChangeGuard(config).beforeRun(direction, chosen, status);
       listener.started(direction, chosen.size());
       MigrationRunner runner = new MigrationRunner(connection, scripts, changelog);
       int done = 0;

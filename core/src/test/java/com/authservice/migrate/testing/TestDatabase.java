@@ -54,6 +54,17 @@ public final class TestDatabase {
     }
   }
 
+  /**
+   * The changelog as the MyBatis CLI leaves it after the bootstrap script: no checksum column,
+   * the bootstrap migration recorded.
+   */
+  public void createChangelogAsTheMyBatisCliDoes() {
+    execute("""
+        create table changelog (id numeric(20,0) not null primary key, applied_at varchar(25) not null,
+        description varchar(255) not null);
+        insert into changelog values (20251001000000, '2025-10-01 10:00:00', 'create changelog')""");
+  }
+
   /** Each row as its columns joined by {@code |}. */
   public List<String> query(String sql) {
     try (Connection connection = connect(); Statement statement = connection.createStatement();

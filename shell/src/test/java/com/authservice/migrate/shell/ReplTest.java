@@ -193,6 +193,19 @@ class ReplTest {
   }
 
   @Test
+  void downWithACountThatUndoesEverythingAsksInTheReplToo(TestDatabase db) {
+    Console console = Console.inCheckout(dir, db.settings());
+    console.run("up");
+
+    String screen = drive(console, "down 99" + ENTER, "n" + ENTER, "downgrade -99" + ENTER, "y" + ENTER,
+        "exit" + ENTER);
+
+    assertThat(screen).contains("Undoing all 3 applied migrations").contains("Continue? [y/N]");
+    assertThat(db.appliedIds()).isEmpty();
+    assertThat(db.tables()).isEmpty();
+  }
+
+  @Test
   void useCompletesEnvironmentNamesAndThePromptShowsTheTarget(TestDatabase staging) throws Exception {
     TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
     Files.createDirectories(dir.resolve("migrations/environments"));

@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.commands;
 
+import com.authservice.migrate.shell.run.UsageError;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
@@ -28,7 +29,7 @@ public class HelpCommand {
     }
     Command command = context.commandRegistry().getCommandByName(name);
     if (command == null) {
-      throw new IllegalArgumentException("No command named \"" + name + "\"; type `help` for the list");
+      throw new UsageError("No command named \"" + name + "\"; type `help` for the list");
     }
     out.println(command.getName() + " - " + command.getDescription());
     if (!command.getAliases().isEmpty()) {

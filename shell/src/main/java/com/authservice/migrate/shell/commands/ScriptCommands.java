@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.commands;
 
+import com.authservice.migrate.errors.StateConflict;
 import com.authservice.migrate.result.MigrationId;
 import com.authservice.migrate.result.StampResult;
 import com.authservice.migrate.template.ScriptTemplate;
@@ -8,8 +9,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
@@ -57,14 +61,17 @@ public class ScriptCommands {
   @Command(name = "script", group = "Scripts",
       description = "The SQL that up/down would run between two points, without touching the database",
       completionProvider = "migrationIdCompletion", help = """
-          Usage: script <FROM> <TO> [--output FILE]
+          Usage: script <FROM> <TO> [--output FILE [--force]]
             script base head               everything, for an empty database (Alembic: upgrade head --sql)
             script 20251001000100 head     what up would run from that migration on
             script head 20251001000100     the undo SQL back to that migration
-          The output holds the changelog statements too; run it with: psql -v ON_ERROR_STOP=1 -f FILE""")
+          The output holds the changelog statements too; run it with: psql -v ON_ERROR_STOP=1 -f FILE
+          --output refuses a file that exists; --force overwrites it.""")
   public void script(@Argument(index = 0, description = "base, head or an id") String from,
       @Argument(index = 1, description = "base, head or an id") String to,
       @Option(longName = "output", shortName = 'o', description = "write to this file instead of stdout") String output,
+      @Option(longName = "force", defaultValue = "false", description = "overwrite the --output file if it exists")
+      Boolean force,
       CommandContext context) {
     String sql = session.migrations().script(RunCommands.required(from, "script needs FROM and TO, e.g. script base head"),
         RunCommands.required(to, "script needs FROM and TO, e.g. script base head"));
@@ -73,8 +80,12 @@ public class ScriptCommands {
       return;
     }
     Path file = session.launch().workingDir().resolve(output);
+    OpenOption[] mode = force ? new OpenOption[0] : new OpenOption[] {StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.WRITE};
     try {
-      Files.writeString(file, sql, StandardCharsets.UTF_8);
+      Files.writeString(file, sql, StandardCharsets.UTF_8, mode);
+    } catch (FileAlreadyExistsException e) {
+      throw new StateConflict(file + " already exists; nothing was written. Pass --force to overwrite it.");
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file, e);
     }
@@ -96,10 +107,8 @@ public class ScriptCommands {
       @Option(longName = "yes", defaultValue = "false", description = "confirm changing a protected environment")
       Boolean yes,
       CommandContext context) {
-    if (session.isProtected()) {
-      session.confirmChange("stamp changes the protected environment " + session.environment().name() + ".", yes);
-    }
-    StampResult result = session.migrations().stamp(target == null || target.isBlank() ? "auto" : target, dropAlembic);
+    StampResult result = session.migrations(yes)
+        .stamp(target == null || target.isBlank() ? "auto" : target, dropAlembic);
     PrintWriter out = context.outputWriter();
     result.alembicRevision().ifPresent(revision -> out.println("This database was managed by Alembic (revision "
         + revision + ")" + (result.alembicTableDropped() ? "; alembic_version dropped." : "; alembic_version left as is.")));
@@ -116,10 +125,7 @@ public class ScriptCommands {
       @Option(longName = "yes", defaultValue = "false", description = "confirm changing a protected environment")
       Boolean yes,
       CommandContext context) {
-    if (session.isProtected()) {
-      session.confirmChange("repair changes the protected environment " + session.environment().name() + ".", yes);
-    }
-    List<MigrationId> repaired = session.migrations().repair();
+    List<MigrationId> repaired = session.migrations(yes).repair();
     context.outputWriter().println(repaired.isEmpty() ? "Nothing to repair: no applied script was edited."
         : "Accepted the current content of " + repaired.size() + " script(s): " + repaired);
   }

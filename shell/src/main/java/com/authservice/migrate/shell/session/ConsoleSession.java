@@ -5,7 +5,7 @@ import com.authservice.migrate.Migrations;
 import com.authservice.migrate.environment.Environment;
 import com.authservice.migrate.environment.Environments;
 import com.authservice.migrate.errors.ConfirmationRequired;
-import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.guard.Confirmation;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.settings.ConnectionSettings;
 import com.authservice.migrate.shell.launch.LaunchContext;
@@ -84,7 +84,43 @@ public final class ConsoleSession implements AutoCloseable {
   }
 
   public Migrations migrations() {
-    return new Migrations(config(connection()));
+    return migrations(false);
+  }
+
+  /** The migrations of the current target; {@code yes} answers in advance what the core's guard would ask. */
+  public Migrations migrations(boolean yes) {
+    return new Migrations(config(yes));
+  }
+
+  /** The current target's configuration, with whether it is protected and who confirms what needs a yes. */
+  public MigrationConfig config(boolean yes) {
+    return guarded(config(connection()), isProtected() ? Optional.of(current) : Optional.empty(), yes);
+  }
+
+  /** An environment's configuration, for commands that run across several. */
+  public MigrationConfig config(Environment environment, boolean yes) {
+    return guarded(config(environment.connection()),
+        environment.isProtected() ? Optional.of(environment.name()) : Optional.empty(), yes);
+  }
+
+  private MigrationConfig guarded(MigrationConfig config, Optional<String> protectedName, boolean yes) {
+    MigrationConfig confirming = config.confirmingWith(confirmation(yes));
+    return protectedName.map(confirming::protectedAs).orElse(confirming);
+  }
+
+  /** {@code --yes} confirms in advance; the REPL asks; batch mode without {@code --yes} refuses. */
+  private Confirmation confirmation(boolean yes) {
+    if (yes) {
+      return Confirmation.GIVEN;
+    }
+    if (confirmer == null) {
+      return Confirmation.REFUSE;
+    }
+    return change -> {
+      if (!confirmer.test(change + ". Continue? [y/N] ")) {
+        throw ConfirmationRequired.declined(change);
+      }
+    };
   }
 
   public MigrationConfig config(ConnectionSettings connection) {
@@ -102,19 +138,6 @@ public final class ConsoleSession implements AutoCloseable {
       return embedded.settings();
     }
     return environment().connection();
-  }
-
-  /** Asks before changing a protected environment; in batch mode only {@code --yes} confirms. */
-  public void confirmChange(String what, boolean yes) {
-    if (yes) {
-      return;
-    }
-    if (confirmer == null) {
-      throw new ConfirmationRequired(what);
-    }
-    if (!confirmer.test(what + " Continue? [y/N] ")) {
-      throw new InvalidArgument("Cancelled: " + what);
-    }
   }
 
   public boolean isProtected() {
