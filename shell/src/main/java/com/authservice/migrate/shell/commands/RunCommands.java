@@ -172,7 +172,7 @@ public class RunCommands {
       }
     }
     List<EnvironmentRun> runs = EnvironmentRun.up(environments,
-        env -> session.config(env.connection()).ignoringModified(ignoreModified), target,
+        env -> session.config(env).ignoringModified(ignoreModified), target,
         env -> new ProgressPrinter(out, session.launch().err(), session.launch().terminal()));
     for (EnvironmentRun run : runs) {
       out.println(run.environment().name() + ": " + run.result()
