@@ -47,7 +47,7 @@ public class HelpCommand {
       }
     }
     out.println();
-    out.println("Global options: --path DIR, --env NAME[,NAME], --lock-timeout SECONDS, --debug");
+    out.println("Global options: --path DIR, --env NAME[,NAME], --lock-timeout SECONDS, --embedded, --debug");
   }
 
   private static void overview(CommandContext context, PrintWriter out) {

@@ -52,7 +52,7 @@ public class ScriptCommands {
       return;
     }
     String description = words == null ? "" : String.join(" ", words);
-    Path file = session.migrations().newMigration(description, ScriptTemplate.named(template));
+    Path file = session.offline().newMigration(description, ScriptTemplate.named(template));
     PrintWriter out = context.outputWriter();
     out.println("Created " + file);
     out.println("Review it, then apply it with `up`.");
@@ -73,7 +73,7 @@ public class ScriptCommands {
       @Option(longName = "force", defaultValue = "false", description = "overwrite the --output file if it exists")
       Boolean force,
       CommandContext context) {
-    String sql = session.migrations().script(RunCommands.required(from, "script needs FROM and TO, e.g. script base head"),
+    String sql = session.offline().script(RunCommands.required(from, "script needs FROM and TO, e.g. script base head"),
         RunCommands.required(to, "script needs FROM and TO, e.g. script base head"));
     if (output == null) {
       context.outputWriter().print(sql);

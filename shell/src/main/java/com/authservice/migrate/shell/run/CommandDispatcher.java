@@ -53,6 +53,16 @@ public final class CommandDispatcher {
     }
   }
 
+  /** A step that is not a command, failing as a command would: one line and its exit code. */
+  public int attempt(Runnable step) {
+    try {
+      step.run();
+      return OK;
+    } catch (RuntimeException failure) {
+      return report(failure);
+    }
+  }
+
   private int report(Throwable failure) {
     if (failure instanceof AlreadyReported reported) {
       return reported.exitCode();

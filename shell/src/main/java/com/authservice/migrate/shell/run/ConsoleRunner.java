@@ -51,8 +51,12 @@ public final class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator
         exitCode = new CommandScript(dispatcher).run(
             new BufferedReader(new InputStreamReader(launch.in(), StandardCharsets.UTF_8)), out, launch.err());
       } else {
-        try (Terminal terminal = terminal(launch)) {
-          exitCode = new Repl(session, dispatcher, completer).run(terminal, historyFile(launch));
+        // A target that cannot be used (half-set POSTGRES_*, an unknown --env) fails before the prompt appears.
+        exitCode = dispatcher.attempt(session::checkTarget);
+        if (exitCode == CommandDispatcher.OK) {
+          try (Terminal terminal = terminal(launch)) {
+            exitCode = new Repl(session, dispatcher, completer).run(terminal, historyFile(launch));
+          }
         }
       }
     } finally {
