@@ -5,6 +5,7 @@ import com.authservice.migrate.Migrations;
 import com.authservice.migrate.environment.Environment;
 import com.authservice.migrate.environment.Environments;
 import com.authservice.migrate.errors.ConfirmationRequired;
+import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.guard.Confirmation;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.settings.ConnectionSettings;
@@ -180,10 +181,6 @@ public final class ConsoleSession implements AutoCloseable {
   /** The REPL installs a question to ask; without one (batch mode) confirmations need --yes. */
   public void confirmWith(Predicate<String> question) {
     this.confirmer = question;
-  }
-
-  public boolean isInteractive() {
-    return confirmer != null;
   }
 
   /**
