@@ -171,7 +171,7 @@ public final class Migrations {
       Optional<String> alembic = stamper.alembicRevision();
       Optional<Migration> at;
       if (target == null || target.isBlank() || target.equalsIgnoreCase("auto")) {
-        at = stamper.matchingMigration(migrations);
+        return stamper.stampMatching(migrations, status, alembic, dropAlembicTable);
       } else {
         Target parsed = Target.parse(target);
         if (parsed instanceof Target.Base) {

@@ -86,8 +86,10 @@ public class ScriptCommands {
       completionProvider = "migrationIdCompletion", help = """
           Usage: stamp [head|base|ID|auto] [--drop-alembic-table] [--yes]
             stamp head         the schema already matches every script: record them all as applied
-            stamp              (auto) find the migration whose tables and columns match the database;
-                               adopts a database Alembic managed (its alembic_version table stays)
+            stamp              (auto) find the migration whose schema (tables, columns, indexes,
+                               constraints) matches the database best; refuses when several fit equally
+                               (a migration that only adds rows); adopts a database Alembic managed
+                               (its alembic_version table stays)
             stamp base         forget every applied migration (the tables stay)""")
   public void stamp(@Argument(index = 0, description = "head, base, an id, or auto (default)") String target,
       @Option(longName = "drop-alembic-table", defaultValue = "false",
@@ -105,6 +107,10 @@ public class ScriptCommands {
         + revision + ")" + (result.alembicTableDropped() ? "; alembic_version dropped." : "; alembic_version left as is.")));
     out.println("Stamped " + session.target() + " at " + result.current().map(MigrationId::toString).orElse("base")
         + ": " + result.marked().size() + " marked applied, " + result.unmarked().size() + " unmarked. No migration ran.");
+    if (!result.differences().isEmpty()) {
+      out.println("The database differs from what the scripts build up to there; up will not change:");
+      result.differences().forEach(line -> out.println("  - " + line));
+    }
   }
 
   @Command(name = "repair", group = "Scripts", description = "Accept the current content of edited applied scripts",
