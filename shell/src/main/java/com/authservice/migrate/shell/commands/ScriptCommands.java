@@ -30,7 +30,7 @@ public class ScriptCommands {
 
   @Command(name = "new", group = "Scripts", description = "Write a new migration script from a template",
       completionProvider = "templateCompletion", help = """
-          Usage: new <DESCRIPTION> [--template empty|create-table|add-column] [--autogenerate [--models M]]
+          Usage: new <DESCRIPTION> [--template empty|create-table|add-column] [--autogenerate [--models M] [--exclude P]]
             new "Populate default categories"          an empty script to fill in (Alembic: revision -m)
             new "Add roles" --template create-table   starts with a CREATE TABLE and its undo
             new --autogenerate "Add phone_number to users"   the SQL written from the models' difference
@@ -42,9 +42,11 @@ public class ScriptCommands {
           description = "write the SQL from the models (see autogenerate)")
       Boolean autogenerate,
       @Option(longName = "models", description = "with --autogenerate: a package or class names") String models,
+      @Option(longName = "exclude", description = "with --autogenerate: tables to leave alone (see autogenerate)")
+      String exclude,
       CommandContext context) {
     if (autogenerate) {
-      modelCommands.autogenerate(words, models, true, context);
+      modelCommands.autogenerate(words, models, exclude, true, context);
       return;
     }
     String description = words == null ? "" : String.join(" ", words);
