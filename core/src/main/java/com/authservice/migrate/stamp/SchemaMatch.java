@@ -2,6 +2,7 @@ package com.authservice.migrate.stamp;
 
 import com.authservice.migrate.errors.StateConflict;
 import com.authservice.migrate.result.Migration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,7 +24,7 @@ record SchemaMatch(Migration migration, List<String> differences) {
     Map<Migration, List<String>> candidates = built.entrySet().stream()
         .filter(entry -> entry.getValue().columns().equals(live.columns()))
         .collect(Collectors.toMap(Map.Entry::getKey, entry -> live.differencesFrom(entry.getValue()),
-            (a, b) -> a, java.util.LinkedHashMap::new));
+            (a, b) -> a, LinkedHashMap::new));
     if (candidates.isEmpty()) {
       throw new StateConflict("No migration builds this database's tables and columns exactly; "
           + "check `status` and stamp an explicit id (stamp <id>).");
