@@ -2,6 +2,7 @@ package com.authservice.migrate;
 
 import com.authservice.migrate.autogenerate.Autogeneration;
 import com.authservice.migrate.autogenerate.Autogenerator;
+import com.authservice.migrate.autogenerate.ExcludedTables;
 import com.authservice.migrate.autogenerate.GeneratedScript;
 import com.authservice.migrate.checksum.Checksum;
 import com.authservice.migrate.errors.AuthenticationFailed;
@@ -35,6 +36,7 @@ import com.authservice.migrate.run.MigrationRunner;
 import com.authservice.migrate.run.RunPlanner;
 import com.authservice.migrate.run.ScriptLint;
 import com.authservice.migrate.run.StatusReader;
+import com.authservice.migrate.stamp.SchemaMatch;
 import com.authservice.migrate.stamp.Stamper;
 import com.authservice.migrate.template.ScriptTemplate;
 import java.nio.file.Path;
@@ -46,7 +48,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -181,8 +182,11 @@ public final class Migrations {
       Stamper stamper = new Stamper(connection, scripts, changelog, config.connection().schema());
       Optional<String> alembic = stamper.alembicRevision();
       Optional<Migration> at;
+      List<String> differences = List.of();
       if (target == null || target.isBlank() || target.equalsIgnoreCase("auto")) {
-        at = stamper.matchingMigration(migrations);
+        Optional<SchemaMatch> match = stamper.matchingMigration(migrations);
+        at = match.map(SchemaMatch::migration);
+        differences = match.map(SchemaMatch::differences).orElse(List.of());
       } else {
         Target parsed = Target.parse(target);
         if (parsed instanceof Target.Base) {
@@ -198,7 +202,7 @@ public final class Migrations {
       }
       new ChangeGuard(config).beforeChange("Stamping the changelog at "
           + at.map(m -> m.id().toString()).orElse("base"));
-      return stamper.stamp(migrations, status, at, alembic, dropAlembicTable);
+      return stamper.stamp(migrations, status, at, alembic, dropAlembicTable, differences);
     });
   }
 
@@ -260,16 +264,28 @@ public final class Migrations {
   /**
    * The differences between {@code models} and the database (Alembic's {@code check}). Refuses, as Alembic
    * does, when the database is not at the newest migration: the comparison would describe old state.
+   * Changes nothing in the database.
    */
   public Autogeneration check(List<Class<?>> models) {
+    return check(models, ExcludedTables.NONE);
+  }
+
+  /**
+   * {@link #check(List)} leaving out the tables {@code excluded} names, and those the repository's
+   * {@code exclude_tables} setting names (in {@code environments/development.properties}, next to
+   * {@code changelog}), so that every run from the same repository leaves the same tables alone.
+   */
+  public Autogeneration check(List<Class<?>> models, ExcludedTables excluded) {
     StatusReport status = status();
     if (!status.isUpToDate()) {
       throw new NotUpToDate(status.inState(State.PENDING).size() + status.inState(State.OUT_OF_ORDER).size());
     }
+    String changelogName = changelog().table().substring(config.connection().schema().length() + 1);
+    ExcludedTables leftOut = excluded.and(new ExcludedTables(List.of(changelogName, "alembic_version")))
+        .and(ExcludedTables.parse(scripts.variable("exclude_tables", ""),
+            "exclude_tables in environments/development.properties"));
     try (Connection connection = database.open()) {
-      String changelogName = changelog().table().substring(config.connection().schema().length() + 1);
-      return new Autogenerator(connection, config.connection().schema(), Set.of(changelogName, "alembic_version"))
-          .generate(models);
+      return new Autogenerator(connection, config.connection().schema(), leftOut).generate(models);
     } catch (SQLException e) {
       throw new DatabaseError("closing the connection", e);
     }
@@ -277,7 +293,12 @@ public final class Migrations {
 
   /** Writes the migration that brings the database to {@code models}; no file when nothing differs. */
   public GeneratedScript autogenerate(String description, List<Class<?>> models) {
-    Autogeneration found = check(models);
+    return autogenerate(description, models, ExcludedTables.NONE);
+  }
+
+  /** {@link #autogenerate(String, List)} leaving out excluded tables, as {@link #check(List, ExcludedTables)} does. */
+  public GeneratedScript autogenerate(String description, List<Class<?>> models, ExcludedTables excluded) {
+    Autogeneration found = check(models, excluded);
     if (found.isEmpty()) {
       return new GeneratedScript(found, Optional.empty());
     }

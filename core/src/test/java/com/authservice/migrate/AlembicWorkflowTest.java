@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.errors.StateConflict;
 import com.authservice.migrate.result.MigrationDetail;
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.result.StampResult;
@@ -123,6 +124,8 @@ class AlembicWorkflowTest {
 
     assertThat(result.alembicRevision()).contains("b573df09ec59");
     assertThat(result.current()).map(Object::toString).contains(INITIAL);
+    assertThat(result.differences()).containsExactlyInAnyOrder("missing index items (owner_id)",
+        "missing index items (category_id)");
     assertThat(db.appliedIds()).containsExactly(CHANGELOG, INITIAL);
     assertThat(db.query("select version_num from alembic_version")).containsExactly("b573df09ec59");
     assertThat(db.query("select nspname from pg_namespace where nspname like 'migrate_probe%'")).isEmpty();
@@ -148,7 +151,7 @@ class AlembicWorkflowTest {
   void stampAutoRefusesASchemaThatNoMigrationBuilds(TestDatabase db) {
     db.execute("CREATE TABLE something_else (id int)");
 
-    assertThatThrownBy(() -> migrations(db).stamp("auto", false)).isInstanceOf(InvalidArgument.class)
+    assertThatThrownBy(() -> migrations(db).stamp("auto", false)).isInstanceOf(StateConflict.class)
         .hasMessageContaining("stamp <id>");
     assertThat(db.query("select to_regclass('public.changelog') is null")).containsExactly("t");
   }

@@ -84,6 +84,7 @@ class ChangeGuardTest {
     refusedLeavingTheDatabaseAsItWas(db, () -> production.version("20251001000000", RunListener.NONE));
     refusedLeavingTheDatabaseAsItWas(db, () -> production.pending(RunListener.NONE));
     refusedLeavingTheDatabaseAsItWas(db, () -> production.stamp("head", false));
+    refusedLeavingTheDatabaseAsItWas(db, () -> production.stamp("auto", false));
     assertThatThrownBy(() -> production.up(Target.head(), RunListener.NONE))
         .hasMessageContaining("protected environment production").hasMessageContaining("pass --yes");
 

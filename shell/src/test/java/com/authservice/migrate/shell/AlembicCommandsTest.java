@@ -73,12 +73,24 @@ class AlembicCommandsTest {
     Run stamp = console.run("stamp");
     assertThat(stamp.exitCode()).as(stamp.err()).isZero();
     assertThat(stamp.out()).contains("managed by Alembic (revision b573df09ec59)").contains("at 20251001000100")
-        .contains("No migration ran");
+        .contains("No migration ran").contains("up will not change:")
+        .contains("  - missing index items (owner_id)");
 
     Run up = console.run("up");
     assertThat(up.exitCode()).isZero();
     assertThat(up.out()).contains("Applied 1 migration(s)");
     assertThat(console.run("current").out()).contains("20251015093000").contains("(head)");
+  }
+
+  @Test
+  void stampThatFindsNoMatchingMigrationFailsAtRunTimeWithExitOne(TestDatabase db) {
+    db.execute("CREATE TABLE something_else (id int)");
+
+    Run stamp = console(db).run("stamp");
+
+    assertThat(stamp.exitCode()).isEqualTo(1);
+    assertThat(stamp.err()).contains("No migration builds this database's tables and columns").contains("stamp <id>");
+    assertThat(db.appliedIds()).isEmpty();
   }
 
   @Test

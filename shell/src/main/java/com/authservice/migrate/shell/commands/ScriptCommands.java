@@ -34,7 +34,7 @@ public class ScriptCommands {
 
   @Command(name = "new", group = "Scripts", description = "Write a new migration script from a template",
       completionProvider = "templateCompletion", help = """
-          Usage: new <DESCRIPTION> [--template empty|create-table|add-column] [--autogenerate [--models M]]
+          Usage: new <DESCRIPTION> [--template empty|create-table|add-column] [--autogenerate [--models M] [--exclude P]]
             new "Populate default categories"          an empty script to fill in (Alembic: revision -m)
             new "Add roles" --template create-table   starts with a CREATE TABLE and its undo
             new --autogenerate "Add phone_number to users"   the SQL written from the models' difference
@@ -46,9 +46,11 @@ public class ScriptCommands {
           description = "write the SQL from the models (see autogenerate)")
       Boolean autogenerate,
       @Option(longName = "models", description = "with --autogenerate: a package or class names") String models,
+      @Option(longName = "exclude", description = "with --autogenerate: tables to leave alone (see autogenerate)")
+      String exclude,
       CommandContext context) {
     if (autogenerate) {
-      modelCommands.autogenerate(words, models, true, context);
+      modelCommands.autogenerate(words, models, exclude, true, context);
       return;
     }
     String description = words == null ? "" : String.join(" ", words);
@@ -97,8 +99,10 @@ public class ScriptCommands {
       completionProvider = "migrationIdCompletion", help = """
           Usage: stamp [head|base|ID|auto] [--drop-alembic-table] [--yes]
             stamp head         the schema already matches every script: record them all as applied
-            stamp              (auto) find the migration whose tables and columns match the database;
-                               adopts a database Alembic managed (its alembic_version table stays)
+            stamp              (auto) find the migration whose schema (tables, columns, indexes,
+                               constraints) matches the database best; refuses when several fit equally
+                               (a migration that only adds rows); adopts a database Alembic managed
+                               (its alembic_version table stays)
             stamp base         forget every applied migration (the tables stay)""")
   public void stamp(@Argument(index = 0, description = "head, base, an id, or auto (default)") String target,
       @Option(longName = "drop-alembic-table", defaultValue = "false",
@@ -114,6 +118,10 @@ public class ScriptCommands {
         + revision + ")" + (result.alembicTableDropped() ? "; alembic_version dropped." : "; alembic_version left as is.")));
     out.println("Stamped " + session.target() + " at " + result.current().map(MigrationId::toString).orElse("base")
         + ": " + result.marked().size() + " marked applied, " + result.unmarked().size() + " unmarked. No migration ran.");
+    if (!result.differences().isEmpty()) {
+      out.println("The database differs from what the scripts build up to there; up will not change:");
+      result.differences().forEach(line -> out.println("  - " + line));
+    }
   }
 
   @Command(name = "repair", group = "Scripts", description = "Accept the current content of edited applied scripts",
