@@ -273,6 +273,7 @@ public final class Migrations {
     List<Migration> migrations = scripts.migrations();
     Changelog changelog = changelog();
     try (Connection connection = database.open()) {
+      database.requireSchema(connection);
       try (MigrationLock lock = MigrationLock.acquire(connection, changelog.table(), config.lockTimeout(), listener)) {
         // Read the state only once the lock is held: another run may just have changed it.
         StatusReport status = StatusReader.report(scripts, migrations, changelog.read(connection));

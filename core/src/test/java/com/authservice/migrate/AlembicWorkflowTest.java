@@ -11,13 +11,12 @@ import com.authservice.migrate.result.State;
 import com.authservice.migrate.result.StatusReport;
 import com.authservice.migrate.template.ScriptTemplate;
 import com.authservice.migrate.testing.PostgresExtension;
+import com.authservice.migrate.testing.Psql;
 import com.authservice.migrate.testing.TestDatabase;
 import com.authservice.migrate.testing.TestScripts;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -194,15 +193,6 @@ class AlembicWorkflowTest {
   }
 
   private void psql(TestDatabase db, String sql) throws Exception {
-    Path file = Files.createTempFile(temp, "offline", ".sql");
-    Files.writeString(file, sql);
-    ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
-        "-h", db.settings().host(), "-p", Integer.toString(db.settings().port()), "-U", db.server().user(),
-        "-d", db.name(), "-f", file.toString()).redirectErrorStream(true);
-    builder.environment().put("PGPASSWORD", db.server().password());
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(output).isZero();
+    Psql.run(db, sql, temp);
   }
 }
