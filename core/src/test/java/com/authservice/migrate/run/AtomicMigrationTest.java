@@ -11,6 +11,7 @@ import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.TestDatabase;
 import com.authservice.migrate.testing.TestScripts;
+import org.assertj.core.api.AbstractThrowableAssert;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -43,6 +44,8 @@ class AtomicMigrationTest {
 
   @TempDir
   Path temp;
+
+  private TestScripts scripts;
 
   private static String script(int failingStatement) {
     StringBuilder up = new StringBuilder("-- // Add roles\n");
@@ -88,6 +91,18 @@ class AtomicMigrationTest {
     assertThat(db.queryOne("select role_count()")).isEqualTo("2");
   }
 
+  /** The project's migrations applied; {@link #scripts} is where the test adds its own. */
+  private Migrations atHead(TestDatabase db) {
+    scripts = TestScripts.copyOfProjectRepository(temp);
+    Migrations migrations = new Migrations(new MigrationConfig(db.settings(), scripts.folder()));
+    migrations.up(Target.head(), RunListener.NONE);
+    return migrations;
+  }
+
+  private static AbstractThrowableAssert<?, ? extends Throwable> upFails(Migrations migrations) {
+    return assertThatThrownBy(() -> migrations.up(Target.head(), RunListener.NONE)).isInstanceOf(ScriptFailed.class);
+  }
+
   /** Sequences are not transactional: how far {@code attempts} moved is how often the DO block ran. */
   private static final String COUNTS_ITS_RUNS = "DO $$ BEGIN PERFORM nextval('attempts'); END $$;\n";
 
@@ -97,15 +112,12 @@ class AtomicMigrationTest {
 
   @Test
   void aFailingMigrationRunsEachOfItsStatementsOnceAndNamesTheFailingLine(TestDatabase db) {
-    TestScripts scripts = TestScripts.copyOfProjectRepository(temp);
-    Migrations migrations = new Migrations(new MigrationConfig(db.settings(), scripts.folder()));
-    migrations.up(Target.head(), RunListener.NONE);
+    Migrations migrations = atHead(db);
     db.execute("create sequence attempts");
     scripts.write(FILE, "-- // Add roles\n" + COUNTS_ITS_RUNS
         + "CREATE TABLE roles (id int);\nALTER TABLE no_such_table ADD COLUMN x int;\n-- //@UNDO\nDROP TABLE roles;\n");
 
-    assertThatThrownBy(() -> migrations.up(Target.head(), RunListener.NONE))
-        .isInstanceOf(ScriptFailed.class)
+    upFails(migrations)
         .hasMessageStartingWith(FILE + " line 4: ERROR: relation \"no_such_table\" does not exist");
     assertThat(timesRun(db)).isEqualTo("1");
     assertThat(db.tables()).doesNotContain("roles");
@@ -114,9 +126,7 @@ class AtomicMigrationTest {
 
   @Test
   void aLockTimeoutIsReportedAtItsLineAndNotRetried(TestDatabase db) throws Exception {
-    TestScripts scripts = TestScripts.copyOfProjectRepository(temp);
-    Migrations migrations = new Migrations(new MigrationConfig(db.settings(), scripts.folder()));
-    migrations.up(Target.head(), RunListener.NONE);
+    Migrations migrations = atHead(db);
     db.execute("create sequence attempts");
     scripts.write(FILE, "-- // Add roles\n" + COUNTS_ITS_RUNS
         + "SET LOCAL lock_timeout = '300ms';\nALTER TABLE users ADD COLUMN role_id bigint;\n-- //@UNDO\n"
@@ -126,8 +136,7 @@ class AtomicMigrationTest {
       other.setAutoCommit(false);
       holder.execute("lock table users in access share mode");
 
-      assertThatThrownBy(() -> migrations.up(Target.head(), RunListener.NONE))
-          .isInstanceOf(ScriptFailed.class)
+      upFails(migrations)
           .hasMessageStartingWith(FILE + " line 4: ERROR: canceling statement due to lock timeout")
           .satisfies(e -> assertThat(((ScriptFailed) e).sqlState()).isEqualTo("55P03"));
       assertThat(timesRun(db)).isEqualTo("1");
@@ -140,21 +149,16 @@ class AtomicMigrationTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"", "SELECT 1;\n"})
   void jdbcEscapesAreNotRewrittenOnEitherPath(String rowReturning, TestDatabase db) {
-    TestScripts scripts = TestScripts.copyOfProjectRepository(temp);
-    Migrations migrations = new Migrations(new MigrationConfig(db.settings(), scripts.folder()));
-    migrations.up(Target.head(), RunListener.NONE);
+    Migrations migrations = atHead(db);
     scripts.write(FILE, "-- // View\n" + rowReturning + "CREATE VIEW shouted AS SELECT {fn ucase('a')} AS x;\n-- //@UNDO\n");
 
-    assertThatThrownBy(() -> migrations.up(Target.head(), RunListener.NONE))
-        .isInstanceOf(ScriptFailed.class).hasMessageContaining("syntax error at or near \"{\"");
+    upFails(migrations).hasMessageContaining("syntax error at or near \"{\"");
     assertThat(db.query("select 1 from pg_views where viewname = 'shouted'")).isEmpty();
   }
 
   @Test
   void aFailedNoTransactionScriptSaysWhichStatementsRanAndStay(TestDatabase db) {
-    TestScripts scripts = TestScripts.copyOfProjectRepository(temp);
-    Migrations migrations = new Migrations(new MigrationConfig(db.settings(), scripts.folder()));
-    migrations.up(Target.head(), RunListener.NONE);
+    Migrations migrations = atHead(db);
     scripts.write(FILE, """
         -- // Index users
         -- migrate:no-transaction
@@ -166,8 +170,7 @@ class AtomicMigrationTest {
         DROP INDEX CONCURRENTLY ix_users_full_name;
         """);
 
-    assertThatThrownBy(() -> migrations.up(Target.head(), RunListener.NONE))
-        .isInstanceOf(ScriptFailed.class)
+    upFails(migrations)
         .hasMessageStartingWith(FILE + " line 6: ERROR: relation \"no_such_table\" does not exist")
         .hasMessageContaining("statements 1-2 (lines 3-5) ran and stay applied")
         .hasMessageContaining("not recorded in the changelog")
@@ -180,19 +183,16 @@ class AtomicMigrationTest {
 
   @Test
   void aNoTransactionScriptFailingAtItsFirstStatementSaysNothingRan(TestDatabase db) {
-    TestScripts scripts = TestScripts.copyOfProjectRepository(temp);
-    Migrations migrations = new Migrations(new MigrationConfig(db.settings(), scripts.folder()));
-    migrations.up(Target.head(), RunListener.NONE);
+    Migrations migrations = atHead(db);
     scripts.write(FILE, """
-        -- // Index users
+        -- // Roles
         -- migrate:no-transaction
-        CREATE INDEX CONCURRENTLY ix_no_such ON no_such_table (x);
+        ALTER TABLE no_such_table ADD COLUMN role_id int;
         CREATE TABLE roles (id int);
         -- //@UNDO
         """);
 
-    assertThatThrownBy(() -> migrations.up(Target.head(), RunListener.NONE))
-        .isInstanceOf(ScriptFailed.class)
+    upFails(migrations)
         .hasMessageStartingWith(FILE + " line 3: ")
         .hasMessageContaining("no statement before it ran")
         .hasMessageNotContaining("rolled back");
