@@ -124,6 +124,22 @@ class AtomicMigrationTest {
     assertThat(db.appliedIds()).doesNotContain("20251101000000");
   }
 
+  /** pgjdbc syncs a long pipeline part-way (every ~250 statements); the count must carry across. */
+  @Test
+  void aFailureDeepInALongMigrationRunsNothingTwiceAndNamesItsLine(TestDatabase db) {
+    Migrations migrations = atHead(db);
+    db.execute("create sequence attempts");
+    StringBuilder script = new StringBuilder("-- // Many tables\n" + COUNTS_ITS_RUNS);
+    for (int i = 1; i <= 600; i++) {
+      script.append(i == 550 ? "CREATE TABLE broken (id no_such_type);\n" : "CREATE TABLE t" + i + " (id int);\n");
+    }
+    scripts.write(FILE, script + "-- //@UNDO\n");
+
+    upFails(migrations).hasMessageStartingWith(FILE + " line 552: ERROR: type \"no_such_type\" does not exist");
+    assertThat(timesRun(db)).isEqualTo("1");
+    assertThat(db.tables()).doesNotContain("t1", "t549");
+  }
+
   @Test
   void aLockTimeoutIsReportedAtItsLineAndNotRetried(TestDatabase db) throws Exception {
     Migrations migrations = atHead(db);
