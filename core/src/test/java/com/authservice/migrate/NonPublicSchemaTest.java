@@ -52,11 +52,11 @@ class NonPublicSchemaTest {
   @Test
   void aSchemaTheUserMayNotUseIsRefusedBeforeAnythingRuns(TestDatabase db) {
     db.execute("CREATE SCHEMA auth");
-    ConnectionSettings user = db.createUser("app_user", "pw").withSchema("auth");
+    ConnectionSettings user = db.createUser("schema_outsider", "pw").withSchema("auth");
     Migrations migrations = new Migrations(new MigrationConfig(user, TestScripts.copyOfProjectRepository(temp).folder()));
 
     assertThatThrownBy(() -> migrations.up(Target.head(), RunListener.NONE))
-        .isInstanceOf(PermissionDenied.class).hasMessageContaining("\"app_user\" may not use schema auth");
+        .isInstanceOf(PermissionDenied.class).hasMessageContaining("\"schema_outsider\" may not use schema auth");
     assertThat(tables(db, "auth")).isEmpty();
     assertThat(tables(db, "public")).isEmpty();
   }
