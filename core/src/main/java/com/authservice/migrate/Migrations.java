@@ -337,16 +337,20 @@ public final class Migrations {
     return new MigrationDetail(state, scripts.upSql(migration), scripts.undoSql(migration));
   }
 
-  /** Runs {@code work} holding the migration lock, with the state read after the lock was taken. */
+  /**
+   * Runs {@code work} holding the migration lock on the connection that does the work, with the state read
+   * after the lock was taken.
+   */
   private <T> T underLock(RunListener listener, LockedWork<T> work) {
     List<Migration> migrations = scripts.migrations();
     Changelog changelog = changelog();
-    try (Connection lockConnection = database.open();
-        MigrationLock lock = MigrationLock.acquire(lockConnection, changelog.table(), config.lockTimeout(), listener);
-        Connection connection = database.open()) {
-      // Read the state only once the lock is held: another run may just have changed it.
-      StatusReport status = StatusReader.report(scripts, migrations, changelog.read(connection));
-      return work.run(connection, changelog, migrations, status);
+    try (Connection connection = database.open()) {
+      database.requireSchema(connection);
+      try (MigrationLock lock = MigrationLock.acquire(connection, changelog.table(), config.lockTimeout(), listener)) {
+        // Read the state only once the lock is held: another run may just have changed it.
+        StatusReport status = StatusReader.report(scripts, migrations, changelog.read(connection));
+        return work.run(connection, changelog, migrations, status);
+      }
     } catch (SQLException e) {
       throw new DatabaseError("talking to " + config.connection().target(), e);
     }

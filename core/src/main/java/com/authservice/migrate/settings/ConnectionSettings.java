@@ -95,6 +95,9 @@ public record ConnectionSettings(String host, int port, String database, String 
       properties.setProperty("password", password.reveal());
     }
     properties.setProperty("ApplicationName", "auth-migrate");
+    // search_path, sent at start-up: unqualified names in scripts (the bootstrap's CREATE TABLE ${changelog}
+    // too) must land where the changelog, check and stamp look, in the schema alone.
+    properties.setProperty("currentSchema", schema);
     properties.setProperty("connectTimeout", "10");
     return properties;
   }
