@@ -7,6 +7,7 @@ import com.authservice.domain.AuthModels;
 import com.authservice.migrate.autogenerate.GeneratedScript;
 import com.authservice.migrate.errors.PermissionDenied;
 import com.authservice.migrate.errors.StateConflict;
+import com.authservice.migrate.guard.Confirmation;
 import com.authservice.migrate.result.MigrationState;
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.result.State;
@@ -111,7 +112,7 @@ class NonPublicSchemaTest {
     assertThat(new Migrations(new MigrationConfig(viaPsql.settings().withSchema("auth"), scripts.folder()))
         .status().migrations()).extracting(MigrationState::state).containsOnly(State.APPLIED);
 
-    migrations.down(Target.base(), RunListener.NONE);
+    new Migrations(migrations.config().confirmingWith(Confirmation.GIVEN)).down(Target.base(), RunListener.NONE);
     assertThat(tables(db, "auth")).isEmpty();
     assertThat(tables(db, "public")).isEmpty();
   }
