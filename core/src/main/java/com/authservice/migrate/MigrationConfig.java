@@ -1,29 +1,41 @@
 package com.authservice.migrate;
 
+import com.authservice.migrate.mybatis.IdPattern;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.settings.ConnectionSettings;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Everything a {@link Migrations} needs, built in one place by the caller.
  *
  * @param lockTimeout how long a changing command waits for another run's lock
  * @param ignoreModified run even when applied scripts were edited or deleted (the explicit override)
+ * @param force MyBatis' {@code --force}: a migration that fails is rolled back alone and the run goes on
+ * @param idPattern MyBatis' {@code --idpattern} for new scripts; without it, the repository's setting
  */
 public record MigrationConfig(ConnectionSettings connection, ScriptFolder scripts, Duration lockTimeout,
-    boolean ignoreModified) {
+    boolean ignoreModified, boolean force, Optional<IdPattern> idPattern) {
 
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
   public MigrationConfig(ConnectionSettings connection, ScriptFolder scripts) {
-    this(connection, scripts, DEFAULT_LOCK_TIMEOUT, false);
+    this(connection, scripts, DEFAULT_LOCK_TIMEOUT, false, false, Optional.empty());
   }
 
   public MigrationConfig withLockTimeout(Duration timeout) {
-    return new MigrationConfig(connection, scripts, timeout, ignoreModified);
+    return new MigrationConfig(connection, scripts, timeout, ignoreModified, force, idPattern);
   }
 
   public MigrationConfig ignoringModified(boolean ignore) {
-    return new MigrationConfig(connection, scripts, lockTimeout, ignore);
+    return new MigrationConfig(connection, scripts, lockTimeout, ignore, force, idPattern);
+  }
+
+  public MigrationConfig forcing(boolean continuePastFailures) {
+    return new MigrationConfig(connection, scripts, lockTimeout, ignoreModified, continuePastFailures, idPattern);
+  }
+
+  public MigrationConfig withIdPattern(Optional<IdPattern> pattern) {
+    return new MigrationConfig(connection, scripts, lockTimeout, ignoreModified, force, pattern);
   }
 }

@@ -1,6 +1,8 @@
 package com.authservice.migrate.mybatis;
 
 import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.result.Migration;
+import com.authservice.migrate.result.MigrationId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +13,13 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Writes a new script named as the MyBatis CLI names them ({@code yyyyMMddHHmmss_words_of_description.sql}).
+ * Writes a new script named as the MyBatis CLI names them ({@code yyyyMMddHHmmss_words_of_description.sql},
+ * or {@code 003_words_of_description.sql} with an {@link IdPattern}).
  * Our own template, because the one in MyBatis 3.4.0 and 3.5.0 jars lost its {@code ${description}}
  * placeholder at build time and writes "-- // The MyBatis parent POM." into every file.
  */
@@ -25,21 +30,31 @@ public final class ScriptWriter {
 
   private final ScriptFolder folder;
   private final Clock clock;
+  private final Optional<IdPattern> idPattern;
 
   public ScriptWriter(ScriptFolder folder, Clock clock) {
-    this.folder = folder;
-    this.clock = clock;
+    this(folder, clock, Optional.empty());
   }
 
-  /** Writes the script with an id one second later than any existing one if the current second is taken. */
+  public ScriptWriter(ScriptFolder folder, Clock clock, Optional<IdPattern> idPattern) {
+    this.folder = folder;
+    this.clock = clock;
+    this.idPattern = idPattern;
+  }
+
+  /**
+   * Writes the script with an id one second later than any existing one if the current second is taken
+   * (with an id pattern: the next free number after the highest id).
+   */
   public Path write(String description, String upSql, String undoSql) {
     String words = validate(description);
     Path directory = folder.directory();
     LocalDateTime at = LocalDateTime.now(clock);
+    List<Migration> existing = folder.migrations();
     String body = "-- // " + words + "\n" + upSql.stripTrailing() + "\n\n-- //@UNDO\n" + undoSql.stripTrailing() + "\n";
     for (int attempt = 0; attempt < 60; attempt++) {
-      String id = ID_FORMAT.format(at.plusSeconds(attempt));
-      if (idTaken(id)) {
+      String id = candidate(existing, at, attempt);
+      if (existing.stream().anyMatch(m -> m.id().equals(MigrationId.of(id)))) {
         continue;
       }
       Path file = directory.resolve(id + "_" + words.replace(' ', '_') + ".sql").normalize();
@@ -55,11 +70,14 @@ public final class ScriptWriter {
         throw new UncheckedIOException("Cannot write " + file, e);
       }
     }
-    throw new InvalidArgument("Could not find a free migration id near " + ID_FORMAT.format(at));
+    throw new InvalidArgument("Could not find a free migration id near " + candidate(existing, at, 0));
   }
 
-  private boolean idTaken(String id) {
-    return folder.migrations().stream().anyMatch(m -> m.id().toString().equals(id));
+  private String candidate(List<Migration> existing, LocalDateTime at, int attempt) {
+    if (idPattern.isPresent()) {
+      return idPattern.get().next(existing, attempt);
+    }
+    return ID_FORMAT.format(at.plusSeconds(attempt));
   }
 
   static String validate(String description) {

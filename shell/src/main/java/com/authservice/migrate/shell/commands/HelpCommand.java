@@ -46,7 +46,8 @@ public class HelpCommand {
       }
     }
     out.println();
-    out.println("Global options: --path DIR, --env NAME[,NAME], --lock-timeout SECONDS, --debug");
+    out.println("Global options: --path DIR, --env NAME[,NAME], --lock-timeout SECONDS, --debug (or --trace),");
+    out.println("  --quiet (no output but errors), --force (go on past failing migrations), --idpattern 000");
   }
 
   private static void overview(CommandContext context, PrintWriter out) {

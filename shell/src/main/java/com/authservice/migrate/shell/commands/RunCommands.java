@@ -162,6 +162,7 @@ public class RunCommands {
     Migrations migrations = new Migrations(session.config(session.connection()).ignoringModified(ignoreModified));
     RunResult result = operation.apply(migrations);
     context.outputWriter().print(RunView.render(result, session.target(), style()));
+    RunView.failIfAnyFailed(result);
   }
 
   private void upAcrossEnvironments(List<Environment> environments, Target target, boolean ignoreModified,

@@ -9,10 +9,12 @@ import java.util.Optional;
 /**
  * The options that shape the whole run, accepted anywhere on the command line:
  * {@code --path DIR}, {@code --env NAME[,NAME]}, {@code --lock-timeout SECONDS}, {@code --file F} or
- * {@code @F}, {@code --debug}, {@code --version}. What remains is the command and its own options.
+ * {@code @F}, {@code --debug}, {@code --version}, and the MyBatis CLI's {@code --trace} (= {@code --debug}),
+ * {@code --quiet}, {@code --force}, {@code --idpattern P}. What remains is the command and its own options.
  */
 public record LaunchOptions(Optional<Path> path, List<String> environments, Optional<Duration> lockTimeout,
-    Optional<Path> file, boolean debug, boolean version, List<String> command) {
+    Optional<Path> file, boolean debug, boolean version, List<String> command,
+    boolean quiet, boolean force, Optional<String> idPattern) {
 
   public static LaunchOptions parse(String... args) {
     Optional<Path> path = Optional.empty();
@@ -22,6 +24,9 @@ public record LaunchOptions(Optional<Path> path, List<String> environments, Opti
     boolean debug = false;
     boolean version = false;
     List<String> command = new ArrayList<>();
+    boolean quiet = false;
+    boolean force = false;
+    Optional<String> idPattern = Optional.empty();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -31,7 +36,10 @@ public record LaunchOptions(Optional<Path> path, List<String> environments, Opti
         case "--env" -> environments.addAll(List.of((inline ? value(arg) : next(args, ++i, name)).split(",")));
         case "--lock-timeout" -> lockTimeout = Optional.of(seconds(inline ? value(arg) : next(args, ++i, name)));
         case "--file" -> file = Optional.of(Path.of(inline ? value(arg) : next(args, ++i, name)));
-        case "--debug" -> debug = true;
+        case "--debug", "--trace" -> debug = true;
+        case "--quiet" -> quiet = true;
+        case "--force" -> force = true;
+        case "--idpattern" -> idPattern = Optional.of(inline ? value(arg) : next(args, ++i, name));
         case "--version" -> version = true;
         default -> {
           if (command.isEmpty() && arg.startsWith("@") && arg.length() > 1) {
@@ -45,7 +53,7 @@ public record LaunchOptions(Optional<Path> path, List<String> environments, Opti
     environments.replaceAll(String::strip);
     environments.removeIf(String::isEmpty);
     return new LaunchOptions(path, List.copyOf(environments), lockTimeout, file, debug, version && command.isEmpty(),
-        List.copyOf(command));
+        List.copyOf(command), quiet, force, idPattern);
   }
 
   private static String value(String arg) {

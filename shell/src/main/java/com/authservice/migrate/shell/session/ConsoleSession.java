@@ -6,6 +6,7 @@ import com.authservice.migrate.environment.Environment;
 import com.authservice.migrate.environment.Environments;
 import com.authservice.migrate.errors.ConfirmationRequired;
 import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.mybatis.IdPattern;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.settings.ConnectionSettings;
 import com.authservice.migrate.shell.launch.LaunchContext;
@@ -88,7 +89,8 @@ public final class ConsoleSession implements AutoCloseable {
   }
 
   public MigrationConfig config(ConnectionSettings connection) {
-    MigrationConfig config = new MigrationConfig(connection, scripts());
+    MigrationConfig config = new MigrationConfig(connection, scripts()).forcing(options.force())
+        .withIdPattern(options.idPattern().map(IdPattern::of));
     return options.lockTimeout().map(config::withLockTimeout).orElse(config);
   }
 
