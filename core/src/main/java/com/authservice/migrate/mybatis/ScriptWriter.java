@@ -4,6 +4,7 @@ import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.MigrationId;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
  */
 public final class ScriptWriter {
 
+  private static final String CHANGELOG_TEMPLATE = "org/apache/ibatis/migration/template_changelog.sql";
   private static final DateTimeFormatter ID_FORMAT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
   private static final Pattern DESCRIPTION = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _\\-]{0,119}");
 
@@ -48,10 +50,29 @@ public final class ScriptWriter {
    */
   public Path write(String description, String upSql, String undoSql) {
     String words = validate(description);
+    return writeFile(words, "-- // " + words + "\n" + upSql.stripTrailing() + "\n\n-- //@UNDO\n"
+        + undoSql.stripTrailing() + "\n");
+  }
+
+  /**
+   * Writes MyBatis' own changelog script, {@code template_changelog.sql} from its jar, as the next script,
+   * named as MyBatis' {@code init} names it ({@code <id>_create_changelog.sql}).
+   */
+  public Path writeChangelogScript() {
+    try (InputStream template = ScriptWriter.class.getClassLoader().getResourceAsStream(CHANGELOG_TEMPLATE)) {
+      if (template == null) {
+        throw new IOException(CHANGELOG_TEMPLATE + " is missing from the class path");
+      }
+      return writeFile("create changelog", new String(template.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read MyBatis' " + CHANGELOG_TEMPLATE, e);
+    }
+  }
+
+  private Path writeFile(String words, String body) {
     Path directory = folder.directory();
     LocalDateTime at = LocalDateTime.now(clock);
     List<Migration> existing = folder.migrations();
-    String body = "-- // " + words + "\n" + upSql.stripTrailing() + "\n\n-- //@UNDO\n" + undoSql.stripTrailing() + "\n";
     for (int attempt = 0; attempt < 60; attempt++) {
       String id = candidate(existing, at, attempt);
       if (existing.stream().anyMatch(m -> m.id().equals(MigrationId.of(id)))) {

@@ -17,28 +17,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * MyBatis' {@code init}: a new repository with {@code scripts/} (the changelog script first, then an empty
- * first migration, and {@code bootstrap.sql}), {@code environments/development.properties} whose values
+ * MyBatis' {@code init}: a new repository with {@code scripts/} (MyBatis' own changelog script first, then
+ * an empty first migration, and {@code bootstrap.sql}), {@code environments/development.properties} whose values
  * are {@code ${VARIABLE}} references (never a password) and a README. Like MyBatis, it only writes into a
  * new or empty folder, so it never overwrites a repository.
  */
 public final class RepositoryInit {
-
-  private static final String CHANGELOG_UP = """
-      -- The table MyBatis Migrations records applied migrations in.
-      -- Keep its name and columns: the MyBatis CLI must be able to read and write it.
-
-      CREATE TABLE ${changelog} (
-      ID NUMERIC(20,0) NOT NULL,
-      APPLIED_AT VARCHAR(25) NOT NULL,
-      DESCRIPTION VARCHAR(255) NOT NULL
-      );
-
-      ALTER TABLE ${changelog}
-      ADD CONSTRAINT PK_${changelog}
-      PRIMARY KEY (id);
-      """;
-  private static final String CHANGELOG_UNDO = "DROP TABLE ${changelog};\n";
 
   private final Clock clock;
 
@@ -62,7 +46,7 @@ public final class RepositoryInit {
       throw new UncheckedIOException("Cannot create the repository in " + repository, e);
     }
     ScriptWriter scripts = new ScriptWriter(ScriptFolder.at(repository), clock, idPattern);
-    written.add(scripts.write("create changelog", CHANGELOG_UP, CHANGELOG_UNDO));
+    written.add(scripts.writeChangelogScript());
     written.add(scripts.write("first migration", "-- Migration SQL that makes the change goes here.\n",
         "-- SQL that undoes the change goes here.\n"));
     return written;

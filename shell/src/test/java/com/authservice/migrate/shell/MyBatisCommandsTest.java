@@ -3,6 +3,7 @@ package com.authservice.migrate.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authservice.migrate.shell.Console.Run;
+import com.authservice.migrate.testing.ClosedPort;
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.TestDatabase;
 import com.authservice.migrate.testing.TestScripts;
@@ -112,6 +113,15 @@ class MyBatisCommandsTest {
   }
 
   @Test
+  void infoStillAnswersWhenTheServerCannotBeReached(TestDatabase db) {
+    Run info = Console.inCheckout(dir, db.settings()).with("POSTGRES_PORT", Integer.toString(ClosedPort.number()))
+        .run("info");
+
+    assertThat(info.exitCode()).isZero();
+    assertThat(info.out()).contains("MyBatis Migrations 3.5.0").contains("Server: not reachable: Cannot connect");
+  }
+
+  @Test
   void quietPrintsNothingButErrors(TestDatabase db) {
     Console console = Console.inCheckout(dir, db.settings());
 
@@ -124,6 +134,14 @@ class MyBatisCommandsTest {
     assertThat(failed.exitCode()).isEqualTo(1);
     assertThat(failed.out()).isEmpty();
     assertThat(failed.err()).startsWith("Error: Can't locate migration");
+  }
+
+  @Test
+  void aCommandPrefixIsNotGuessedAsMyBatisGuessesIt(TestDatabase db) {
+    Run run = Console.inCheckout(dir, db.settings()).run("s");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("Error: Unknown command \"s\"");
   }
 
   @Test
@@ -165,7 +183,7 @@ class MyBatisCommandsTest {
     TestScripts.empty(repository).write("001_create_users.sql", CREATE_USERS);
     Console console = new Console(dir).connectedTo(db.settings());
 
-    Run up = console.run("--path", repository.toString(), "up");
+    Run up = console.run("--path=" + repository, "up");
 
     assertThat(up.exitCode()).isZero();
     assertThat(up.out()).contains("No script creates the changelog table: created MyBatis' public.changelog "
