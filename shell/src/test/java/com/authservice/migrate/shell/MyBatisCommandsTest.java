@@ -178,6 +178,28 @@ class MyBatisCommandsTest {
   }
 
   @Test
+  void forceAcrossEnvironmentsStillStopsBeforeTheNextEnvironment(TestDatabase first, TestDatabase second)
+      throws IOException {
+    TestScripts.copyOfProjectRepository(dir.resolve("migrations")).write("20251101000000_broken.sql",
+        "-- // broken\nALTER TABLE nowhere ADD COLUMN x INT;\n-- //@UNDO\nALTER TABLE nowhere DROP COLUMN x;\n");
+    Files.createDirectories(dir.resolve("migrations/environments"));
+    for (TestDatabase db : new TestDatabase[] {first, second}) {
+      Files.writeString(dir.resolve("migrations/environments/" + db.name() + ".properties"), "host="
+          + db.settings().host() + "\nport=" + db.settings().port() + "\ndatabase=" + db.name() + "\nusername="
+          + db.settings().user() + "\npassword_env=DB_SECRET\n");
+    }
+    Console console = new Console(dir).with("DB_SECRET", first.settings().password().reveal())
+        .with("POSTGRES_HOST", "localhost");
+
+    Run run = console.run("--force", "--env", first.name() + "," + second.name(), "up");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("20251101000000_broken.sql");
+    assertThat(first.appliedIds()).hasSize(3);
+    assertThat(second.appliedIds()).isEmpty();
+  }
+
+  @Test
   void aRepositoryWithoutAChangelogScriptGetsMyBatisChangelogWithANotice(TestDatabase db) throws IOException {
     Path repository = dir.resolve("by-hand");
     TestScripts.empty(repository).write("001_create_users.sql", CREATE_USERS);
