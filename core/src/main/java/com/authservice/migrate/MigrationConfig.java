@@ -1,6 +1,7 @@
 package com.authservice.migrate;
 
 import com.authservice.migrate.guard.Confirmation;
+import com.authservice.migrate.mybatis.IdPattern;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.settings.ConnectionSettings;
 import java.time.Duration;
@@ -13,30 +14,48 @@ import java.util.Optional;
  * @param ignoreModified run even when applied scripts were edited or deleted (the explicit override)
  * @param protectedEnvironment the name of the environment when it is protected: every change to it needs confirmation
  * @param confirmation who says yes to what the {@link com.authservice.migrate.guard.ChangeGuard} stops
+ * @param force MyBatis' {@code --force}: a migration that fails is rolled back alone and the run goes on
+ * @param idPattern MyBatis' {@code --idpattern} for new scripts; without it, the repository's setting
  */
 public record MigrationConfig(ConnectionSettings connection, ScriptFolder scripts, Duration lockTimeout,
-    boolean ignoreModified, Optional<String> protectedEnvironment, Confirmation confirmation) {
+    boolean ignoreModified, Optional<String> protectedEnvironment, Confirmation confirmation, boolean force,
+    Optional<IdPattern> idPattern) {
 
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
   public MigrationConfig(ConnectionSettings connection, ScriptFolder scripts) {
-    this(connection, scripts, DEFAULT_LOCK_TIMEOUT, false, Optional.empty(), Confirmation.REFUSE);
+    this(connection, scripts, DEFAULT_LOCK_TIMEOUT, false, Optional.empty(), Confirmation.REFUSE, false,
+        Optional.empty());
   }
 
   public MigrationConfig withLockTimeout(Duration timeout) {
-    return new MigrationConfig(connection, scripts, timeout, ignoreModified, protectedEnvironment, confirmation);
+    return new MigrationConfig(connection, scripts, timeout, ignoreModified, protectedEnvironment, confirmation,
+        force, idPattern);
   }
 
   public MigrationConfig ignoringModified(boolean ignore) {
-    return new MigrationConfig(connection, scripts, lockTimeout, ignore, protectedEnvironment, confirmation);
+    return new MigrationConfig(connection, scripts, lockTimeout, ignore, protectedEnvironment, confirmation,
+        force, idPattern);
   }
 
   /** The target is the protected environment {@code name}. */
   public MigrationConfig protectedAs(String name) {
-    return new MigrationConfig(connection, scripts, lockTimeout, ignoreModified, Optional.of(name), confirmation);
+    return new MigrationConfig(connection, scripts, lockTimeout, ignoreModified, Optional.of(name), confirmation,
+        force, idPattern);
   }
 
   public MigrationConfig confirmingWith(Confirmation answer) {
-    return new MigrationConfig(connection, scripts, lockTimeout, ignoreModified, protectedEnvironment, answer);
+    return new MigrationConfig(connection, scripts, lockTimeout, ignoreModified, protectedEnvironment, answer,
+        force, idPattern);
+  }
+
+  public MigrationConfig forcing(boolean continuePastFailures) {
+    return new MigrationConfig(connection, scripts, lockTimeout, ignoreModified, protectedEnvironment, confirmation,
+        continuePastFailures, idPattern);
+  }
+
+  public MigrationConfig withIdPattern(Optional<IdPattern> pattern) {
+    return new MigrationConfig(connection, scripts, lockTimeout, ignoreModified, protectedEnvironment, confirmation,
+        force, pattern);
   }
 }

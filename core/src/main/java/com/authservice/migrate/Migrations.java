@@ -4,6 +4,7 @@ import com.authservice.migrate.autogenerate.Autogeneration;
 import com.authservice.migrate.autogenerate.Autogenerator;
 import com.authservice.migrate.autogenerate.ExcludedTables;
 import com.authservice.migrate.autogenerate.GeneratedScript;
+import com.authservice.migrate.bootstrap.Bootstrapper;
 import com.authservice.migrate.checksum.Checksum;
 import com.authservice.migrate.errors.AuthenticationFailed;
 import com.authservice.migrate.errors.CannotConnect;
@@ -14,11 +15,15 @@ import com.authservice.migrate.errors.ScriptsModified;
 import com.authservice.migrate.errors.StateConflict;
 import com.authservice.migrate.errors.UnknownDatabase;
 import com.authservice.migrate.guard.ChangeGuard;
+import com.authservice.migrate.info.VersionInfo;
+import com.authservice.migrate.info.VersionReader;
 import com.authservice.migrate.lock.MigrationLock;
+import com.authservice.migrate.mybatis.IdPattern;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.mybatis.ScriptWriter;
 import com.authservice.migrate.offline.OfflineScript;
 import com.authservice.migrate.result.Direction;
+import com.authservice.migrate.result.FailedMigration;
 import com.authservice.migrate.result.MigrationDetail;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.MigrationId;
@@ -32,7 +37,7 @@ import com.authservice.migrate.run.Changelog;
 import com.authservice.migrate.run.Database;
 import com.authservice.migrate.run.HistoryRange;
 import com.authservice.migrate.run.IdResolver;
-import com.authservice.migrate.run.MigrationRunner;
+import com.authservice.migrate.run.MigrationSequence;
 import com.authservice.migrate.run.RunPlanner;
 import com.authservice.migrate.run.ScriptLint;
 import com.authservice.migrate.run.StatusReader;
@@ -111,6 +116,31 @@ public final class Migrations {
     return run(planner -> new RunPlanner.Plan(Direction.UP, planner.pending()), listener);
   }
 
+  /**
+   * MyBatis' {@code redo}: undoes the newest {@code steps} migrations, then applies them again, through
+   * {@link #down} and {@link #up} (so with their checks). Returns both runs.
+   */
+  public List<RunResult> redo(int steps, RunListener listener) {
+    RunResult undone = down(Target.steps(steps), listener);
+    if (undone.changedNothing()) {
+      return List.of(undone);
+    }
+    return List.of(undone, up(new Target.Id(undone.migrations().get(0).id().toString()), listener));
+  }
+
+  /** MyBatis' {@code bootstrap}: runs {@code scripts/bootstrap.sql}, under the lock; returns its statement count. */
+  public int bootstrap(RunListener listener) {
+    return underLock(listener, (connection, changelog, migrations, status) -> {
+      new ChangeGuard(config).beforeChange("Running scripts/bootstrap.sql");
+      return new Bootstrapper(connection, scripts, changelog, config.force()).run();
+    });
+  }
+
+  /** The versions of MyBatis Migrations, the driver and the server (MyBatis' {@code info}). Takes no lock. */
+  public VersionInfo info() {
+    return VersionReader.read(database);
+  }
+
   /** Writes an empty, correctly named script and returns its path. */
   public Path newMigration(String description) {
     return newMigration(description, "-- Migration SQL that makes the change goes here.\n",
@@ -119,7 +149,8 @@ public final class Migrations {
 
   /** Writes a script with the given up and undo SQL (templates, autogenerate). */
   public Path newMigration(String description, String upSql, String undoSql) {
-    return new ScriptWriter(scripts, clock).write(description, upSql, undoSql);
+    return new ScriptWriter(scripts, clock, IdPattern.chosen(config.idPattern(), scripts))
+        .write(description, upSql, undoSql);
   }
 
   /**
@@ -379,20 +410,13 @@ public final class Migrations {
       });
       new ChangeGuard(config).beforeRun(direction, chosen, status);
       listener.started(direction, chosen.size());
-      MigrationRunner runner = new MigrationRunner(connection, scripts, changelog);
-      int done = 0;
-      for (Migration migration : chosen) {
-        listener.migrationStarting(migration, done, chosen.size());
-        if (direction == Direction.UP) {
-          runner.apply(migration);
-        } else {
-          runner.undo(migration);
-        }
-        listener.migrationFinished(migration, ++done, chosen.size());
-      }
+      List<FailedMigration> failed = new MigrationSequence(connection, scripts, changelog, config.force(), listener)
+          .run(direction, chosen, migrations);
       List<Migration> skipped = direction == Direction.UP ? planner.outOfOrder().stream()
           .filter(m -> !chosen.contains(m)).toList() : List.of();
-      return new RunResult(direction, chosen, skipped, Duration.ofNanos(System.nanoTime() - started));
+      List<Migration> ran = chosen.stream()
+          .filter(m -> failed.stream().noneMatch(f -> f.migration().equals(m))).toList();
+      return new RunResult(direction, ran, skipped, failed, Duration.ofNanos(System.nanoTime() - started));
     });
   }
 

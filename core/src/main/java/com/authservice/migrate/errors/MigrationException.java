@@ -7,7 +7,8 @@ package com.authservice.migrate.errors;
 public abstract sealed class MigrationException extends RuntimeException
     permits CannotConnect, AuthenticationFailed, UnknownDatabase, PermissionDenied, DatabaseError,
         UnknownMigration, AmbiguousMigration, MalformedScript, ScriptFailed, LockTimeout,
-        ScriptsModified, NotUpToDate, InvalidArgument, ConfirmationRequired, EnvironmentFailed, StateConflict {
+        ScriptsModified, NotUpToDate, InvalidArgument, ConfirmationRequired, EnvironmentFailed, StateConflict,
+        MigrationsFailed {
 
   protected MigrationException(String message) {
     super(message);

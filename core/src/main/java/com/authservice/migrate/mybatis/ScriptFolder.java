@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -132,6 +133,12 @@ public final class ScriptFolder {
   /** The part after {@code -- //@UNDO}, variables replaced; empty when there is none. */
   public String undoSql(Migration migration) {
     return section(migration, true);
+  }
+
+  /** {@code bootstrap.sql}, MyBatis' script for a database that predates migrations, variables replaced. */
+  public Optional<String> bootstrapSql() {
+    Migration bootstrap = new Migration(new MigrationId(java.math.BigDecimal.ZERO), "bootstrap", "bootstrap.sql");
+    return Files.isRegularFile(scripts.resolve(bootstrap.fileName())) ? Optional.of(upSql(bootstrap)) : Optional.empty();
   }
 
   public String location() {

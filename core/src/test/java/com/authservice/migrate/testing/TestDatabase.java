@@ -108,6 +108,23 @@ public final class TestDatabase {
     return query("select id, description from public.changelog order by id");
   }
 
+  /**
+   * The changelog table's MyBatis columns (type, nullability) and its primary key, as pg_catalog describes
+   * them; the console's own checksum column is left out.
+   */
+  public List<String> changelogColumns() {
+    List<String> facts = new ArrayList<>(query("""
+        select column_name || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || is_nullable
+        from information_schema.columns c
+        join pg_attribute a on a.attrelid = 'public.changelog'::regclass and a.attname = c.column_name
+        where table_schema = 'public' and table_name = 'changelog' and column_name <> 'checksum'
+        order by ordinal_position"""));
+    facts.addAll(query("""
+        select conname || ' ' || pg_get_constraintdef(oid) from pg_constraint
+        where conrelid = 'public.changelog'::regclass and contype = 'p'"""));
+    return facts;
+  }
+
   /** The ids in the changelog, oldest first. */
   public List<String> appliedIds() {
     return changelog().stream().map(row -> row.substring(0, row.indexOf('|'))).toList();

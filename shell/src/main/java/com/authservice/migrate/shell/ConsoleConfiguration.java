@@ -3,6 +3,7 @@ package com.authservice.migrate.shell;
 import com.authservice.migrate.shell.commands.EnvironmentCommands;
 import com.authservice.migrate.shell.commands.HelpCommand;
 import com.authservice.migrate.shell.commands.ModelCommands;
+import com.authservice.migrate.shell.commands.MyBatisCommands;
 import com.authservice.migrate.shell.commands.RunCommands;
 import com.authservice.migrate.shell.commands.ScriptCommands;
 import com.authservice.migrate.shell.commands.SourceCommand;
@@ -38,7 +39,8 @@ import org.springframework.shell.core.command.annotation.support.CommandFactoryB
 class ConsoleConfiguration {
 
   private static final List<Class<?>> COMMAND_CLASSES = List.of(StatusCommands.class, RunCommands.class,
-      ScriptCommands.class, ModelCommands.class, EnvironmentCommands.class, SourceCommand.class, HelpCommand.class);
+      ScriptCommands.class, ModelCommands.class, EnvironmentCommands.class, SourceCommand.class, HelpCommand.class,
+      MyBatisCommands.class);
 
   @Bean(destroyMethod = "close")
   ConsoleSession consoleSession(LaunchOptions options, LaunchContext launch) {
@@ -78,6 +80,11 @@ class ConsoleConfiguration {
   @Bean
   SourceCommand sourceCommand(ConsoleSession session, ObjectProvider<CommandDispatcher> dispatcher) {
     return new SourceCommand(session, dispatcher);
+  }
+
+  @Bean
+  MyBatisCommands myBatisCommands(ConsoleSession session) {
+    return new MyBatisCommands(session);
   }
 
   @Bean

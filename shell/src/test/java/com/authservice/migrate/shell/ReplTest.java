@@ -189,6 +189,18 @@ class ReplTest {
   }
 
   @Test
+  void idsFromAnIdPatternCompleteAsWritten(TestDatabase db) {
+    Console console = new Console(dir).connectedTo(db.settings());
+    console.run("--idpattern", "000", "init");
+
+    String screen = drive(console, "version 00" + TAB, "\u0015", "version 002" + TAB, ENTER, "exit" + ENTER);
+
+    assertThat(screen).contains("001").contains("create changelog").contains("002").contains("first migration")
+        .contains("version 002 ");
+    assertThat(db.appliedIds()).containsExactly("1", "2");
+  }
+
+  @Test
   void downToBaseAsksForConfirmationInTheRepl(TestDatabase db) {
     Console console = Console.inCheckout(dir, db.settings());
     console.run("up");

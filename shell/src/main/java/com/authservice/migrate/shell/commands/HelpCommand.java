@@ -47,7 +47,8 @@ public class HelpCommand {
       }
     }
     out.println();
-    out.println("Global options: --path DIR, --env NAME[,NAME], --lock-timeout SECONDS, --embedded, --debug");
+    out.println("Global options: --path DIR, --env NAME[,NAME], --lock-timeout SECONDS, --embedded, --debug (or --trace),");
+    out.println("  --quiet (no output but errors), --force (go on past failing migrations), --idpattern 000");
   }
 
   private static void overview(CommandContext context, PrintWriter out) {

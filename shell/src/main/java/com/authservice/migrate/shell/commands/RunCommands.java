@@ -180,6 +180,7 @@ public class RunCommands {
       Function<Migrations, RunResult> operation) {
     RunResult result = operation.apply(new Migrations(session.config(yes).ignoringModified(ignoreModified)));
     context.outputWriter().print(RunView.render(result, session.target(), style()));
+    RunView.failIfAnyFailed(result);
   }
 
   private void upAcrossEnvironments(List<Environment> environments, Target target, boolean ignoreModified,
@@ -196,6 +197,7 @@ public class RunCommands {
           .map(r -> (r.changedNothing() ? "already up to date" : "applied " + r.migrations().size()))
           .orElse("FAILED - " + run.failure().orElse("")));
     }
+    runs.forEach(run -> run.result().ifPresent(RunView::failIfAnyFailed));
     runs.stream().filter(run -> run.failure().isPresent() && !run.ran()).findFirst()
         .filter(run -> !run.failure().get().startsWith("not run"))
         .ifPresent(run -> {

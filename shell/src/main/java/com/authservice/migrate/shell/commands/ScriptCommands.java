@@ -82,7 +82,9 @@ public class ScriptCommands {
       return;
     }
     Path file = session.launch().workingDir().resolve(output);
-    OpenOption[] mode = force ? new OpenOption[0] : new OpenOption[] {StandardOpenOption.CREATE_NEW,
+    // On the command line --force is also the global option (MyBatis' "go on anyway"); both mean overwrite here.
+    boolean overwrite = force || session.options().force();
+    OpenOption[] mode = overwrite ? new OpenOption[0] : new OpenOption[] {StandardOpenOption.CREATE_NEW,
         StandardOpenOption.WRITE};
     try {
       Files.writeString(file, sql, StandardCharsets.UTF_8, mode);

@@ -11,11 +11,13 @@ import java.util.Optional;
 /**
  * The options that shape the whole run, accepted anywhere on the command line:
  * {@code --path DIR}, {@code --env NAME[,NAME]}, {@code --lock-timeout SECONDS}, {@code --embedded},
- * {@code --file F} or {@code @F}, {@code --debug}, {@code --version}. What remains is the command and its own
- * options. Two of them may also come from the environment; the flag wins.
+ * {@code --file F} or {@code @F}, {@code --debug}, {@code --version}, and the MyBatis CLI's {@code --trace}
+ * (= {@code --debug}), {@code --quiet}, {@code --force}, {@code --idpattern P}. What remains is the command and
+ * its own options. Two of them may also come from the environment; the flag wins.
  */
 public record LaunchOptions(Optional<Path> path, List<String> environments, Optional<Duration> lockTimeout,
-    boolean embedded, Optional<Path> file, boolean debug, boolean version, List<String> command) {
+    boolean embedded, Optional<Path> file, boolean debug, boolean version, List<String> command,
+    boolean quiet, boolean force, Optional<String> idPattern) {
 
   public static final String LOCK_TIMEOUT_VARIABLE = "MIGRATE_LOCK_TIMEOUT";
   public static final String EMBEDDED_VARIABLE = "MIGRATE_EMBEDDED";
@@ -29,6 +31,9 @@ public record LaunchOptions(Optional<Path> path, List<String> environments, Opti
     boolean debug = false;
     boolean version = false;
     List<String> command = new ArrayList<>();
+    boolean quiet = false;
+    boolean force = false;
+    Optional<String> idPattern = Optional.empty();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -39,7 +44,10 @@ public record LaunchOptions(Optional<Path> path, List<String> environments, Opti
         case "--lock-timeout" -> lockTimeout = Optional.of(seconds(inline ? value(arg) : next(args, ++i, name), name));
         case "--embedded" -> embedded = true;
         case "--file" -> file = Optional.of(Path.of(inline ? value(arg) : next(args, ++i, name)));
-        case "--debug" -> debug = true;
+        case "--debug", "--trace" -> debug = true;
+        case "--quiet" -> quiet = true;
+        case "--force" -> force = true;
+        case "--idpattern" -> idPattern = Optional.of(inline ? value(arg) : next(args, ++i, name));
         case "--version" -> version = true;
         default -> {
           if (command.isEmpty() && arg.startsWith("@") && arg.length() > 1) {
@@ -53,7 +61,7 @@ public record LaunchOptions(Optional<Path> path, List<String> environments, Opti
     environments.replaceAll(String::strip);
     environments.removeIf(String::isEmpty);
     return new LaunchOptions(path, List.copyOf(environments), lockTimeout, embedded, file, debug,
-        version && command.isEmpty(), List.copyOf(command));
+        version && command.isEmpty(), List.copyOf(command), quiet, force, idPattern);
   }
 
   /** How long a changing command waits for another run's lock: {@code --lock-timeout}, else MIGRATE_LOCK_TIMEOUT. */

@@ -7,6 +7,7 @@ import com.authservice.migrate.environment.Environments;
 import com.authservice.migrate.errors.ConfirmationRequired;
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.guard.Confirmation;
+import com.authservice.migrate.mybatis.IdPattern;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.settings.ConnectionSettings;
 import com.authservice.migrate.settings.PostgresVariables;
@@ -162,12 +163,12 @@ public final class ConsoleSession implements AutoCloseable {
 
   /** The configuration for the targeted environment's {@code connection}. */
   public MigrationConfig config(ConnectionSettings connection) {
-    return withLockTimeout(new MigrationConfig(connection, scripts()));
+    return withLaunchOptions(new MigrationConfig(connection, scripts()));
   }
 
   /** The configuration for one of several environments, with that environment's script variables. */
   public MigrationConfig config(Environment environment) {
-    return withLockTimeout(new MigrationConfig(environment.connection(), scriptsFor(environment.name())));
+    return withLaunchOptions(new MigrationConfig(environment.connection(), scriptsFor(environment.name())));
   }
 
   public ConnectionSettings connection() {
@@ -194,8 +195,10 @@ public final class ConsoleSession implements AutoCloseable {
     return options.environments().size() > 1 ? environments().named(options.environments()) : List.of();
   }
 
-  private MigrationConfig withLockTimeout(MigrationConfig config) {
-    return options.lockTimeout(launch.environment()).map(config::withLockTimeout).orElse(config);
+  /** What the global options say about every run: lock timeout, MyBatis' --force and --idpattern. */
+  private MigrationConfig withLaunchOptions(MigrationConfig config) {
+    MigrationConfig configured = config.forcing(options.force()).withIdPattern(options.idPattern().map(IdPattern::of));
+    return options.lockTimeout(launch.environment()).map(configured::withLockTimeout).orElse(configured);
   }
 
   private ScriptFolder scriptsFor(String environment) {
