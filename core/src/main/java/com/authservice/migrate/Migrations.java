@@ -2,22 +2,32 @@ package com.authservice.migrate;
 
 import com.authservice.migrate.autogenerate.Autogeneration;
 import com.authservice.migrate.autogenerate.Autogenerator;
+import com.authservice.migrate.autogenerate.ExcludedTables;
 import com.authservice.migrate.autogenerate.GeneratedScript;
+import com.authservice.migrate.bootstrap.Bootstrapper;
 import com.authservice.migrate.checksum.Checksum;
+import com.authservice.migrate.errors.AuthenticationFailed;
+import com.authservice.migrate.errors.CannotConnect;
 import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.errors.LintRefused;
 import com.authservice.migrate.errors.NotUpToDate;
 import com.authservice.migrate.errors.ScriptsModified;
+import com.authservice.migrate.errors.StateConflict;
+import com.authservice.migrate.errors.UnknownDatabase;
+import com.authservice.migrate.guard.ChangeGuard;
+import com.authservice.migrate.info.VersionInfo;
+import com.authservice.migrate.info.VersionReader;
 import com.authservice.migrate.lint.Catalog;
 import com.authservice.migrate.lint.LintReport;
 import com.authservice.migrate.lint.Linter;
 import com.authservice.migrate.lock.MigrationLock;
-import com.authservice.migrate.lockwait.LockRetry;
+import com.authservice.migrate.mybatis.IdPattern;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.mybatis.ScriptWriter;
 import com.authservice.migrate.offline.OfflineScript;
 import com.authservice.migrate.result.Direction;
+import com.authservice.migrate.result.FailedMigration;
 import com.authservice.migrate.result.MigrationDetail;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.MigrationId;
@@ -31,10 +41,11 @@ import com.authservice.migrate.run.Changelog;
 import com.authservice.migrate.run.Database;
 import com.authservice.migrate.run.HistoryRange;
 import com.authservice.migrate.run.IdResolver;
-import com.authservice.migrate.run.MigrationRunner;
+import com.authservice.migrate.run.MigrationSequence;
 import com.authservice.migrate.run.RunPlanner;
 import com.authservice.migrate.run.ScriptLint;
 import com.authservice.migrate.run.StatusReader;
+import com.authservice.migrate.stamp.SchemaMatch;
 import com.authservice.migrate.stamp.Stamper;
 import com.authservice.migrate.template.ScriptTemplate;
 import java.nio.file.Path;
@@ -45,9 +56,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -90,24 +101,50 @@ public final class Migrations {
 
   /** Applies pending migrations up to the target ({@link Target#head()} for all). */
   public RunResult up(Target target, RunListener listener) {
-    return run(Direction.UP, planner -> planner.up(target), listener);
+    return run(planner -> new RunPlanner.Plan(Direction.UP, planner.up(target)), listener);
   }
 
   /** Undoes applied migrations, newest first, down to the target ({@link Target#steps(int)} or an id or base). */
   public RunResult down(Target target, RunListener listener) {
-    return run(Direction.DOWN, planner -> planner.down(target), listener);
+    return run(planner -> new RunPlanner.Plan(Direction.DOWN, planner.down(target)), listener);
   }
 
-  /** Goes up or down until exactly the migration {@code id} (or unique prefix) is the newest applied. */
+  /**
+   * Goes up or down until exactly the migration {@code id} (or unique prefix) is the newest applied; an
+   * out-of-order one is applied alone (see {@link RunPlanner#version}).
+   */
   public RunResult version(String id, RunListener listener) {
-    Target.Id target = new Target.Id(id);
-    RunPlanner preview = new RunPlanner(status(), scripts.migrations(), scripts.location());
-    return preview.versionGoesUp(id) ? up(target, listener) : down(target, listener);
+    return run(planner -> planner.version(new Target.Id(id)), listener);
   }
 
   /** Applies every unapplied script, those older than the newest applied one included. */
   public RunResult pending(RunListener listener) {
-    return run(Direction.UP, RunPlanner::pending, listener);
+    return run(planner -> new RunPlanner.Plan(Direction.UP, planner.pending()), listener);
+  }
+
+  /**
+   * MyBatis' {@code redo}: undoes the newest {@code steps} migrations, then applies them again, through
+   * {@link #down} and {@link #up} (so with their checks). Returns both runs.
+   */
+  public List<RunResult> redo(int steps, RunListener listener) {
+    RunResult undone = down(Target.steps(steps), listener);
+    if (undone.changedNothing()) {
+      return List.of(undone);
+    }
+    return List.of(undone, up(new Target.Id(undone.migrations().get(0).id().toString()), listener));
+  }
+
+  /** MyBatis' {@code bootstrap}: runs {@code scripts/bootstrap.sql}, under the lock; returns its statement count. */
+  public int bootstrap(RunListener listener) {
+    return underLock(listener, (connection, changelog, migrations, status) -> {
+      new ChangeGuard(config).beforeChange("Running scripts/bootstrap.sql");
+      return new Bootstrapper(connection, scripts, changelog, config.force()).run();
+    });
+  }
+
+  /** The versions of MyBatis Migrations, the driver and the server (MyBatis' {@code info}). Takes no lock. */
+  public VersionInfo info() {
+    return VersionReader.read(database);
   }
 
   /** Writes an empty, correctly named script and returns its path. */
@@ -118,7 +155,8 @@ public final class Migrations {
 
   /** Writes a script with the given up and undo SQL (templates, autogenerate). */
   public Path newMigration(String description, String upSql, String undoSql) {
-    return new ScriptWriter(scripts, clock).write(description, upSql, undoSql);
+    return new ScriptWriter(scripts, clock, IdPattern.chosen(config.idPattern(), scripts))
+        .write(description, upSql, undoSql);
   }
 
   /**
@@ -127,9 +165,14 @@ public final class Migrations {
    */
   public List<MigrationId> repair() {
     return underLock(RunListener.NONE, (connection, changelog, migrations, status) -> {
+      List<MigrationState> modified = status.inState(State.MODIFIED);
+      if (!modified.isEmpty()) {
+        new ChangeGuard(config).beforeChange("Recording the edited content of " + modified.size()
+            + " applied script(s)");
+      }
       List<MigrationId> repaired = new ArrayList<>();
       connection.setAutoCommit(false);
-      for (MigrationState state : status.inState(State.MODIFIED)) {
+      for (MigrationState state : modified) {
         Migration migration = migrations.stream().filter(m -> m.id().equals(state.id())).findFirst().orElseThrow();
         changelog.updateChecksum(connection, state.id(), Checksum.of(scripts.content(migration)));
         repaired.add(state.id());
@@ -176,8 +219,11 @@ public final class Migrations {
       Stamper stamper = new Stamper(connection, scripts, changelog, config.connection().schema());
       Optional<String> alembic = stamper.alembicRevision();
       Optional<Migration> at;
+      List<String> differences = List.of();
       if (target == null || target.isBlank() || target.equalsIgnoreCase("auto")) {
-        at = stamper.matchingMigration(migrations);
+        Optional<SchemaMatch> match = stamper.matchingMigration(migrations);
+        at = match.map(SchemaMatch::migration);
+        differences = match.map(SchemaMatch::differences).orElse(List.of());
       } else {
         Target parsed = Target.parse(target);
         if (parsed instanceof Target.Base) {
@@ -191,7 +237,9 @@ public final class Migrations {
           throw new InvalidArgument("stamp takes head, base, auto or a migration id, not " + target);
         }
       }
-      return stamper.stamp(migrations, status, at, alembic, dropAlembicTable);
+      new ChangeGuard(config).beforeChange("Stamping the changelog at "
+          + at.map(m -> m.id().toString()).orElse("base"));
+      return stamper.stamp(migrations, status, at, alembic, dropAlembicTable, differences);
     });
   }
 
@@ -201,8 +249,11 @@ public final class Migrations {
    */
   public String script(String from, String to) {
     List<Migration> migrations = scripts.migrations();
-    int start = position(from, migrations);
-    int end = position(to, migrations);
+    return script(migrations, position(from, migrations), position(to, migrations));
+  }
+
+  /** From {@code start} migrations applied to {@code end} applied. */
+  private String script(List<Migration> migrations, int start, int end) {
     OfflineScript offline = new OfflineScript(scripts, changelog().table());
     if (start <= end) {
       return offline.render(Direction.UP, migrations.subList(start, end));
@@ -213,18 +264,65 @@ public final class Migrations {
   }
 
   /**
+   * Like {@link #script(String, String)} for a command that goes {@code direction} ({@code upgrade FROM:TO --sql},
+   * {@code downgrade FROM:TO --sql}): a range that goes the other way is refused, not turned around.
+   */
+  public String script(Direction direction, String from, String to) {
+    List<Migration> migrations = scripts.migrations();
+    int start = position(from, migrations);
+    int end = position(to, migrations);
+    if (start != end && (start < end) != (direction == Direction.UP)) {
+      throw new InvalidArgument(from + ":" + to + (direction == Direction.UP ? " goes back; upgrade needs FROM older"
+          : " goes forward; downgrade needs FROM newer") + " than TO (or use script " + from + " " + to + ")");
+    }
+    return script(migrations, start, end);
+  }
+
+  /**
+   * The SQL of the next {@code steps} migrations up from the database's current one, or of undoing its newest
+   * {@code steps} (Alembic's {@code upgrade +N --sql}): steps count from the database, so it must be reachable;
+   * when it is not, this refuses rather than guess a starting point.
+   */
+  public String script(Direction direction, int steps) {
+    StatusReport status;
+    try {
+      status = status();
+    } catch (CannotConnect | UnknownDatabase | AuthenticationFailed unreachable) {
+      throw new StateConflict((direction == Direction.UP ? "+" : "-") + steps + " counts from the database's "
+          + "current migration, but " + config.connection().target() + " cannot be reached: give the range instead, "
+          + (direction == Direction.UP ? "upgrade" : "downgrade") + " FROM:TO --sql (or script FROM TO)");
+    }
+    RunPlanner planner = new RunPlanner(status, scripts.migrations(), scripts.location());
+    Target.Steps count = new Target.Steps(steps);
+    List<Migration> plan = direction == Direction.UP ? planner.up(count) : planner.down(count);
+    return new OfflineScript(scripts, changelog().table()).render(direction, plan);
+  }
+
+  /**
    * The differences between {@code models} and the database (Alembic's {@code check}). Refuses, as Alembic
    * does, when the database is not at the newest migration: the comparison would describe old state.
+   * Changes nothing in the database.
    */
   public Autogeneration check(List<Class<?>> models) {
+    return check(models, ExcludedTables.NONE);
+  }
+
+  /**
+   * {@link #check(List)} leaving out the tables {@code excluded} names, and those the repository's
+   * {@code exclude_tables} setting names (in {@code environments/development.properties}, next to
+   * {@code changelog}), so that every run from the same repository leaves the same tables alone.
+   */
+  public Autogeneration check(List<Class<?>> models, ExcludedTables excluded) {
     StatusReport status = status();
     if (!status.isUpToDate()) {
       throw new NotUpToDate(status.inState(State.PENDING).size() + status.inState(State.OUT_OF_ORDER).size());
     }
+    String changelogName = changelog().table().substring(config.connection().schema().length() + 1);
+    ExcludedTables leftOut = excluded.and(new ExcludedTables(List.of(changelogName, "alembic_version")))
+        .and(ExcludedTables.parse(scripts.variable("exclude_tables", ""),
+            "exclude_tables in environments/development.properties"));
     try (Connection connection = database.open()) {
-      String changelogName = changelog().table().substring(config.connection().schema().length() + 1);
-      return new Autogenerator(connection, config.connection().schema(), Set.of(changelogName, "alembic_version"))
-          .generate(models);
+      return new Autogenerator(connection, config.connection().schema(), leftOut).generate(models);
     } catch (SQLException e) {
       throw new DatabaseError("closing the connection", e);
     }
@@ -232,7 +330,12 @@ public final class Migrations {
 
   /** Writes the migration that brings the database to {@code models}; no file when nothing differs. */
   public GeneratedScript autogenerate(String description, List<Class<?>> models) {
-    Autogeneration found = check(models);
+    return autogenerate(description, models, ExcludedTables.NONE);
+  }
+
+  /** {@link #autogenerate(String, List)} leaving out excluded tables, as {@link #check(List, ExcludedTables)} does. */
+  public GeneratedScript autogenerate(String description, List<Class<?>> models, ExcludedTables excluded) {
+    Autogeneration found = check(models, excluded);
     if (found.isEmpty()) {
       return new GeneratedScript(found, Optional.empty());
     }
@@ -271,16 +374,20 @@ public final class Migrations {
     return new MigrationDetail(state, scripts.upSql(migration), scripts.undoSql(migration));
   }
 
-  /** Runs {@code work} holding the migration lock, with the state read after the lock was taken. */
+  /**
+   * Runs {@code work} holding the migration lock on the connection that does the work, with the state read
+   * after the lock was taken.
+   */
   private <T> T underLock(RunListener listener, LockedWork<T> work) {
     List<Migration> migrations = scripts.migrations();
     Changelog changelog = changelog();
-    try (Connection lockConnection = database.open();
-        MigrationLock lock = MigrationLock.acquire(lockConnection, changelog.table(), config.lockTimeout(), listener);
-        Connection connection = database.open()) {
-      // Read the state only once the lock is held: another run may just have changed it.
-      StatusReport status = StatusReader.report(scripts, migrations, changelog.read(connection));
-      return work.run(connection, changelog, migrations, status);
+    try (Connection connection = database.open()) {
+      database.requireSchema(connection);
+      try (MigrationLock lock = MigrationLock.acquire(connection, changelog.table(), config.lockTimeout(), listener)) {
+        // Read the state only once the lock is held: another run may just have changed it.
+        StatusReport status = StatusReader.report(scripts, migrations, changelog.read(connection));
+        return work.run(connection, changelog, migrations, status);
+      }
     } catch (SQLException e) {
       throw new DatabaseError("talking to " + config.connection().target(), e);
     }
@@ -292,12 +399,14 @@ public final class Migrations {
         throws SQLException;
   }
 
-  private RunResult run(Direction direction, Function<RunPlanner, List<Migration>> plan, RunListener listener) {
+  private RunResult run(Function<RunPlanner, RunPlanner.Plan> plan, RunListener listener) {
     long started = System.nanoTime();
     return underLock(listener, (connection, changelog, migrations, status) -> {
       refuseChangedScripts(status);
       RunPlanner planner = new RunPlanner(status, migrations, scripts.location());
-      List<Migration> chosen = plan.apply(planner);
+      RunPlanner.Plan planned = plan.apply(planner);
+      Direction direction = planned.direction();
+      List<Migration> chosen = planned.migrations();
       chosen.forEach(m -> {
         if (direction == Direction.UP) {
           ScriptLint.checkUp(scripts, m);
@@ -305,21 +414,18 @@ public final class Migrations {
           ScriptLint.checkDown(scripts, m);
         }
       });
+      new ChangeGuard(config).beforeRun(direction, chosen, status);
       if (direction == Direction.UP && !chosen.isEmpty()) {
         lintBeforeRunning(connection, chosen, listener);
       }
       listener.started(direction, chosen.size());
-      MigrationRunner runner = new MigrationRunner(connection, scripts, changelog);
-      LockRetry retry = new LockRetry(connection, scripts, config.lockWait(), listener);
-      int done = 0;
-      for (Migration migration : chosen) {
-        listener.migrationStarting(migration, done, chosen.size());
-        retry.run(migration, direction == Direction.UP ? () -> runner.apply(migration) : () -> runner.undo(migration));
-        listener.migrationFinished(migration, ++done, chosen.size());
-      }
+      List<FailedMigration> failed = new MigrationSequence(connection, scripts, changelog, config.force(),
+          config.lockWait(), listener).run(direction, chosen, migrations);
       List<Migration> skipped = direction == Direction.UP ? planner.outOfOrder().stream()
           .filter(m -> !chosen.contains(m)).toList() : List.of();
-      return new RunResult(direction, chosen, skipped, Duration.ofNanos(System.nanoTime() - started));
+      List<Migration> ran = chosen.stream()
+          .filter(m -> failed.stream().noneMatch(f -> f.migration().equals(m))).toList();
+      return new RunResult(direction, ran, skipped, failed, Duration.ofNanos(System.nanoTime() - started));
     });
   }
 

@@ -1,6 +1,7 @@
 package com.authservice.migrate;
 
 import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.result.Direction;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +32,8 @@ public sealed interface Target {
 
   Pattern RELATIVE = Pattern.compile("[+-]\\d{1,9}");
   Pattern DIGITS = Pattern.compile("\\d{1,20}");
+  /** An unsigned number this short is a count of steps ({@code up 2}); longer ones are migration ids. */
+  Pattern COUNT = Pattern.compile("\\d{1,6}");
 
   static Target head() {
     return new Head();
@@ -59,5 +62,31 @@ public sealed interface Target {
       return new Id(value);
     }
     throw new InvalidArgument("\"" + value + "\" is not a target: use head, base, +N, -N or a migration id (prefix)");
+  }
+
+  /**
+   * A target for a command that goes {@code direction}: a sign pointing the other way ({@code up -1},
+   * {@code downgrade +1}) is refused rather than read as its absolute value.
+   */
+  static Target parse(String text, Direction direction) {
+    String value = text == null ? "" : text.strip();
+    if (RELATIVE.matcher(value).matches() && (value.charAt(0) == '-') == (direction == Direction.UP)) {
+      String count = value.substring(1);
+      throw new InvalidArgument(direction == Direction.UP
+          ? value + " counts backwards, but this command applies migrations: use +" + count + " or " + count
+              + " (down undoes them)"
+          : value + " counts forwards, but this command undoes migrations: use -" + count + " or " + count
+              + " (up applies them)");
+    }
+    return parse(value);
+  }
+
+  /**
+   * The positional argument of {@code up}/{@code down}: a short unsigned number counts steps ({@code down 2},
+   * as in MyBatis); anything else is read as by {@link #parse(String, Direction)}.
+   */
+  static Target countOrTarget(String text, Direction direction) {
+    String value = text == null ? "" : text.strip();
+    return COUNT.matcher(value).matches() ? new Steps(Integer.parseInt(value)) : parse(value, direction);
   }
 }

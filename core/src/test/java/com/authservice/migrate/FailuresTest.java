@@ -230,10 +230,7 @@ class FailuresTest {
 
   @Test
   void aChangelogWrittenByTheMyBatisCliWithoutChecksumsIsReadAsApplied(TestDatabase db) {
-    db.execute("""
-        create table changelog (id numeric(20,0) not null primary key, applied_at varchar(25) not null,
-        description varchar(255) not null);
-        insert into changelog values (20251001000000, '2025-10-01 10:00:00', 'create changelog')""");
+    db.createChangelogAsTheMyBatisCliDoes();
 
     assertThat(migrations(db.settings()).status().migrations()).extracting(m -> m.state())
         .containsExactly(State.APPLIED, State.PENDING, State.PENDING);

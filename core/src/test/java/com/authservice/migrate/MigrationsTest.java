@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.guard.Confirmation;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.MigrationState;
@@ -28,11 +29,24 @@ class MigrationsTest {
   private static final String INITIAL = "20251001000100";
   private static final String PHONE = "20251015093000";
 
+  /** A script written on a branch merged late: older than the newest applied migration. */
+  private static final String SEED_CATEGORIES = """
+      -- // Seed categories
+      INSERT INTO categories (name) VALUES ('books');
+      -- //@UNDO
+      DELETE FROM categories WHERE name = 'books';
+      """;
+
   @TempDir
   Path temp;
 
   private Migrations migrations(TestDatabase db) {
     return new Migrations(new MigrationConfig(db.settings(), TestScripts.copyOfProjectRepository(temp).folder()));
+  }
+
+  /** For runs that undo every migration, which need a yes (ChangeGuardTest). */
+  private Migrations confirmed(TestDatabase db) {
+    return new Migrations(migrations(db).config().confirmingWith(Confirmation.GIVEN));
   }
 
   @Test
@@ -100,7 +114,7 @@ class MigrationsTest {
 
   @Test
   void downOfEverythingRemovesTablesAndTheChangelog(TestDatabase db) {
-    Migrations migrations = migrations(db);
+    Migrations migrations = confirmed(db);
     migrations.up(Target.head(), RunListener.NONE);
 
     RunResult result = migrations.down(Target.steps(10), RunListener.NONE);
@@ -112,7 +126,7 @@ class MigrationsTest {
 
   @Test
   void upDownUpGivesAnIdenticalSchema(TestDatabase db) {
-    Migrations migrations = migrations(db);
+    Migrations migrations = confirmed(db);
     migrations.up(Target.head(), RunListener.NONE);
     List<String> first = db.schemaSnapshot();
 
@@ -147,16 +161,33 @@ class MigrationsTest {
   }
 
   @Test
+  void versionOfAnOutOfOrderMigrationAppliesExactlyThatOneAndUndoesNothing(TestDatabase db) {
+    TestScripts scripts = TestScripts.copyOfProjectRepository(temp);
+    Migrations migrations = new Migrations(new MigrationConfig(db.settings(), scripts.folder()));
+    migrations.up(Target.head(), RunListener.NONE);
+    scripts.write("20251005000000_Seed_roles.sql", """
+        -- // Seed roles
+        CREATE TABLE roles (name VARCHAR(20));
+        -- //@UNDO
+        DROP TABLE roles;
+        """);
+    scripts.write("20251010000000_Seed_categories.sql", SEED_CATEGORIES);
+
+    RunResult result = migrations.version("20251010000000", RunListener.NONE);
+
+    assertThat(result.direction()).isEqualTo(Direction.UP);
+    assertThat(result.migrations()).extracting(m -> m.id().toString()).containsExactly("20251010000000");
+    assertThat(db.appliedIds()).containsExactly(CHANGELOG, INITIAL, "20251010000000", PHONE);
+    assertThat(db.query("select name from categories")).containsExactly("books");
+    assertThat(db.tables()).containsExactly("categories", "items", "users");
+  }
+
+  @Test
   void pendingAppliesAScriptOlderThanTheNewestAppliedOneThatUpSkips(TestDatabase db) {
     TestScripts scripts = TestScripts.copyOfProjectRepository(temp);
     Migrations migrations = new Migrations(new MigrationConfig(db.settings(), scripts.folder()));
     migrations.up(Target.head(), RunListener.NONE);
-    scripts.write("20251010000000_Seed_categories.sql", """
-        -- // Seed categories
-        INSERT INTO categories (name) VALUES ('books');
-        -- //@UNDO
-        DELETE FROM categories WHERE name = 'books';
-        """);
+    scripts.write("20251010000000_Seed_categories.sql", SEED_CATEGORIES);
 
     assertThat(migrations.status().inState(State.OUT_OF_ORDER)).extracting(m -> m.id().toString())
         .containsExactly("20251010000000");

@@ -4,22 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.result.State;
+import com.authservice.migrate.testing.MyBatisOperations;
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.TestDatabase;
 import com.authservice.migrate.testing.TestScripts;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Properties;
-import org.apache.ibatis.migration.ConnectionProvider;
-import org.apache.ibatis.migration.FileMigrationLoader;
-import org.apache.ibatis.migration.JdbcConnectionProvider;
-import org.apache.ibatis.migration.MigrationLoader;
 import org.apache.ibatis.migration.operations.DownOperation;
 import org.apache.ibatis.migration.operations.StatusOperation;
 import org.apache.ibatis.migration.operations.UpOperation;
-import org.apache.ibatis.migration.options.DatabaseOperationOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,25 +68,7 @@ class MyBatisCliCompatibilityTest {
     assertThat(myBatis(db, scripts, new StatusOperation()::operate).getPendingCount()).isEqualTo(1);
   }
 
-  /** One of MyBatis' operations, as its CLI calls them. */
-  @FunctionalInterface
-  private interface MyBatisOperation<T> {
-    T operate(ConnectionProvider connections, MigrationLoader loader, DatabaseOperationOption options,
-        PrintStream log);
-  }
-
-  /** Runs a MyBatis operation with the settings the repository's development environment gives the CLI. */
-  private static <T> T myBatis(TestDatabase db, TestScripts scripts, MyBatisOperation<T> operation) {
-    Properties driver = db.settings().driverProperties();
-    JdbcConnectionProvider connections = new JdbcConnectionProvider("org.postgresql.Driver",
-        db.settings().jdbcUrl(), driver.getProperty("user"), driver.getProperty("password", ""));
-    Properties variables = new Properties();
-    variables.setProperty("changelog", "changelog");
-    FileMigrationLoader loader = new FileMigrationLoader(scripts.scriptsDir().toFile(), "UTF-8", variables);
-    DatabaseOperationOption options = new DatabaseOperationOption();
-    options.setChangelogTable("changelog");
-    options.setThrowWarning(false);
-    return operation.operate(connections, loader, options,
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+  private static <T> T myBatis(TestDatabase db, TestScripts scripts, MyBatisOperations.Operation<T> operation) {
+    return MyBatisOperations.run(db, scripts.repository(), operation);
   }
 }

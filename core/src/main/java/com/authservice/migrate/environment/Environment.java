@@ -10,4 +10,16 @@ import com.authservice.migrate.settings.ConnectionSettings;
 public record Environment(String name, ConnectionSettings connection, boolean isProtected) {
 
   public static final String DEFAULT = "default";
+
+  /**
+   * The MyBatis environment whose file holds this one's script variables ({@code ${changelog}} and the
+   * like): its own; for {@code default}, MyBatis' own default, {@code development}.
+   */
+  public String mybatisName() {
+    return mybatisName(name);
+  }
+
+  public static String mybatisName(String environment) {
+    return DEFAULT.equals(environment) ? "development" : environment;
+  }
 }

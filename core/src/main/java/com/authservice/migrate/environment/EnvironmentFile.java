@@ -2,14 +2,14 @@ package com.authservice.migrate.environment;
 
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.settings.ConnectionSettings;
-import com.authservice.migrate.settings.Password;
+import com.authservice.migrate.settings.YesNo;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -21,14 +21,15 @@ import java.util.regex.Pattern;
  * Reads one {@code environments/<name>.properties} in the MyBatis format ({@code url}, {@code username},
  * {@code password}) plus our keys ({@code host}, {@code port}, {@code database}, {@code schema},
  * {@code password_env}, {@code password_file}, {@code protected}). Values may use {@code ${VAR}} from the
- * environment, as MyBatis allows. A literal password is refused: committed files hold only references.
+ * environment, as MyBatis allows. A literal password is read as MyBatis reads it, with a warning. Whatever is
+ * wrong with one file makes only that environment unusable, with the reason.
  */
 final class EnvironmentFile {
 
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
   /**
-   * The file is well formed but gives no usable connection yet (a variable not set, a bad URL): the other
+   * The file gives no usable connection (a variable not set, a bad value, an unreadable secret): the other
    * environments still work, and this one says why when it is chosen.
    */
   static final class Unusable extends RuntimeException {
@@ -40,17 +41,15 @@ final class EnvironmentFile {
   private EnvironmentFile() {
   }
 
-  static Environment read(String name, Path file, Map<String, String> env, boolean protectedByDefault) {
-    Properties raw = new Properties();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      raw.load(reader);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + file, e);
-    }
+  /** {@code warnings} receives what is worth saying about a file that still works. */
+  static Environment read(String name, Path file, Map<String, String> env, boolean protectedByDefault,
+      List<String> warnings) {
+    String shown = "environments/" + file.getFileName();
+    Properties raw = load(file, shown);
     String literalPassword = raw.getProperty("password", "");
     if (!literalPassword.isBlank() && !VARIABLE.matcher(literalPassword).find()) {
-      throw new InvalidArgument(file.getFileName() + " holds a password; committed files must not. "
-          + "Use password_env=VARIABLE, password_file=PATH or password=${VARIABLE}.");
+      warnings.add(shown + " holds a literal password; committed passwords are a risk: "
+          + "use password=${VARIABLE}, password_env or password_file");
     }
     Map<String, String> values = new HashMap<>();
     Set<String> unset = new TreeSet<>();
@@ -58,7 +57,7 @@ final class EnvironmentFile {
     raw.stringPropertyNames().forEach(key -> values.put(key,
         substitute(raw.getProperty(key), env, key.equals("password") ? new TreeSet<>() : unset)));
     if (!unset.isEmpty()) {
-      throw new Unusable(file.getFileName() + " uses " + String.join(", ", unset)
+      throw new Unusable(shown + " uses " + String.join(", ", unset)
           + ", not set in the environment or .env: set them, or fix the file");
     }
 
@@ -69,17 +68,36 @@ final class EnvironmentFile {
     put(variables, ConnectionSettings.DB, values.get("database"));
     put(variables, ConnectionSettings.USER, values.get("username"));
     put(variables, ConnectionSettings.SCHEMA, values.get("schema"));
-    put(variables, ConnectionSettings.PASSWORD, password(values, env, file));
-    boolean isProtected = values.containsKey("protected")
-        ? Boolean.parseBoolean(values.get("protected").strip()) : protectedByDefault;
+    put(variables, ConnectionSettings.PASSWORD, password(values, env, file, shown));
+    boolean isProtected = isProtected(values.get("protected"), protectedByDefault, shown);
     try {
       return new Environment(name, ConnectionSettings.fromVariables(variables), isProtected);
     } catch (InvalidArgument e) {
-      throw new Unusable(file.getFileName() + ": " + e.getMessage());
+      throw new Unusable(shown + ": " + e.getMessage());
     }
   }
 
-  private static String password(Map<String, String> values, Map<String, String> env, Path file) {
+  private static Properties load(Path file, String shown) {
+    Properties raw = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      raw.load(reader);
+      return raw;
+    } catch (IOException e) {
+      throw new Unusable("cannot read " + shown + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new Unusable(shown + " is not a properties file: " + e.getMessage());
+    }
+  }
+
+  private static boolean isProtected(String value, boolean byDefault, String shown) {
+    if (value == null) {
+      return byDefault;
+    }
+    return YesNo.parse(value).orElseThrow(() ->
+        new Unusable(shown + ": protected must be " + YesNo.ACCEPTED + ", not \"" + value.strip() + "\""));
+  }
+
+  private static String password(Map<String, String> values, Map<String, String> env, Path file, String shown) {
     if (values.containsKey("password_env")) {
       return env.getOrDefault(values.get("password_env").strip(), "");
     }
@@ -88,7 +106,7 @@ final class EnvironmentFile {
       try {
         return Files.readString(secret, StandardCharsets.UTF_8).strip();
       } catch (IOException e) {
-        throw new InvalidArgument(file.getFileName() + ": cannot read password_file " + secret);
+        throw new Unusable(shown + ": cannot read password_file " + secret);
       }
     }
     return values.getOrDefault("password", "");

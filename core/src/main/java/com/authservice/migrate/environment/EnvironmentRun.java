@@ -33,6 +33,7 @@ public record EnvironmentRun(Environment environment, Optional<RunResult> result
       try {
         RunResult result = new Migrations(config.apply(environment)).up(target, listener.apply(environment));
         runs.add(new EnvironmentRun(environment, Optional.of(result), Optional.empty()));
+        failed = !result.failed().isEmpty(); // --force went on inside this environment, not past it
       } catch (MigrationException e) {
         runs.add(new EnvironmentRun(environment, Optional.empty(), Optional.of(e.getMessage())));
         failed = true;

@@ -1,8 +1,8 @@
 package com.authservice.migrate.environment;
 
 import com.authservice.migrate.errors.InvalidArgument;
-import com.authservice.migrate.settings.ConnectionSettings;
 import com.authservice.migrate.settings.DotEnv;
+import com.authservice.migrate.settings.PostgresVariables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,11 +21,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The environments a repository knows: {@code default} (POSTGRES_* and .env) and every
+ * The environments a repository knows: {@code default} (POSTGRES_* and .env, when any is set) and every
  * {@code environments/<name>.properties}. Which names are protected comes from each file's
  * {@code protected} key, else from {@code MIGRATE_PROTECTED_ENVS} (default: production).
  * They are listed in promotion order: {@code default}, the others by name, protected ones last, so
- * that {@code up --all} stops on a failure in staging before it reaches production.
+ * that {@code up --all} stops on a failure in staging before it reaches production. What is wrong with one
+ * of them (a partial POSTGRES_* set, a bad file) sets only that one aside, with the reason.
  */
 public final class Environments {
 
@@ -33,10 +34,12 @@ public final class Environments {
 
   private final Map<String, Environment> byName;
   private final Map<String, String> unusable;
+  private final List<String> warnings;
 
-  private Environments(Map<String, Environment> byName, Map<String, String> unusable) {
+  private Environments(Map<String, Environment> byName, Map<String, String> unusable, List<String> warnings) {
     this.byName = byName;
     this.unusable = unusable;
+    this.warnings = warnings;
   }
 
   /** {@code repository} may be null (packaged scripts): then only {@code default} exists. */
@@ -44,9 +47,17 @@ public final class Environments {
     Set<String> protectedNames = Arrays.stream(env.getOrDefault("MIGRATE_PROTECTED_ENVS", "production").split(","))
         .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     Map<String, Environment> byName = new LinkedHashMap<>();
-    byName.put(Environment.DEFAULT, new Environment(Environment.DEFAULT,
-        ConnectionSettings.fromEnvironment(env, workingDir), protectedNames.contains(Environment.DEFAULT)));
     Map<String, String> unusable = new LinkedHashMap<>();
+    List<String> warnings = new ArrayList<>();
+    PostgresVariables postgres = PostgresVariables.read(env, workingDir);
+    if (!postgres.isNone()) {
+      try {
+        byName.put(Environment.DEFAULT, new Environment(Environment.DEFAULT, postgres.settings(),
+            protectedNames.contains(Environment.DEFAULT)));
+      } catch (InvalidArgument e) {
+        unusable.put(Environment.DEFAULT, e.getMessage());
+      }
+    }
     // Files name variables as MyBatis' do; .env fills them too, as it does for the default environment.
     Map<String, String> variables = new HashMap<>(DotEnv.read(workingDir.resolve(".env")));
     variables.putAll(env);
@@ -60,7 +71,7 @@ public final class Environments {
             String name = fileName.substring(0, fileName.length() - ".properties".length());
             if (NAME.matcher(name).matches() && !name.equals(Environment.DEFAULT)) {
               try {
-                fromFiles.add(EnvironmentFile.read(name, file, variables, protectedNames.contains(name)));
+                fromFiles.add(EnvironmentFile.read(name, file, variables, protectedNames.contains(name), warnings));
               } catch (EnvironmentFile.Unusable e) {
                 unusable.put(name, e.getMessage());
               }
@@ -73,7 +84,22 @@ public final class Environments {
         throw new UncheckedIOException("Cannot list " + folder, e);
       }
     }
-    return new Environments(byName, unusable);
+    return new Environments(byName, unusable, List.copyOf(warnings));
+  }
+
+  /** The same environments with {@code default} being {@code replacement} (the console's embedded database). */
+  public Environments withDefault(Environment replacement) {
+    Map<String, Environment> replaced = new LinkedHashMap<>();
+    replaced.put(Environment.DEFAULT, replacement);
+    byName.forEach(replaced::putIfAbsent);
+    Map<String, String> stillUnusable = new LinkedHashMap<>(unusable);
+    stillUnusable.remove(Environment.DEFAULT);
+    return new Environments(replaced, stillUnusable, warnings);
+  }
+
+  /** One line each about files that work but deserve attention (a committed password); never a secret. */
+  public List<String> warnings() {
+    return warnings;
   }
 
   public List<Environment> all() {

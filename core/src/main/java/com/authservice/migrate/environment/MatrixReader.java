@@ -16,7 +16,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Reads the status of several environments at once, on a bounded pool with a timeout each, so one
- * slow or unreachable database shows as such without holding up or failing the others.
+ * slow or unreachable database shows as such without holding up or failing the others. Each is read with
+ * its own environment's script variables (its changelog table may have another name).
  */
 public final class MatrixReader {
 
@@ -41,7 +42,8 @@ public final class MatrixReader {
       List<Future<EnvironmentStatus>> reads = new ArrayList<>();
       for (Environment environment : environments) {
         reads.add(pool.submit(() -> EnvironmentStatus.of(environment,
-            new Migrations(new MigrationConfig(environment.connection(), scripts)).status())));
+            new Migrations(new MigrationConfig(environment.connection(),
+                scripts.forEnvironment(environment.mybatisName()))).status())));
       }
       long deadline = System.nanoTime() + timeout.toNanos();
       List<EnvironmentStatus> columns = new ArrayList<>();

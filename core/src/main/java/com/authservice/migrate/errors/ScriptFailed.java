@@ -2,18 +2,47 @@ package com.authservice.migrate.errors;
 
 import java.sql.SQLException;
 
-/** A statement of a migration failed; the migration was rolled back and the run stopped there. */
+/**
+ * A statement of a migration failed and the run stopped there. In a transaction the migration was rolled
+ * back; a script marked {@code -- migrate:no-transaction} keeps what ran before the failing statement.
+ */
 public final class ScriptFailed extends MigrationException {
   private final String fileName;
   private final int line;
   private final String sqlState;
 
+  /** The statements of a no-transaction script that ran, and stay, before the failing one: how many, which lines. */
+  public record Ran(int statements, int firstLine, int lastLine) {
+    public static final Ran NOTHING = new Ran(0, 0, 0);
+  }
+
+  /** A statement failed inside the migration's transaction, which was rolled back. */
   public ScriptFailed(String fileName, int line, String statement, SQLException cause) {
+    this(fileName, line, statement, cause, rolledBack(cause.getSQLState()));
+  }
+
+  private ScriptFailed(String fileName, int line, String statement, SQLException cause, String aftermath) {
     super(fileName + " line " + line + ": " + DatabaseError.firstLine(cause.getMessage())
-        + " (in: " + abbreviate(statement) + "). " + hint(cause.getSQLState()), cause);
+        + " (in: " + abbreviate(statement) + "). " + aftermath, cause);
     this.fileName = fileName;
     this.line = line;
     this.sqlState = cause.getSQLState();
+  }
+
+  /**
+   * A statement of a script that runs without a transaction failed: nothing is rolled back, and the
+   * changelog still says what it said before ({@code undoing}: the migration stays recorded as applied).
+   */
+  public static ScriptFailed withoutTransaction(String fileName, int line, String statement, SQLException cause,
+      Ran ran, boolean undoing) {
+    String changelog = undoing ? "the migration stays recorded as applied"
+        : "the migration is not recorded in the changelog";
+    String aftermath = ran.statements() == 0
+        ? "The script runs without a transaction: no statement before it ran, and " + changelog
+            + "; fix the script and run the command again."
+        : "The script runs without a transaction: " + describe(ran) + " and " + changelog
+            + "; fix the script, make it safe to re-run, and run the command again.";
+    return new ScriptFailed(fileName, line, statement, cause, aftermath);
   }
 
   public String fileName() {
@@ -28,7 +57,15 @@ public final class ScriptFailed extends MigrationException {
     return sqlState;
   }
 
-  private static String hint(String sqlState) {
+  /** "statements 1-3 (lines 2-9) ran and stay applied", "statement 1 (line 2) ran and stays applied". */
+  private static String describe(Ran ran) {
+    String lines = ran.firstLine() == ran.lastLine() ? "line " + ran.firstLine()
+        : "lines " + ran.firstLine() + "-" + ran.lastLine();
+    return ran.statements() == 1 ? "statement 1 (" + lines + ") ran and stays applied"
+        : "statements 1-" + ran.statements() + " (" + lines + ") ran and stay applied";
+  }
+
+  private static String rolledBack(String sqlState) {
     String undone = "The migration was rolled back; ";
     if ("42501".equals(sqlState)) {
       return undone + "grant the missing privilege or run migrations as the schema's owner.";

@@ -12,10 +12,13 @@ import java.time.Duration;
 import java.util.zip.CRC32;
 
 /**
- * One migration run at a time per changelog: a session-level advisory lock held on a connection of
- * its own. Session level, because a transaction-level lock (Flyway's default) deadlocks with
- * {@code CREATE INDEX CONCURRENTLY}; its own connection, because the server releases it when that
- * connection drops, so a killed run never leaves a stale lock (Liquibase's lock row does).
+ * One migration run at a time per changelog: a session-level advisory lock held by the connection that
+ * runs the migrations. Session level, because a transaction-level lock (Flyway's default) deadlocks with
+ * {@code CREATE INDEX CONCURRENTLY} and would end with the first commit. On the working connection, because
+ * the server releases it only when that backend ends: a killed run's statement that is still running on the
+ * server keeps the lock until it stops, so the next run never overlaps it (a lock on a connection of its own
+ * was freed at once, while the work went on), and a killed run never leaves a stale lock (Liquibase's lock
+ * row does).
  */
 public final class MigrationLock implements AutoCloseable {
 
@@ -30,8 +33,8 @@ public final class MigrationLock implements AutoCloseable {
   }
 
   /**
-   * Takes the lock for {@code changelogTable}, waiting up to {@code timeout}. {@code connection} becomes
-   * the lock's own and is closed by {@link #close()}.
+   * Takes the lock for {@code changelogTable} on {@code connection}, the one that will run the work, waiting
+   * up to {@code timeout}. The caller closes the connection; {@link #close()} only releases the lock.
    */
   public static MigrationLock acquire(Connection connection, String changelogTable, Duration timeout,
       RunListener listener) {
@@ -43,7 +46,6 @@ public final class MigrationLock implements AutoCloseable {
       while (!tryLock(connection, key)) {
         String holder = holder(connection, key);
         if (System.nanoTime() >= deadline) {
-          connection.close();
           throw new LockTimeout(timeout, holder);
         }
         if (!holder.equals(announcedHolder)) {
@@ -54,11 +56,9 @@ public final class MigrationLock implements AutoCloseable {
       }
       return new MigrationLock(connection, key);
     } catch (SQLException e) {
-      closeQuietly(connection);
       throw new DatabaseError("taking the migration lock", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      closeQuietly(connection);
       throw new LockTimeout(Duration.ZERO, "interrupted while waiting");
     }
   }
@@ -70,15 +70,14 @@ public final class MigrationLock implements AutoCloseable {
     return 0x4D49_4700_0000_0000L | crc.getValue();
   }
 
+  /** Releases the lock; ROLLBACK and COMMIT never do, a session-level lock outlives transactions. */
   @Override
   public void close() {
     try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?)")) {
       unlock.setLong(1, key);
       unlock.execute();
     } catch (SQLException ignored) {
-      // Closing the connection below releases the lock anyway.
-    } finally {
-      closeQuietly(connection);
+      // The connection is broken or in a failed transaction: closing it, as the caller does, releases the lock.
     }
   }
 
@@ -108,14 +107,6 @@ public final class MigrationLock implements AutoCloseable {
         return "pid " + row.getInt(1) + " of " + row.getString(2) + " from " + row.getString(3)
             + ", connected since " + row.getString(4);
       }
-    }
-  }
-
-  private static void closeQuietly(Connection connection) {
-    try {
-      connection.close();
-    } catch (SQLException ignored) {
-      // Nothing more to release.
     }
   }
 }

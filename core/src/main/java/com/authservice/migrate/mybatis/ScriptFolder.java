@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,13 +29,16 @@ import org.apache.ibatis.migration.MigrationReader;
 
 /**
  * A MyBatis Migrations repository: {@code scripts/} with {@code <id>_<description>.sql} files and,
- * optionally, {@code environments/development.properties} whose extra keys (such as {@code changelog})
- * are the variables scripts may use as {@code ${name}}. The folder may live on disk or inside a jar,
+ * optionally, {@code environments/<env>.properties} whose extra keys (such as {@code changelog}) are the
+ * variables scripts may use as {@code ${name}}, as MyBatis reads them: those of the environment a run targets
+ * ({@link #forEnvironment}), {@code development}'s by default. The folder may live on disk or inside a jar,
  * which is why it is read through {@link Path} and not MyBatis' {@code File}-based loader.
  */
 public final class ScriptFolder {
 
   private static final Pattern SCRIPT_NAME = Pattern.compile("(\\d+)_([^/\\\\]+)\\.sql");
+  private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-]{0,62}");
+  private static final String DEFAULT_ENVIRONMENT = "development";
   private static final List<String> SPECIAL_FILES = List.of("bootstrap.sql", "onabort.sql");
   private static final List<String> SETTING_KEYS = List.of("time_zone", "delimiter", "script_char_set",
       "full_line_delimiter", "send_full_script", "auto_commit", "remove_crs", "ignore_warnings", "driver_path",
@@ -43,13 +47,14 @@ public final class ScriptFolder {
   private final Path scripts;
   private final String location;
   private final boolean writable;
-  private final Properties variables;
+  private final String environment;
+  private Properties variables;
 
-  private ScriptFolder(Path scripts, String location, boolean writable, Properties variables) {
+  private ScriptFolder(Path scripts, String location, boolean writable, String environment) {
     this.scripts = scripts;
     this.location = location;
     this.writable = writable;
-    this.variables = variables;
+    this.environment = environment;
   }
 
   /** The repository folder that holds {@code scripts/}, as MyBatis' {@code --path} names it. */
@@ -60,7 +65,7 @@ public final class ScriptFolder {
           + ": --path must name a migrations repository (the folder that holds scripts/).");
     }
     return new ScriptFolder(scripts, scripts.toAbsolutePath().normalize().toString(), Files.isWritable(scripts),
-        variablesOf(repository));
+        DEFAULT_ENVIRONMENT);
   }
 
   /** A repository packaged on the classpath under {@code resourceRoot} (for example {@code auth-migrations}). */
@@ -74,7 +79,18 @@ public final class ScriptFolder {
       return at(repository);
     }
     return new ScriptFolder(repository.resolve("scripts"), "classpath:" + resourceRoot + "/scripts", false,
-        variablesOf(repository));
+        DEFAULT_ENVIRONMENT);
+  }
+
+  /**
+   * The same scripts with the variables of {@code environments/<environment>.properties} (none but the
+   * default {@code changelog} when there is no such file), as MyBatis' {@code --env} would read them.
+   */
+  public ScriptFolder forEnvironment(String environment) {
+    if (!ENVIRONMENT_NAME.matcher(environment).matches()) {
+      throw new InvalidArgument("Not an environment name: \"" + environment + "\"");
+    }
+    return new ScriptFolder(scripts, location, writable, environment);
   }
 
   /** Every migration, ordered by id. Refuses names MyBatis cannot parse and ids used twice. */
@@ -119,6 +135,12 @@ public final class ScriptFolder {
     return section(migration, true);
   }
 
+  /** {@code bootstrap.sql}, MyBatis' script for a database that predates migrations, variables replaced. */
+  public Optional<String> bootstrapSql() {
+    Migration bootstrap = new Migration(new MigrationId(java.math.BigDecimal.ZERO), "bootstrap", "bootstrap.sql");
+    return Files.isRegularFile(scripts.resolve(bootstrap.fileName())) ? Optional.of(upSql(bootstrap)) : Optional.empty();
+  }
+
   public String location() {
     return location;
   }
@@ -137,13 +159,13 @@ public final class ScriptFolder {
   }
 
   public String variable(String name, String fallback) {
-    return variables.getProperty(name, fallback);
+    return variables().getProperty(name, fallback);
   }
 
   private String section(Migration migration, boolean undo) {
     byte[] bytes = content(migration).getBytes(StandardCharsets.UTF_8);
     try (InputStream in = new ByteArrayInputStream(bytes);
-        Reader reader = new MigrationReader(in, StandardCharsets.UTF_8.name(), undo, variables)) {
+        Reader reader = new MigrationReader(in, StandardCharsets.UTF_8.name(), undo, variables())) {
       StringBuilder text = new StringBuilder();
       char[] buffer = new char[8192];
       for (int read; (read = reader.read(buffer)) != -1; ) {
@@ -166,20 +188,25 @@ public final class ScriptFolder {
     }
   }
 
-  private static Properties variablesOf(Path repository) {
-    Properties variables = new Properties();
-    variables.setProperty("changelog", "changelog");
-    Path environment = repository.resolve("environments").resolve("development.properties");
-    if (Files.isRegularFile(environment)) {
-      Properties file = new Properties();
-      try (Reader reader = Files.newBufferedReader(environment, StandardCharsets.UTF_8)) {
-        file.load(reader);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read " + environment, e);
+  /** Read when first needed, so that a broken file troubles only the runs that target its environment. */
+  private synchronized Properties variables() {
+    if (variables == null) {
+      Properties read = new Properties();
+      read.setProperty("changelog", "changelog");
+      Path file = scripts.getParent().resolve("environments").resolve(environment + ".properties");
+      if (Files.isRegularFile(file)) {
+        Properties values = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+          values.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+          throw new InvalidArgument("Cannot read the variables of environments/" + environment + ".properties: "
+              + e.getMessage());
+        }
+        values.stringPropertyNames().stream()
+            .filter(key -> !SETTING_KEYS.contains(key))
+            .forEach(key -> read.setProperty(key, values.getProperty(key)));
       }
-      file.stringPropertyNames().stream()
-          .filter(key -> !SETTING_KEYS.contains(key))
-          .forEach(key -> variables.setProperty(key, file.getProperty(key)));
+      variables = read;
     }
     return variables;
   }

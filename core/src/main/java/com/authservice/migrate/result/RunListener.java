@@ -31,4 +31,12 @@ public interface RunListener {
 
   default void migrationFinished(Migration migration, int done, int total) {
   }
+
+  /** With {@code --force}: {@code migration} failed and was rolled back; the run goes on. */
+  default void migrationFailed(Migration migration, String error) {
+  }
+
+  /** No script creates the changelog table, so MyBatis' {@code table} was created before the first migration. */
+  default void changelogCreated(String table) {
+  }
 }

@@ -1,16 +1,27 @@
 package com.authservice.migrate.run;
 
+import com.authservice.migrate.errors.DatabaseError;
+import com.authservice.migrate.errors.ScriptFailed;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.Field;
+import org.postgresql.core.Query;
+import org.postgresql.core.QueryExecutor;
+import org.postgresql.core.ResultCursor;
+import org.postgresql.core.ResultHandlerBase;
+import org.postgresql.core.Tuple;
 
 /**
  * One migration's statements and its changelog row sent to the server in one round trip, in one
- * transaction: psql needs one round trip per statement, MyBatis several per migration.
+ * transaction, each statement exactly once: psql needs one round trip per statement, MyBatis several per
+ * migration.
  */
 final class Batch {
 
@@ -20,6 +31,8 @@ final class Batch {
       "cluster", "security");
   private static final Pattern RETURNING = Pattern.compile("(?i)\\breturning\\b");
   private static final Pattern FIRST_WORD = Pattern.compile("^[\\s(]*([A-Za-z]+)");
+  /** The separator starts on a new line, so a line comment at the end of a statement cannot swallow it. */
+  private static final String SEPARATOR = "\n;\n";
 
   private final Connection connection;
 
@@ -39,27 +52,49 @@ final class Batch {
   }
 
   /**
-   * Runs the statements and {@code bookkeeping} in one transaction, sent as a single pipelined
-   * {@code BEGIN; ...; COMMIT} so the whole migration costs one round trip. Returns false, with nothing
-   * changed, when it failed: the caller then runs the statements one by one, which names the failing
-   * line (pgjdbc does not say which statement of a pipeline failed).
+   * Runs {@code BEGIN}, the statements, {@code bookkeeping} and {@code COMMIT}, pipelined with one Sync. The
+   * server skips everything after the first error, so no statement runs twice; counting the statements it
+   * completed names the one that failed. Returns false, having sent nothing, when pgjdbc would cut the text
+   * into other statements than {@link SqlStatements} did: then the count would point at the wrong line.
+   *
+   * @throws ScriptFailed when a statement failed; the transaction is rolled back
    */
-  boolean run(List<SqlStatements.Statement> statements, String bookkeeping) {
-    StringBuilder script = new StringBuilder("BEGIN;\n");
+  boolean run(String fileName, List<SqlStatements.Statement> statements, String bookkeeping) {
+    StringBuilder script = new StringBuilder("BEGIN");
     for (SqlStatements.Statement statement : statements) {
-      script.append(statement.sql()).append(";\n");
+      script.append(SEPARATOR).append(statement.sql());
     }
-    script.append(bookkeeping).append(";\nCOMMIT");
+    script.append(SEPARATOR).append(bookkeeping).append(SEPARATOR).append("COMMIT");
+    Progress progress = new Progress();
     try {
       connection.setAutoCommit(true);
-      try (Statement pipeline = connection.createStatement()) {
-        pipeline.execute(script.toString());
+      // pgjdbc's public API does not say which statement of a pipeline failed (a batch marks them all
+      // EXECUTE_FAILED), so this one use of its executor counts the completions itself.
+      QueryExecutor executor = connection.unwrap(BaseConnection.class).getQueryExecutor();
+      Query query = executor.createSimpleQuery(script.toString());
+      Query[] parts = query.getSubqueries();
+      if (parts == null || parts.length != statements.size() + 3) {
+        return false;
       }
+      executor.execute(query, null, progress, 0, 0, QueryExecutor.QUERY_SUPPRESS_BEGIN);
       return true;
     } catch (SQLException e) {
       rollback();
-      return false;
+      throw failure(fileName, statements, progress.completed, e);
     }
+  }
+
+  /** {@code completed} parts of BEGIN, the statements, the bookkeeping and COMMIT ran before {@code e}. */
+  private static RuntimeException failure(String fileName, List<SqlStatements.Statement> statements, int completed,
+      SQLException e) {
+    if (completed >= 1 && completed <= statements.size()) {
+      SqlStatements.Statement failed = statements.get(completed - 1);
+      return new ScriptFailed(fileName, failed.line(), failed.sql(), e);
+    }
+    if (completed == statements.size() + 1) {
+      return new DatabaseError("recording " + fileName + " in the changelog (rolled back)", e);
+    }
+    return new DatabaseError((completed == 0 ? "starting " : "committing ") + fileName + " (rolled back)", e);
   }
 
   /** The failed pipeline leaves its explicit transaction open (aborted) on the server. */
@@ -68,6 +103,32 @@ final class Batch {
       statement.execute("ROLLBACK");
     } catch (SQLException ignored) {
       // The connection is gone; the server has rolled the transaction back.
+    }
+  }
+
+  /** Counts the parts the server completed before the first error; warnings (NOTICEs) are not failures. */
+  private static final class Progress extends ResultHandlerBase {
+    private int completed;
+
+    @Override
+    public void handleResultRows(Query fromQuery, Field[] fields, List<Tuple> tuples, ResultCursor cursor) {
+      countIfNoErrorYet();
+    }
+
+    @Override
+    public void handleCommandStatus(String status, long updateCount, long insertOid) {
+      countIfNoErrorYet();
+    }
+
+    @Override
+    public void handleWarning(SQLWarning warning) {
+      // MyBatis' throwWarning=false: a NOTICE from DROP ... IF EXISTS is not an error.
+    }
+
+    private void countIfNoErrorYet() {
+      if (getException() == null) {
+        completed++;
+      }
     }
   }
 }

@@ -111,6 +111,26 @@ public final class Changelog {
     return checksumColumnReady;
   }
 
+  /** Whether {@code sql} (a script's up section) creates this table, as MyBatis' bootstrap script does. */
+  public boolean isCreatedBy(String sql) {
+    return Pattern.compile("(?i)create\\s+table\\s+(if\\s+not\\s+exists\\s+)?(\\w+\\.)?" + Pattern.quote(name) + "\\b")
+        .matcher(sql).find();
+  }
+
+  /** Creates the table as MyBatis' {@code template_changelog.sql} does: same columns, same primary key. */
+  public void create(Connection connection) throws SQLException {
+    connection.setAutoCommit(false);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("create table " + table + " (id numeric(20,0) not null, applied_at varchar(25) not null, "
+          + "description varchar(255) not null)");
+      statement.execute("alter table " + table + " add constraint pk_" + name + " primary key (id)");
+      connection.commit();
+    } catch (SQLException e) {
+      connection.rollback();
+      throw e;
+    }
+  }
+
   public void delete(Connection connection, MigrationId id) throws SQLException {
     try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where id = ?")) {
       delete.setBigDecimal(1, id.value());

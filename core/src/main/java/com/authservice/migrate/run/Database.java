@@ -4,10 +4,13 @@ import com.authservice.migrate.errors.AuthenticationFailed;
 import com.authservice.migrate.errors.CannotConnect;
 import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.PermissionDenied;
+import com.authservice.migrate.errors.StateConflict;
 import com.authservice.migrate.errors.UnknownDatabase;
 import com.authservice.migrate.settings.ConnectionSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -40,6 +43,38 @@ public final class Database {
       statement.execute("set client_connection_check_interval = 1000");
     } catch (SQLException olderServer) {
       // PostgreSQL before 14 has no such setting; the run works the same, it only notices later.
+    }
+  }
+
+  /**
+   * Changing commands need the connection's first schema to be the configured one: an unqualified
+   * {@code CREATE TABLE} would otherwise land elsewhere or fail half-way ("no schema has been selected").
+   * The schema is never created silently: creating it is the DBA's decision (owner, grants).
+   */
+  public void requireSchema(Connection connection) {
+    String schema = settings.schema();
+    try (PreparedStatement query = connection.prepareStatement(
+        "select exists (select 1 from pg_namespace where nspname = ?), current_schema()")) {
+      query.setString(1, schema);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        String first = row.getString(2);
+        if (!row.getBoolean(1)) {
+          throw new StateConflict("Schema \"" + schema + "\" does not exist in " + settings.target()
+              + ". Create it (CREATE SCHEMA " + schema + ";) or set " + ConnectionSettings.SCHEMA
+              + " to the schema the migrations belong in.");
+        }
+        if (first == null) {
+          throw new PermissionDenied(settings.user(), "use schema " + schema, "no USAGE privilege on it", null);
+        }
+        if (!first.equals(schema)) {
+          throw new StateConflict("The connection's search_path starts with schema \"" + first + "\", not "
+              + ConnectionSettings.SCHEMA + "=" + schema + "; remove currentSchema or search_path from "
+              + ConnectionSettings.JDBC_URL + ", or set " + ConnectionSettings.SCHEMA + "=" + first + ".");
+        }
+      }
+    } catch (SQLException e) {
+      throw new DatabaseError("looking for the schema " + schema, e);
     }
   }
 

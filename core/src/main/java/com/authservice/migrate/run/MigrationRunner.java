@@ -4,6 +4,7 @@ import com.authservice.migrate.checksum.Checksum;
 import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.ScriptFailed;
 import com.authservice.migrate.mybatis.ScriptFolder;
+import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.Migration;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,7 +14,8 @@ import java.util.List;
 /**
  * Runs one migration and writes its changelog row in the same transaction, so a failure at any
  * statement leaves the database as it was before the migration. MyBatis commits the script and the
- * row separately; PostgreSQL's transactional DDL lets us do better.
+ * row separately; PostgreSQL's transactional DDL lets us do better. Each statement runs at most once:
+ * a failure is reported, never retried.
  */
 public final class MigrationRunner {
 
@@ -31,12 +33,11 @@ public final class MigrationRunner {
     String content = scripts.content(migration);
     List<SqlStatements.Statement> statements = SqlStatements.split(scripts.upSql(migration), 1);
     String checksum = Checksum.of(content);
-    if (!ScriptLint.runsWithoutTransaction(content) && Batch.canCarry(statements) && readyForBatch()) {
-      if (new Batch(connection).run(statements, changelog.insertSql(migration, checksum))) {
-        return;
-      }
+    if (!ScriptLint.runsWithoutTransaction(content) && Batch.canCarry(statements) && readyForBatch()
+        && new Batch(connection).run(migration.fileName(), statements, changelog.insertSql(migration, checksum))) {
+      return;
     }
-    inTransaction(migration, content, statements, () -> changelog.insert(connection, migration, checksum));
+    inTransaction(migration, content, statements, Direction.UP, () -> changelog.insert(connection, migration, checksum));
   }
 
   private boolean readyForBatch() {
@@ -51,7 +52,7 @@ public final class MigrationRunner {
     String content = scripts.content(migration);
     int firstLine = ScriptLint.undoFirstLine(scripts, migration);
     List<SqlStatements.Statement> statements = SqlStatements.split(scripts.undoSql(migration), firstLine);
-    inTransaction(migration, content, statements, () -> {
+    inTransaction(migration, content, statements, Direction.DOWN, () -> {
       // Undoing the bootstrap script drops the changelog itself; then there is no row left to delete.
       if (changelog.exists(connection)) {
         changelog.delete(connection, migration.id());
@@ -60,11 +61,11 @@ public final class MigrationRunner {
   }
 
   private void inTransaction(Migration migration, String content, List<SqlStatements.Statement> statements,
-      Bookkeeping bookkeeping) {
+      Direction direction, Bookkeeping bookkeeping) {
     boolean transactional = !ScriptLint.runsWithoutTransaction(content);
     try {
       connection.setAutoCommit(!transactional);
-      execute(migration, statements);
+      execute(migration, statements, transactional, direction);
       bookkeeping.run();
       if (transactional) {
         connection.commit();
@@ -78,18 +79,34 @@ public final class MigrationRunner {
     }
   }
 
-  private void execute(Migration migration, List<SqlStatements.Statement> statements) {
+  private void execute(Migration migration, List<SqlStatements.Statement> statements, boolean transactional,
+      Direction direction) {
     try (Statement statement = connection.createStatement()) {
-      for (SqlStatements.Statement sql : statements) {
+      // SQL as psql reads it, as on the pipelined path: JDBC escapes such as {fn ...} are not rewritten.
+      statement.setEscapeProcessing(false);
+      for (int i = 0; i < statements.size(); i++) {
+        SqlStatements.Statement sql = statements.get(i);
         try {
           statement.execute(sql.sql());
         } catch (SQLException e) {
-          throw new ScriptFailed(migration.fileName(), sql.line(), sql.sql(), e);
+          if (transactional) {
+            throw new ScriptFailed(migration.fileName(), sql.line(), sql.sql(), e);
+          }
+          throw ScriptFailed.withoutTransaction(migration.fileName(), sql.line(), sql.sql(), e,
+              ran(statements.subList(0, i)), direction == Direction.DOWN);
         }
       }
     } catch (SQLException e) {
       throw new DatabaseError("running " + migration.fileName(), e);
     }
+  }
+
+  /** Without a transaction, what ran before the failing statement stays; the message says what that was. */
+  private static ScriptFailed.Ran ran(List<SqlStatements.Statement> before) {
+    if (before.isEmpty()) {
+      return ScriptFailed.Ran.NOTHING;
+    }
+    return new ScriptFailed.Ran(before.size(), before.get(0).line(), before.get(before.size() - 1).lastLine());
   }
 
   private void rollback() {

@@ -2,7 +2,9 @@ package com.authservice.migrate.run;
 
 import com.authservice.migrate.Target;
 import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.errors.StateConflict;
 import com.authservice.migrate.errors.UnknownMigration;
+import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.MigrationState;
 import com.authservice.migrate.result.State;
@@ -16,6 +18,10 @@ import java.util.stream.Collectors;
 
 /** Decides which migrations a command runs, in order, from the status and a target. */
 public final class RunPlanner {
+
+  /** What a command will run, in order, and which way. */
+  public record Plan(Direction direction, List<Migration> migrations) {
+  }
 
   private final StatusReport status;
   private final Map<String, Migration> scriptsById;
@@ -39,14 +45,14 @@ public final class RunPlanner {
     if (target instanceof Target.Id id) {
       MigrationState wanted = resolve(id);
       if (wanted.state() == State.OUT_OF_ORDER) {
-        throw new InvalidArgument("Migration " + wanted.id() + " is older than the newest applied one; "
-            + "apply it with `pending`.");
+        throw new StateConflict("Migration " + wanted.id() + " is older than the newest applied one; "
+            + "apply it with `pending` or `version " + wanted.id() + "`.");
       }
       if (wanted.state().isApplied()) {
         if (isCurrent(wanted)) {
           return List.of();
         }
-        throw new InvalidArgument("Migration " + wanted.id() + " is already applied and older than the current one; "
+        throw new StateConflict("Migration " + wanted.id() + " is already applied and older than the current one; "
             + "use `down --to " + wanted.id() + "` to go back to it.");
       }
       return pending.stream().filter(m -> m.id().compareTo(wanted.id()) <= 0).toList();
@@ -71,10 +77,20 @@ public final class RunPlanner {
     return scripts(chosen);
   }
 
-  /** {@code version <id>}: up or down to exactly that migration. */
-  public boolean versionGoesUp(String prefix) {
-    MigrationState wanted = resolve(new Target.Id(prefix));
-    return status.current().map(current -> wanted.id().compareTo(current.id()) > 0).orElse(true);
+  /**
+   * {@code version <id>}: up or down until that migration is the newest applied. An out-of-order one (older than
+   * the newest applied, never applied) is applied alone and nothing is undone: MyBatis' {@code version} would
+   * undo migrations one by one looking for it as the newest applied, which it never becomes, while Alembic's
+   * upgrade to a revision on an unapplied branch applies that branch and undoes nothing. Naming a migration
+   * asks for it to be applied, not for newer ones to be thrown away.
+   */
+  public Plan version(Target.Id id) {
+    MigrationState wanted = resolve(id);
+    if (wanted.state() == State.OUT_OF_ORDER) {
+      return new Plan(Direction.UP, List.of(script(wanted)));
+    }
+    boolean goesUp = status.current().map(current -> wanted.id().compareTo(current.id()) > 0).orElse(true);
+    return goesUp ? new Plan(Direction.UP, up(id)) : new Plan(Direction.DOWN, down(id));
   }
 
   /** Every unapplied script, out-of-order ones included, oldest first (MyBatis' {@code pending}). */

@@ -12,6 +12,11 @@ public final class SqlStatements {
 
   /** One statement and the line of the script it starts on (1-based). */
   public record Statement(String sql, int line) {
+
+    /** The line it ends on. */
+    public int lastLine() {
+      return line + (int) sql.chars().filter(c -> c == '\n').count();
+    }
   }
 
   private SqlStatements() {

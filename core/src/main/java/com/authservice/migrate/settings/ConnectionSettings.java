@@ -2,15 +2,19 @@ package com.authservice.migrate.settings;
 
 import com.authservice.migrate.errors.InvalidArgument;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Where the database is and who connects. Built from the seed's {@code POSTGRES_*} variables,
  * a {@code .env} file in the working folder (the real environment wins), or a JDBC URL.
- * {@link #toString()} never shows the password.
+ * {@link #toString()} never shows the password, and neither does the URL: a password or user written into
+ * {@code POSTGRES_JDBC_URL} is taken out of it and handed to the driver as a property, because the driver
+ * logs the URL it connects to.
  */
 public record ConnectionSettings(String host, int port, String database, String user, Password password,
     String schema, String jdbcUrl) {
@@ -28,6 +32,7 @@ public record ConnectionSettings(String host, int port, String database, String 
   private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_$.@\\-]{0,62}");
   // Lower case only: the schema is written into SQL unquoted, where PostgreSQL folds case.
   private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_$]{0,62}");
+  private static final Set<String> CREDENTIALS = Set.of("user", "password");
 
   public ConnectionSettings {
     require(HOST_NAME, host, HOST);
@@ -44,15 +49,12 @@ public record ConnectionSettings(String host, int port, String database, String 
     }
   }
 
-  /** Settings from the process environment and {@code workingDir/.env}. */
+  /**
+   * Settings from the process environment and {@code workingDir/.env}, missing parts filled with defaults;
+   * {@link PostgresVariables} says whether they are complete.
+   */
   public static ConnectionSettings fromEnvironment(Map<String, String> environment, Path workingDir) {
-    return fromVariables(merged(environment, workingDir));
-  }
-
-  /** True when the user pointed us at a database; otherwise the console may start an embedded one. */
-  public static boolean isConfigured(Map<String, String> environment, Path workingDir) {
-    Map<String, String> variables = merged(environment, workingDir);
-    return variables.containsKey(HOST) || variables.containsKey(JDBC_URL);
+    return fromVariables(PostgresVariables.read(environment, workingDir).values());
   }
 
   public static ConnectionSettings fromVariables(Map<String, String> variables) {
@@ -65,7 +67,7 @@ public record ConnectionSettings(String host, int port, String database, String 
         pick(variables, USER, fromUrl.getProperty("user"), "postgres"),
         new Password(pick(variables, PASSWORD, fromUrl.getProperty("password"), "")),
         pick(variables, SCHEMA, null, "public"),
-        url);
+        url == null ? null : withoutCredentials(url));
   }
 
   public ConnectionSettings withSchema(String otherSchema) {
@@ -93,6 +95,9 @@ public record ConnectionSettings(String host, int port, String database, String 
       properties.setProperty("password", password.reveal());
     }
     properties.setProperty("ApplicationName", "auth-migrate");
+    // search_path, sent at start-up: unqualified names in scripts (the bootstrap's CREATE TABLE ${changelog}
+    // too) must land where the changelog, check and stamp look, in the schema alone.
+    properties.setProperty("currentSchema", schema);
     properties.setProperty("connectTimeout", "10");
     return properties;
   }
@@ -102,15 +107,16 @@ public record ConnectionSettings(String host, int port, String database, String 
     return "ConnectionSettings[" + user + " -> " + target() + ", schema " + schema + "]";
   }
 
-  private static Map<String, String> merged(Map<String, String> environment, Path workingDir) {
-    Map<String, String> variables = new HashMap<>(DotEnv.read(workingDir.resolve(".env")));
-    environment.forEach((key, value) -> {
-      if (key.startsWith("POSTGRES_") && value != null && !value.isBlank()) {
-        variables.put(key, value);
-      }
-    });
-    variables.values().removeIf(String::isBlank);
-    return variables;
+  /** The URL without its {@code user} and {@code password} parameters, which go to the driver as properties. */
+  private static String withoutCredentials(String url) {
+    int query = url.indexOf('?');
+    if (query < 0) {
+      return url;
+    }
+    String parameters = Arrays.stream(url.substring(query + 1).split("&"))
+        .filter(parameter -> !CREDENTIALS.contains(parameter.split("=", 2)[0]))
+        .collect(Collectors.joining("&"));
+    return url.substring(0, query) + (parameters.isEmpty() ? "" : "?" + parameters);
   }
 
   private static String pick(Map<String, String> variables, String key, String fromUrl, String fallback) {

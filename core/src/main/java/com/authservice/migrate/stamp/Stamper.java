@@ -2,7 +2,7 @@ package com.authservice.migrate.stamp;
 
 import com.authservice.migrate.checksum.Checksum;
 import com.authservice.migrate.errors.DatabaseError;
-import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.errors.StateConflict;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.MigrationId;
@@ -17,7 +17,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -60,36 +63,35 @@ public final class Stamper {
   }
 
   /**
-   * The newest migration after which the scripts build exactly the live schema's tables and columns,
-   * found by running the scripts in a scratch schema inside a transaction that is rolled back.
-   * Empty when the live schema is empty.
+   * Stamps the migration whose schema matches the database (see {@link SchemaMatch}), found by running the
+   * scripts in a scratch schema inside a transaction that is rolled back; base when the live schema is empty.
+   * The result names what the database still differs in, since {@code up} will not build it.
    */
-  public Optional<Migration> matchingMigration(List<Migration> migrations) {
+  /**
+   * The migration after which the scripts build the live schema (empty for an empty database), found by
+   * running them in a scratch schema inside a transaction that is rolled back.
+   */
+  public Optional<SchemaMatch> matchingMigration(List<Migration> migrations) {
     Set<String> ignored = Set.of(changelog.table().substring(schema.length() + 1), "alembic_version");
-    Set<String> live = SchemaFingerprint.of(connection, schema, ignored);
-    if (live.isEmpty()) {
-      return Optional.empty();
-    }
     String probe = "migrate_probe_" + ProcessHandle.current().pid();
     try {
       connection.setAutoCommit(false);
       try (Statement statement = connection.createStatement()) {
+        statement.execute("set local search_path = " + schema);
+        SchemaFingerprint live = SchemaFingerprint.of(connection, schema, ignored);
+        if (live.isEmpty()) {
+          return Optional.empty();
+        }
         statement.execute("create schema " + probe);
         statement.execute("set local search_path = " + probe);
-        Migration match = null;
+        Map<Migration, SchemaFingerprint> built = new LinkedHashMap<>();
         for (Migration migration : migrations) {
           for (SqlStatements.Statement sql : SqlStatements.split(scripts.upSql(migration))) {
             statement.execute(sql.sql());
           }
-          if (SchemaFingerprint.of(connection, probe, ignored).equals(live)) {
-            match = migration;
-          }
+          built.put(migration, SchemaFingerprint.of(connection, probe, ignored));
         }
-        if (match == null) {
-          throw new InvalidArgument("No migration builds this database's tables and columns exactly; "
-              + "check `status` and stamp an explicit id (stamp <id>).");
-        }
-        return Optional.of(match);
+        return Optional.of(SchemaMatch.best(live, built));
       } finally {
         connection.rollback();
         connection.setAutoCommit(true);
@@ -105,13 +107,13 @@ public final class Stamper {
    * when the table does not exist yet.
    */
   public StampResult stamp(List<Migration> migrations, StatusReport status, Optional<Migration> target,
-      Optional<String> alembicRevision, boolean dropAlembicTable) {
+      Optional<String> alembicRevision, boolean dropAlembicTable, List<String> differences) {
     try {
       List<MigrationId> marked = new ArrayList<>();
       if (target.isPresent() && !changelog.exists(connection)) {
         marked.add(createChangelog(migrations));
       }
-      Set<MigrationId> applied = new java.util.HashSet<>();
+      Set<MigrationId> applied = new HashSet<>();
       changelog.read(connection).forEach(row -> applied.add(row.id()));
       List<MigrationId> unmarked = new ArrayList<>();
       connection.setAutoCommit(false);
@@ -133,7 +135,7 @@ public final class Stamper {
       connection.commit();
       connection.setAutoCommit(true);
       return new StampResult(target.map(Migration::id), marked, unmarked, alembicRevision,
-          dropAlembicTable && alembicRevision.isPresent());
+          dropAlembicTable && alembicRevision.isPresent(), differences);
     } catch (SQLException e) {
       try {
         connection.rollback();
@@ -146,10 +148,10 @@ public final class Stamper {
 
   private MigrationId createChangelog(List<Migration> migrations) {
     Migration first = migrations.get(0);
-    Pattern createsChangelog = Pattern.compile("(?i)create\\s+table\\s+(\\w+\\.)?"
+    Pattern createsChangelog = Pattern.compile("(?i)create\\s+table\\s+(if\\s+not\\s+exists\\s+)?(\\w+\\.)?"
         + Pattern.quote(changelog.table().substring(schema.length() + 1)) + "\\b");
     if (!createsChangelog.matcher(scripts.upSql(first)).find()) {
-      throw new InvalidArgument("There is no changelog table and the first script, " + first.fileName()
+      throw new StateConflict("There is no changelog table and the first script, " + first.fileName()
           + ", does not create one; stamp needs MyBatis' bootstrap script (create changelog) to come first.");
     }
     new MigrationRunner(connection, scripts, changelog).apply(first);

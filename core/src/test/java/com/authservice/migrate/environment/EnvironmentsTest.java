@@ -31,6 +31,9 @@ class EnvironmentsTest {
   private static final MigrationId SEED = MigrationId.of("20251010000000");
   private static final MigrationId PHONE = MigrationId.of("20251015093000");
 
+  private static final Map<String, String> CONFIGURED = Map.of("POSTGRES_HOST", "db", "POSTGRES_DB", "auth",
+      "POSTGRES_USER", "app");
+
   @TempDir
   Path temp;
 
@@ -52,7 +55,8 @@ class EnvironmentsTest {
     writeEnvironment(scripts, "production", "host=prod-db\ndatabase=auth\nusername=app\npassword_env=PROD_PW\n");
 
     Environments environments = Environments.load(scripts.repository(),
-        Map.of("STAGING_HOST", "stage-db", "STAGING_PASSWORD", "stage-secret", "PROD_PW", "prod-secret"), temp);
+        Map.of("STAGING_HOST", "stage-db", "STAGING_PASSWORD", "stage-secret", "PROD_PW", "prod-secret",
+            "POSTGRES_JDBC_URL", "jdbc:postgresql://db/auth"), temp);
 
     assertThat(environments.names()).containsExactly("default", "staging", "production");
     Environment staging = environments.named("staging");
@@ -74,30 +78,115 @@ class EnvironmentsTest {
         + "username=app\npassword=${DEV_PASSWORD}\n");
     writeEnvironment(scripts, "staging", "host=stage-db\ndatabase=auth\nusername=app\n");
 
-    Environments unset = Environments.load(scripts.repository(), Map.of(), temp);
+    Environments unset = Environments.load(scripts.repository(), CONFIGURED, temp);
 
     assertThat(unset.names()).containsExactly("default", "staging");
     assertThat(unset.unusable()).containsOnlyKeys("development");
     assertThat(unset.unusable().get("development"))
-        .isEqualTo("development.properties uses ${DEV_HOST}, ${DEV_PORT}, not set in the environment or .env: "
-            + "set them, or fix the file");
+        .isEqualTo("environments/development.properties uses ${DEV_HOST}, ${DEV_PORT}, not set in the environment "
+            + "or .env: set them, or fix the file");
     assertThatThrownBy(() -> unset.named("development")).isInstanceOf(InvalidArgument.class)
         .hasMessageContaining("development.properties uses ${DEV_HOST}");
 
     Files.writeString(temp.resolve(".env"), "DEV_HOST=dev-db\nDEV_PORT=6543\n");
-    Environments filled = Environments.load(scripts.repository(), Map.of(), temp);
+    Environments filled = Environments.load(scripts.repository(), CONFIGURED, temp);
     assertThat(filled.unusable()).isEmpty();
     assertThat(filled.named("development").connection().target()).isEqualTo("auth@dev-db:6543");
   }
 
   @Test
-  void refusesAPasswordWrittenIntoAnEnvironmentFile() throws Exception {
+  void theDefaultEnvironmentIsThePostgresVariablesWhenCompleteAbsentWhenNoneAndSetAsideWhenPartial()
+      throws Exception {
     TestScripts scripts = TestScripts.withChangelogOnly(temp);
-    writeEnvironment(scripts, "staging", "host=db\nusername=app\npassword=hunter2\n");
+    writeEnvironment(scripts, "staging", "host=stage-db\ndatabase=auth\nusername=app\npassword=${POSTGRES_PASSWORD}\n");
 
-    assertThatThrownBy(() -> Environments.load(scripts.repository(), Map.of(), temp))
-        .isInstanceOf(InvalidArgument.class).hasMessageContaining("staging.properties holds a password")
-        .hasMessageNotContaining("hunter2");
+    Environments complete = Environments.load(scripts.repository(), CONFIGURED, temp);
+    Environments none = Environments.load(scripts.repository(), Map.of(), temp);
+    Environments partial = Environments.load(scripts.repository(), Map.of("POSTGRES_PASSWORD", "x"), temp);
+
+    assertThat(complete.named("default").connection().target()).isEqualTo("auth@db:5432");
+    assertThat(none.names()).containsExactly("staging");
+    assertThat(none.unusable()).isEmpty();
+    assertThat(partial.names()).containsExactly("staging");
+    assertThat(partial.named("staging").connection().password().reveal()).isEqualTo("x");
+    assertThat(partial.unusable()).containsExactly(Map.entry("default", "Incomplete database settings: "
+        + "POSTGRES_PASSWORD set, but not POSTGRES_HOST, POSTGRES_DB, POSTGRES_USER: set them "
+        + "(or POSTGRES_JDBC_URL) in the environment or .env"));
+  }
+
+  @Test
+  void readsALiteralPasswordAsMyBatisDoesWithAOneLineWarningThatNeverShowsIt() throws Exception {
+    TestScripts scripts = TestScripts.withChangelogOnly(temp);
+    writeEnvironment(scripts, "development", "url=jdbc:postgresql://localhost:5432/auth\nusername=app\n"
+        + "password=hunter2\n");
+    writeEnvironment(scripts, "staging", "host=stage-db\ndatabase=auth\nusername=app\npassword=${STAGE_PW}\n");
+
+    Environments environments = Environments.load(scripts.repository(),
+        Map.of("POSTGRES_HOST", "db", "POSTGRES_DB", "auth", "POSTGRES_USER", "app", "STAGE_PW", "x"), temp);
+
+    assertThat(environments.names()).containsExactly("default", "development", "staging");
+    assertThat(environments.named("development").connection().password().reveal()).isEqualTo("hunter2");
+    assertThat(environments.warnings()).containsExactly("environments/development.properties holds a literal "
+        + "password; committed passwords are a risk: use password=${VARIABLE}, password_env or password_file");
+    assertThat(environments.all().toString()).doesNotContain("hunter2");
+  }
+
+  @Test
+  void protectedReadsTrueFalseYesNoOnOffAndOneZero() throws Exception {
+    TestScripts scripts = TestScripts.withChangelogOnly(temp);
+    List<String> yes = List.of("true", "yes", "on", "1", "TRUE", "Yes ");
+    List<String> no = List.of("false", "no", "off", "0", "OFF");
+    for (int i = 0; i < yes.size(); i++) {
+      writeEnvironment(scripts, "yes" + i, "host=db\ndatabase=auth\nusername=app\nprotected=" + yes.get(i) + "\n");
+    }
+    for (int i = 0; i < no.size(); i++) {
+      writeEnvironment(scripts, "production" + i, "host=db\ndatabase=auth\nusername=app\nprotected="
+          + no.get(i) + "\n");
+    }
+
+    Environments environments = Environments.load(scripts.repository(),
+        Map.of("MIGRATE_PROTECTED_ENVS", "production0,production1,production2,production3,production4"), temp);
+
+    assertThat(environments.unusable()).isEmpty();
+    for (int i = 0; i < yes.size(); i++) {
+      assertThat(environments.named("yes" + i).isProtected()).as("protected=" + yes.get(i)).isTrue();
+    }
+    for (int i = 0; i < no.size(); i++) {
+      assertThat(environments.named("production" + i).isProtected()).as("protected=" + no.get(i)).isFalse();
+    }
+  }
+
+  @Test
+  void aProtectedValueThatIsNotYesOrNoSetsThatEnvironmentAsideNamingTheFile() throws Exception {
+    TestScripts scripts = TestScripts.withChangelogOnly(temp);
+    writeEnvironment(scripts, "production", "host=db\ndatabase=auth\nusername=app\nprotected=ja\n");
+    writeEnvironment(scripts, "staging", "host=db\ndatabase=auth\nusername=app\n");
+
+    Environments environments = Environments.load(scripts.repository(), Map.of(), temp);
+
+    assertThat(environments.names()).containsExactly("staging");
+    assertThat(environments.unusable()).containsExactly(Map.entry("production", "environments/production.properties: "
+        + "protected must be true/false, yes/no, on/off or 1/0, not \"ja\""));
+    assertThatThrownBy(() -> environments.named("production")).isInstanceOf(InvalidArgument.class)
+        .hasMessageContaining("production.properties").hasMessageContaining("\"ja\"");
+  }
+
+  @Test
+  void aBrokenFileNeverBreaksAnotherEnvironmentOrTheDefaultOne() throws Exception {
+    TestScripts scripts = TestScripts.withChangelogOnly(temp);
+    writeEnvironment(scripts, "nofile", "host=db\ndatabase=auth\nusername=app\npassword_file=missing.txt\n");
+    writeEnvironment(scripts, "garbled", "host=db\ndatabase=auth\nusername=\\u00zz\n");
+    writeEnvironment(scripts, "badport", "host=db\nport=lots\ndatabase=auth\nusername=app\n");
+    writeEnvironment(scripts, "staging", "host=stage-db\ndatabase=auth\nusername=app\n");
+
+    Environments environments = Environments.load(scripts.repository(),
+        Map.of("POSTGRES_HOST", "db", "POSTGRES_DB", "auth", "POSTGRES_USER", "app"), temp);
+
+    assertThat(environments.names()).containsExactly("default", "staging");
+    assertThat(environments.unusable()).containsOnlyKeys("badport", "garbled", "nofile");
+    assertThat(environments.unusable().get("nofile")).contains("nofile.properties").contains("missing.txt");
+    assertThat(environments.unusable().get("garbled")).contains("garbled.properties");
+    assertThat(environments.unusable().get("badport")).contains("badport.properties").contains("lots");
   }
 
   @Test

@@ -12,9 +12,12 @@ import com.authservice.migrate.result.RunResult;
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.TestDatabase;
 import com.authservice.migrate.testing.TestScripts;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,6 +169,74 @@ class OneRunAtATimeTest {
         .withLockTimeout(Duration.ofSeconds(5))).up(Target.head(), RunListener.NONE);
     assertThat(next.migrations()).extracting(m -> m.id().toString()).containsExactly("20251101000000");
     assertThat(db.tables()).contains("slow");
+  }
+
+  /**
+   * The killed run's statement goes on on the server (its script turned off the dead-client check, as on
+   * PostgreSQL 13 and older, where the check does not exist) until the test lets it finish: the next run
+   * must wait for it, since the lock lives on the backend that runs the statement.
+   */
+  @Test
+  void aKilledRunsStatementStillOnTheServerKeepsTheNextRunWaiting(TestDatabase db) throws Exception {
+    TestScripts scripts = TestScripts.withChangelogOnly(temp);
+    scripts.write("20251101000000_Gate.sql", """
+        -- // Gate
+        CREATE SEQUENCE attempts;
+        CREATE TABLE seen_overlaps (running_elsewhere bigint);
+        -- //@UNDO
+        """);
+    scripts.write("20251101000100_Slow.sql", """
+        -- // Slow
+        SET client_connection_check_interval = 0;
+        SELECT pg_advisory_xact_lock(42) WHERE nextval('attempts') = 1;
+        INSERT INTO seen_overlaps SELECT count(*) FROM pg_stat_activity
+          WHERE pid <> pg_backend_pid() AND state = 'active' AND query LIKE 'SELECT pg_advisory_xact_lock(42)%';
+        -- //@UNDO
+        """);
+    String slowRunning = "select 1 from pg_stat_activity where state = 'active' "
+        + "and query like 'SELECT pg_advisory_xact_lock(42)%'";
+    try (Connection gate = db.connect(); Statement gateKeeper = gate.createStatement()) {
+      gateKeeper.execute("select pg_advisory_lock(42)");
+      Process first = UpInAnotherProcess.start(db.settings(), scripts.repository());
+      waitUntil(() -> !db.query(slowRunning).isEmpty() || !first.isAlive());
+      assertThat(first.isAlive()).as(() -> output(first)).isTrue();
+      Process second = UpInAnotherProcess.start(db.settings(), scripts.repository());
+      BufferedReader secondOutput = new BufferedReader(
+          new InputStreamReader(second.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(firstReport(secondOutput)).startsWith("waiting for ");
+
+      first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      Thread.sleep(1500);
+
+      assertThat(db.query(slowRunning)).hasSize(1);
+      assertThat(second.isAlive()).as("the next run is still waiting for the lock").isTrue();
+      assertThat(db.appliedIds()).doesNotContain("20251101000100");
+      gateKeeper.execute("select pg_advisory_unlock(42)");
+
+      assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      String rest = secondOutput.lines().collect(Collectors.joining("\n"));
+      assertThat(second.exitValue()).as(rest).isZero();
+    }
+    assertThat(db.query("select running_elsewhere from seen_overlaps")).containsExactly("0");
+    assertThat(db.queryOne("select last_value from attempts")).isEqualTo("2");
+    assertThat(db.appliedIds()).contains("20251101000100");
+  }
+
+  /** The first line UpInAnotherProcess prints itself, past the JVM's and libraries' warnings. */
+  private static String firstReport(BufferedReader output) throws java.io.IOException {
+    String line;
+    do {
+      line = output.readLine();
+    } while (line != null && !line.matches("(waiting for|running|applied|error) .*"));
+    return line;
+  }
+
+  private static String output(Process process) {
+    try {
+      return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {

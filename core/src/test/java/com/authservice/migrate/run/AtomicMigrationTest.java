@@ -11,7 +11,10 @@ import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.TestDatabase;
 import com.authservice.migrate.testing.TestScripts;
+import org.assertj.core.api.AbstractThrowableAssert;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,6 +44,8 @@ class AtomicMigrationTest {
 
   @TempDir
   Path temp;
+
+  private TestScripts scripts;
 
   private static String script(int failingStatement) {
     StringBuilder up = new StringBuilder("-- // Add roles\n");
@@ -84,6 +89,130 @@ class AtomicMigrationTest {
     Migrations fixed = new Migrations(new MigrationConfig(db.settings(), scripts.folder()));
     assertThat(fixed.up(Target.head(), RunListener.NONE).migrations()).hasSize(1);
     assertThat(db.queryOne("select role_count()")).isEqualTo("2");
+  }
+
+  /** The project's migrations applied; {@link #scripts} is where the test adds its own. */
+  private Migrations atHead(TestDatabase db) {
+    scripts = TestScripts.copyOfProjectRepository(temp);
+    Migrations migrations = new Migrations(new MigrationConfig(db.settings(), scripts.folder()));
+    migrations.up(Target.head(), RunListener.NONE);
+    return migrations;
+  }
+
+  private static AbstractThrowableAssert<?, ? extends Throwable> upFails(Migrations migrations) {
+    return assertThatThrownBy(() -> migrations.up(Target.head(), RunListener.NONE)).isInstanceOf(ScriptFailed.class);
+  }
+
+  /** Sequences are not transactional: how far {@code attempts} moved is how often the DO block ran. */
+  private static final String COUNTS_ITS_RUNS = "DO $$ BEGIN PERFORM nextval('attempts'); END $$;\n";
+
+  private static String timesRun(TestDatabase db) {
+    return db.queryOne("select case when is_called then last_value else 0 end from attempts");
+  }
+
+  @Test
+  void aFailingMigrationRunsEachOfItsStatementsOnceAndNamesTheFailingLine(TestDatabase db) {
+    Migrations migrations = atHead(db);
+    db.execute("create sequence attempts");
+    scripts.write(FILE, "-- // Add roles\n" + COUNTS_ITS_RUNS
+        + "CREATE TABLE roles (id int);\nALTER TABLE no_such_table ADD COLUMN x int;\n-- //@UNDO\nDROP TABLE roles;\n");
+
+    upFails(migrations)
+        .hasMessageStartingWith(FILE + " line 4: ERROR: relation \"no_such_table\" does not exist");
+    assertThat(timesRun(db)).isEqualTo("1");
+    assertThat(db.tables()).doesNotContain("roles");
+    assertThat(db.appliedIds()).doesNotContain("20251101000000");
+  }
+
+  /** pgjdbc syncs a long pipeline part-way (every ~250 statements); the count must carry across. */
+  @Test
+  void aFailureDeepInALongMigrationRunsNothingTwiceAndNamesItsLine(TestDatabase db) {
+    Migrations migrations = atHead(db);
+    db.execute("create sequence attempts");
+    StringBuilder script = new StringBuilder("-- // Many tables\n" + COUNTS_ITS_RUNS);
+    for (int i = 1; i <= 600; i++) {
+      script.append(i == 550 ? "CREATE TABLE broken (id no_such_type);\n" : "CREATE TABLE t" + i + " (id int);\n");
+    }
+    scripts.write(FILE, script + "-- //@UNDO\n");
+
+    upFails(migrations).hasMessageStartingWith(FILE + " line 552: ERROR: type \"no_such_type\" does not exist");
+    assertThat(timesRun(db)).isEqualTo("1");
+    assertThat(db.tables()).doesNotContain("t1", "t549");
+  }
+
+  @Test
+  void aLockTimeoutIsReportedAtItsLineAndNotRetried(TestDatabase db) throws Exception {
+    Migrations migrations = atHead(db);
+    db.execute("create sequence attempts");
+    scripts.write(FILE, "-- // Add roles\n" + COUNTS_ITS_RUNS
+        + "SET LOCAL lock_timeout = '300ms';\nALTER TABLE users ADD COLUMN role_id bigint;\n-- //@UNDO\n"
+        + "ALTER TABLE users DROP COLUMN role_id;\n");
+
+    try (Connection other = db.connect(); Statement holder = other.createStatement()) {
+      other.setAutoCommit(false);
+      holder.execute("lock table users in access share mode");
+
+      upFails(migrations)
+          .hasMessageStartingWith(FILE + " line 4: ERROR: canceling statement due to lock timeout")
+          .satisfies(e -> assertThat(((ScriptFailed) e).sqlState()).isEqualTo("55P03"));
+      assertThat(timesRun(db)).isEqualTo("1");
+      other.rollback();
+    }
+    assertThat(db.query("select 1 from information_schema.columns where column_name = 'role_id'")).isEmpty();
+    assertThat(db.appliedIds()).doesNotContain("20251101000000");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"", "SELECT 1;\n"})
+  void jdbcEscapesAreNotRewrittenOnEitherPath(String rowReturning, TestDatabase db) {
+    Migrations migrations = atHead(db);
+    scripts.write(FILE, "-- // View\n" + rowReturning + "CREATE VIEW shouted AS SELECT {fn ucase('a')} AS x;\n-- //@UNDO\n");
+
+    upFails(migrations).hasMessageContaining("syntax error at or near \"{\"");
+    assertThat(db.query("select 1 from pg_views where viewname = 'shouted'")).isEmpty();
+  }
+
+  @Test
+  void aFailedNoTransactionScriptSaysWhichStatementsRanAndStay(TestDatabase db) {
+    Migrations migrations = atHead(db);
+    scripts.write(FILE, """
+        -- // Index users
+        -- migrate:no-transaction
+        CREATE INDEX CONCURRENTLY ix_users_full_name
+          ON users (full_name);
+        CREATE TABLE roles (id int);
+        CREATE INDEX CONCURRENTLY ix_no_such ON no_such_table (x);
+        -- //@UNDO
+        DROP INDEX CONCURRENTLY ix_users_full_name;
+        """);
+
+    upFails(migrations)
+        .hasMessageStartingWith(FILE + " line 6: ERROR: relation \"no_such_table\" does not exist")
+        .hasMessageContaining("statements 1-2 (lines 3-5) ran and stay applied")
+        .hasMessageContaining("not recorded in the changelog")
+        .hasMessageContaining("safe to re-run")
+        .hasMessageNotContaining("rolled back");
+    assertThat(db.query("select indexname from pg_indexes where indexname = 'ix_users_full_name'")).hasSize(1);
+    assertThat(db.tables()).contains("roles");
+    assertThat(db.appliedIds()).doesNotContain("20251101000000");
+  }
+
+  @Test
+  void aNoTransactionScriptFailingAtItsFirstStatementSaysNothingRan(TestDatabase db) {
+    Migrations migrations = atHead(db);
+    scripts.write(FILE, """
+        -- // Roles
+        -- migrate:no-transaction
+        ALTER TABLE no_such_table ADD COLUMN role_id int;
+        CREATE TABLE roles (id int);
+        -- //@UNDO
+        """);
+
+    upFails(migrations)
+        .hasMessageStartingWith(FILE + " line 3: ")
+        .hasMessageContaining("no statement before it ran")
+        .hasMessageNotContaining("rolled back");
+    assertThat(db.tables()).doesNotContain("roles");
   }
 
   @Test

@@ -42,15 +42,6 @@ class ConnectionSettingsTest {
 
     assertThat(settings.hostAndPort()).isEqualTo("localhost:6000");
     assertThat(settings.password().reveal()).isEqualTo("admin");
-    assertThat(ConnectionSettings.isConfigured(Map.of(), dir)).isTrue();
-  }
-
-  @Test
-  void nothingConfiguredMeansNoHostNoUrlAndNoDotEnv() {
-    assertThat(ConnectionSettings.isConfigured(Map.of("HOME", "/root"), dir)).isFalse();
-    assertThat(ConnectionSettings.isConfigured(Map.of("POSTGRES_HOST", "db"), dir)).isTrue();
-    assertThat(ConnectionSettings.isConfigured(
-        Map.of("POSTGRES_JDBC_URL", "jdbc:postgresql://db/x"), dir)).isTrue();
   }
 
   @Test
@@ -60,6 +51,19 @@ class ConnectionSettingsTest {
 
     assertThat(settings.target()).isEqualTo("auth@db.internal:6543");
     assertThat(settings.jdbcUrl()).endsWith("?sslmode=require");
+  }
+
+  @Test
+  void aPasswordInsideTheJdbcUrlIsHandedToTheDriverAsAPropertyAndLeavesTheUrl() {
+    ConnectionSettings settings = ConnectionSettings.fromEnvironment(Map.of("POSTGRES_JDBC_URL",
+        "jdbc:postgresql://db:6543/auth?sslmode=disable&password=s3cret%26value&user=app&ApplicationName=x"), dir);
+
+    assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://db:6543/auth?sslmode=disable&ApplicationName=x");
+    assertThat(settings.password().reveal()).isEqualTo("s3cret&value");
+    assertThat(settings.user()).isEqualTo("app");
+    assertThat(settings.driverProperties().getProperty("password")).isEqualTo("s3cret&value");
+    assertThat(ConnectionSettings.fromEnvironment(Map.of("POSTGRES_JDBC_URL",
+        "jdbc:postgresql://db/auth?password=only"), dir).jdbcUrl()).isEqualTo("jdbc:postgresql://db/auth");
   }
 
   @Test

@@ -54,6 +54,17 @@ public final class TestDatabase {
     }
   }
 
+  /**
+   * The changelog as the MyBatis CLI leaves it after the bootstrap script: no checksum column,
+   * the bootstrap migration recorded.
+   */
+  public void createChangelogAsTheMyBatisCliDoes() {
+    execute("""
+        create table changelog (id numeric(20,0) not null primary key, applied_at varchar(25) not null,
+        description varchar(255) not null);
+        insert into changelog values (20251001000000, '2025-10-01 10:00:00', 'create changelog')""");
+  }
+
   /** Each row as its columns joined by {@code |}. */
   public List<String> query(String sql) {
     try (Connection connection = connect(); Statement statement = connection.createStatement();
@@ -95,6 +106,23 @@ public final class TestDatabase {
       return List.of();
     }
     return query("select id, description from public.changelog order by id");
+  }
+
+  /**
+   * The changelog table's MyBatis columns (type, nullability) and its primary key, as pg_catalog describes
+   * them; the console's own checksum column is left out.
+   */
+  public List<String> changelogColumns() {
+    List<String> facts = new ArrayList<>(query("""
+        select column_name || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || is_nullable
+        from information_schema.columns c
+        join pg_attribute a on a.attrelid = 'public.changelog'::regclass and a.attname = c.column_name
+        where table_schema = 'public' and table_name = 'changelog' and column_name <> 'checksum'
+        order by ordinal_position"""));
+    facts.addAll(query("""
+        select conname || ' ' || pg_get_constraintdef(oid) from pg_constraint
+        where conrelid = 'public.changelog'::regclass and contype = 'p'"""));
+    return facts;
   }
 
   /** The ids in the changelog, oldest first. */

@@ -4,6 +4,7 @@ import com.authservice.migrate.shell.commands.EnvironmentCommands;
 import com.authservice.migrate.shell.commands.HelpCommand;
 import com.authservice.migrate.shell.commands.LintCommands;
 import com.authservice.migrate.shell.commands.ModelCommands;
+import com.authservice.migrate.shell.commands.MyBatisCommands;
 import com.authservice.migrate.shell.commands.RunCommands;
 import com.authservice.migrate.shell.commands.ScriptCommands;
 import com.authservice.migrate.shell.commands.SourceCommand;
@@ -40,7 +41,7 @@ class ConsoleConfiguration {
 
   private static final List<Class<?>> COMMAND_CLASSES = List.of(StatusCommands.class, RunCommands.class,
       ScriptCommands.class, ModelCommands.class, EnvironmentCommands.class, SourceCommand.class, HelpCommand.class,
-      LintCommands.class);
+      MyBatisCommands.class, LintCommands.class);
 
   @Bean(destroyMethod = "close")
   ConsoleSession consoleSession(LaunchOptions options, LaunchContext launch) {
@@ -85,6 +86,11 @@ class ConsoleConfiguration {
   @Bean
   SourceCommand sourceCommand(ConsoleSession session, ObjectProvider<CommandDispatcher> dispatcher) {
     return new SourceCommand(session, dispatcher);
+  }
+
+  @Bean
+  MyBatisCommands myBatisCommands(ConsoleSession session) {
+    return new MyBatisCommands(session);
   }
 
   @Bean

@@ -31,7 +31,7 @@ public class MigrateApplication {
       launch.err().println("Error: " + e.getMessage());
       return 2;
     }
-    ConsoleLogging.configure(options.debug());
+    ConsoleLogging.configure(options.debug(), launch.err());
     SpringApplication application = new SpringApplication(MigrateApplication.class);
     application.addInitializers(context -> {
       context.getBeanFactory().registerSingleton("launchOptions", options);

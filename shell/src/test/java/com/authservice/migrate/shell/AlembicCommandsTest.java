@@ -3,6 +3,7 @@ package com.authservice.migrate.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authservice.migrate.shell.Console.Run;
+import com.authservice.migrate.testing.ClosedPort;
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.TestDatabase;
 import java.nio.file.Files;
@@ -72,12 +73,24 @@ class AlembicCommandsTest {
     Run stamp = console.run("stamp");
     assertThat(stamp.exitCode()).as(stamp.err()).isZero();
     assertThat(stamp.out()).contains("managed by Alembic (revision b573df09ec59)").contains("at 20251001000100")
-        .contains("No migration ran");
+        .contains("No migration ran").contains("up will not change:")
+        .contains("  - missing index items (owner_id)");
 
     Run up = console.run("up");
     assertThat(up.exitCode()).isZero();
     assertThat(up.out()).contains("Applied 1 migration(s)");
     assertThat(console.run("current").out()).contains("20251015093000").contains("(head)");
+  }
+
+  @Test
+  void stampThatFindsNoMatchingMigrationFailsAtRunTimeWithExitOne(TestDatabase db) {
+    db.execute("CREATE TABLE something_else (id int)");
+
+    Run stamp = console(db).run("stamp");
+
+    assertThat(stamp.exitCode()).isEqualTo(1);
+    assertThat(stamp.err()).contains("No migration builds this database's tables and columns").contains("stamp <id>");
+    assertThat(db.appliedIds()).isEmpty();
   }
 
   @Test
@@ -105,6 +118,58 @@ class AlembicCommandsTest {
     assertThat(console.run("upgrade", "head", "--sql").out()).isEqualTo(toStdout.out());
     assertThat(db.query("select to_regclass('public.changelog') is null")).containsExactly("t");
     assertThat(console.run("script", "base").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void upgradeAndDowngradeStepsWithSqlPrintExactlyThoseStepsFromWhereTheDatabaseIs(TestDatabase db) {
+    Console console = console(db);
+    console.run("up", "2");
+
+    Run next = console.run("upgrade", "+1", "--sql");
+    assertThat(next.exitCode()).isZero();
+    assertThat(next.out()).contains("-- 20251015093000_Add_phone_number_to_users.sql")
+        .doesNotContain("CREATE TABLE users").doesNotContain("CREATE TABLE changelog");
+
+    console.run("up");
+    Run back = console.run("downgrade", "-1", "--sql");
+    assertThat(back.exitCode()).isZero();
+    assertThat(back.out()).contains("DROP COLUMN phone_number").contains("WHERE id = 20251015093000")
+        .doesNotContain("DROP TABLE users").doesNotContain("DROP TABLE changelog");
+    assertThat(console.run("downgrade", "head:20251001000100", "--sql").out()).isEqualTo(back.out());
+    assertThat(console.run("upgrade", "20251001000100:head", "--sql").out()).isEqualTo(next.out());
+    assertThat(console.run("upgrade", "head:20251001000100", "--sql").exitCode()).isEqualTo(2);
+    assertThat(console.run("upgrade", "20251001000100:head").exitCode()).isEqualTo(2);
+    assertThat(db.appliedIds()).hasSize(3);
+  }
+
+  @Test
+  void stepsWithSqlAndNoDatabaseToCountFromAskForARange(TestDatabase db) throws Exception {
+    Console console = console(db).with("POSTGRES_PORT", Integer.toString(ClosedPort.number()));
+
+    Run refused = console.run("downgrade", "-1", "--sql");
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err()).contains("FROM:TO");
+    assertThat(refused.err().lines()).hasSize(1);
+    assertThat(refused.out()).isEmpty();
+
+    Run range = console.run("downgrade", "head:20251001000100", "--sql");
+    assertThat(range.exitCode()).isZero();
+    assertThat(range.out()).contains("DROP COLUMN phone_number").doesNotContain("DROP TABLE users");
+  }
+
+  @Test
+  void scriptRefusesToOverwriteAFileUnlessForced(TestDatabase db) throws Exception {
+    Console console = console(db);
+    Path file = dir.resolve("out.sql");
+    Files.writeString(file, "keep me");
+
+    Run refused = console.run("script", "base", "head", "--output", "out.sql");
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err()).contains("out.sql").contains("--force");
+    assertThat(Files.readString(file)).isEqualTo("keep me");
+
+    assertThat(console.run("script", "base", "head", "--output", "out.sql", "--force").exitCode()).isZero();
+    assertThat(Files.readString(file)).contains("CREATE TABLE users");
   }
 
   @Test

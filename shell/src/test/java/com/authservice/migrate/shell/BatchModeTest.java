@@ -91,6 +91,58 @@ class BatchModeTest {
   }
 
   @Test
+  void undoingEveryMigrationNeedsYesHoweverTheTargetIsWritten(TestDatabase db) {
+    Console console = console(db);
+    run(console, "up");
+
+    for (String[] command : new String[][] {{"down", "99"}, {"downgrade", "-99"}, {"down", "3"}}) {
+      Run refused = run(console, command);
+      assertThat(refused.exitCode()).as(String.join(" ", command)).isEqualTo(1);
+      assertThat(refused.err()).contains("Undoing all 3 applied migrations").contains("needs confirmation: pass --yes");
+      assertThat(db.appliedIds()).hasSize(3);
+    }
+
+    assertThat(run(console, "downgrade", "-99", "--yes").exitCode()).isZero();
+    assertThat(db.tables()).isEmpty();
+    assertThat(db.appliedIds()).isEmpty();
+  }
+
+  @Test
+  void aSignAgainstTheCommandsDirectionIsAUsageErrorAndRunsNothing(TestDatabase db) {
+    Console console = console(db);
+
+    for (String[] command : new String[][] {{"up", "-1"}, {"upgrade", "-1"}, {"up", "--to", "-1"}}) {
+      Run refused = run(console, command);
+      assertThat(refused.exitCode()).as(String.join(" ", command)).isEqualTo(2);
+      assertThat(refused.err().lines()).hasSize(1);
+    }
+    assertThat(db.query("select to_regclass('public.changelog') is null")).containsExactly("t");
+
+    run(console, "up", "2");
+    for (String[] command : new String[][] {{"down", "+1"}, {"downgrade", "+1"}, {"down", "--to", "+1"}}) {
+      assertThat(run(console, command).exitCode()).as(String.join(" ", command)).isEqualTo(2);
+    }
+    assertThat(db.appliedIds()).containsExactly(CHANGELOG, INITIAL);
+  }
+
+  @Test
+  void whatTheDatabaseRefusesExitsOneAndOnlyWhatWasTypedWrongExitsTwo(TestDatabase db) {
+    Console console = console(db);
+    run(console, "up");
+    scripts.write("20251010000000_Seed.sql", "-- // seed\nINSERT INTO categories (name) VALUES ('a');\n-- //@UNDO\n");
+
+    Run applied = run(console, "up", "--to", CHANGELOG);
+    assertThat(applied.exitCode()).isEqualTo(1);
+    assertThat(applied.err()).contains("already applied");
+    Run outOfOrder = run(console, "up", "--to", "20251010000000");
+    assertThat(outOfOrder.exitCode()).isEqualTo(1);
+    assertThat(outOfOrder.err()).contains("pending");
+    assertThat(run(console, "help", "nope").exitCode()).isEqualTo(2);
+    assertThat(run(console, "up", "--yes=maybe").exitCode()).isEqualTo(2);
+    assertThat(db.appliedIds()).containsExactly(CHANGELOG, INITIAL, PHONE);
+  }
+
+  @Test
   void versionGoesToAnIdPrefixAndAnUnknownIdFailsWithExitOne(TestDatabase db) {
     Console console = console(db);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authservice.migrate.shell.Console.Run;
 import com.authservice.migrate.testing.ClosedPort;
+import com.authservice.migrate.testing.PasswordProtectedDatabase;
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.TestDatabase;
 import com.authservice.migrate.testing.TestScripts;
@@ -117,7 +118,7 @@ class EnvironmentCommandsTest {
     Run matrix = console.run("status", "--all");
     Run chosen = console.run("--env", "development", "status");
 
-    String reason = "development cannot be used: development.properties uses ${DEV_HOST}, not set in the "
+    String reason = "development cannot be used: environments/development.properties uses ${DEV_HOST}, not set in the "
         + "environment or .env: set them, or fix the file";
     assertThat(list.exitCode()).isZero();
     assertThat(list.out()).contains("staging").contains(reason);
@@ -125,7 +126,7 @@ class EnvironmentCommandsTest {
     assertThat(cells(matrix, "ID")).containsExactly("ID", "Description", "default", "staging");
     assertThat(matrix.out()).contains(reason).contains("NOT in sync");
     assertThat(chosen.exitCode()).isEqualTo(2);
-    assertThat(chosen.err()).contains("development.properties uses ${DEV_HOST}");
+    assertThat(chosen.err()).contains("environments/development.properties uses ${DEV_HOST}");
   }
 
   /** The cells of the matrix row that starts with {@code first}; columns are two or more spaces apart. */
@@ -166,5 +167,78 @@ class EnvironmentCommandsTest {
     assertThat(ok.out()).contains("Now targeting staging:").contains("0 applied, 3 pending");
     assertThat(staging.appliedIds()).hasSize(1);
     assertThat(dev.appliedIds()).isEmpty();
+  }
+
+  @Test
+  void eachEnvironmentsScriptsUseThatEnvironmentsVariablesAndChangelog(TestDatabase dev, TestDatabase staging)
+      throws Exception {
+    TestScripts scripts = TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
+    scripts.write("20251020000000_Create_audit_log.sql",
+        "-- // Create audit log\nCREATE TABLE ${audit_table} (id BIGINT);\n-- //@UNDO\nDROP TABLE ${audit_table};\n");
+    environment("development", dev, "changelog=dev_changelog\naudit_table=dev_audit\n");
+    environment("staging", staging, "changelog=staging_changelog\naudit_table=staging_audit\n");
+    Console console = new Console(dir).with("DB_SECRET", SECRET);
+
+    Run up = console.run("--env", "staging", "up");
+    Run useThenUp = console.piped("use development\nup\n");
+    Run matrix = console.run("status", "--all");
+
+    assertThat(up.exitCode()).as(up.err()).isZero();
+    assertThat(useThenUp.exitCode()).as(useThenUp.err()).isZero();
+    assertThat(relations(staging)).containsExactly("staging_audit", "staging_changelog", "users");
+    assertThat(relations(dev)).containsExactly("dev_audit", "dev_changelog", "users");
+    assertThat(cells(matrix, "20251020000000")).endsWith("applied", "applied");
+    assertThat(matrix.out()).contains("All environments are in sync.");
+  }
+
+  @Test
+  void aLiteralPasswordInAnEnvironmentFileIsUsedWithAWarningAndBreaksNothingElse(TestDatabase dev,
+      TestDatabase other) throws Exception {
+    PasswordProtectedDatabase checked = PasswordProtectedDatabase.of(dev);
+    Path folder = Files.createDirectories(dir.resolve("migrations/environments"));
+    // What MyBatis' own `migrate init` writes, with the real password filled in.
+    Files.writeString(folder.resolve("development.properties"), "time_zone=GMT+0:00\ndriver=org.postgresql.Driver\n"
+        + "url=" + checked.settings().jdbcUrl() + "\nusername=" + checked.user() + "\npassword=" + checked.password()
+        + "\n");
+    Console console = Console.inCheckout(dir, other.settings());
+
+    Run unused = console.run("status");
+    Run used = console.run("--env", "development", "up");
+
+    assertThat(unused.exitCode()).as(unused.err()).isZero();
+    assertThat(unused.err()).isEqualTo("warning: environments/development.properties holds a literal password; "
+        + "committed passwords are a risk: use password=${VARIABLE}, password_env or password_file"
+        + System.lineSeparator());
+    assertThat(used.exitCode()).as(used.err()).isZero();
+    assertThat(checked.database().appliedIds()).hasSize(3);
+    assertThat(unused.out() + unused.err() + used.out() + used.err()).doesNotContain(checked.password());
+  }
+
+  @Test
+  void protectedYesProtectsAndAValueThatIsNotYesOrNoSetsOnlyThatFileAside(TestDatabase staging, TestDatabase qa)
+      throws Exception {
+    TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
+    environment("staging", staging, "protected=yes\n");
+    environment("qa", qa, "protected=sometimes\n");
+    Console console = new Console(dir).with("DB_SECRET", SECRET);
+
+    Run refused = console.run("--env", "staging", "up");
+    Run typo = console.run("--env", "qa", "up");
+    Run list = console.run("env");
+
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err()).contains("protected environment staging").contains("--yes");
+    assertThat(staging.appliedIds()).isEmpty();
+    assertThat(typo.exitCode()).isEqualTo(2);
+    assertThat(typo.err()).contains("environments/qa.properties").contains("\"sometimes\"");
+    assertThat(qa.appliedIds()).isEmpty();
+    assertThat(list.exitCode()).isZero();
+    assertThat(list.out()).contains("staging").contains("qa cannot be used: environments/qa.properties");
+  }
+
+  /** Tables of the database's public schema, the changelog included, from pg_catalog. */
+  private static List<String> relations(TestDatabase db) {
+    return db.query("select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+        + "where n.nspname = 'public' and c.relkind = 'r' and c.relname not in ('categories', 'items') order by 1");
   }
 }

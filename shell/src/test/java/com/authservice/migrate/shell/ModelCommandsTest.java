@@ -74,4 +74,35 @@ class ModelCommandsTest {
     assertThat(partial.out()).contains("remove table items");
     assertThat(console.run("check", "--models", "no.such.package").exitCode()).isEqualTo(2);
   }
+
+  @Test
+  void excludedTablesOfAnotherServiceAreNeitherReportedNorDropped(TestDatabase db) throws Exception {
+    Console console = Console.inCheckout(dir, db.settings());
+    console.run("up");
+    db.execute("CREATE TABLE billing_invoices (id INT); CREATE TABLE billing_runs (id INT); CREATE TABLE audit_log (id INT)");
+
+    Run unfiltered = console.run("check");
+    assertThat(unfiltered.exitCode()).isEqualTo(1);
+    assertThat(unfiltered.out()).contains("remove table billing_invoices").contains("remove table audit_log");
+    assertThat(console.run("check", "--exclude", "billing_*,audit_log").exitCode()).isZero();
+
+    Path settings = dir.resolve("migrations/environments/development.properties");
+    Files.createDirectories(settings.getParent());
+    Files.writeString(settings, Files.readString(TestScripts.projectRepository().resolve("environments/development.properties"))
+        + "exclude_tables=billing_*\n");
+    Run partly = console.run("check");
+    assertThat(partly.out()).contains("remove table audit_log").doesNotContain("billing");
+    Run generated = console.run("autogenerate", "Nothing of billing", "--exclude", "audit_*");
+    assertThat(generated.exitCode()).as(generated.err()).isZero();
+    assertThat(generated.out()).contains("No changes detected");
+    assertThat(console.run("new", "--autogenerate", "Nothing either", "--exclude", "audit_*").out())
+        .contains("No changes detected");
+
+    Run like = console.run("check", "--exclude", "billing_%");
+    assertThat(like.exitCode()).isEqualTo(2);
+    assertThat(like.err()).contains("--exclude takes glob patterns (billing_*, audit_?), not SQL LIKE: billing_%");
+    assertThat(db.tables()).contains("billing_invoices", "billing_runs", "audit_log");
+    Run help = console.run("help", "check");
+    assertThat(help.out()).contains("--exclude PATTERNS   leave these tables alone").contains("exclude_tables=PATTERNS");
+  }
 }

@@ -2,6 +2,7 @@ package com.authservice.migrate.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.authservice.migrate.testing.PasswordProtectedDatabase;
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.TestDatabase;
 import com.authservice.migrate.testing.TestScripts;
@@ -26,6 +27,8 @@ class ReplTest {
 
   private static final String TAB = "\t";
   private static final String ENTER = "\r";
+  /** Not keys: the typist waits until the screen shows the text that follows (a slow command's result). */
+  private static final String AWAIT = "\u0000await:";
 
   @TempDir
   Path dir;
@@ -46,6 +49,10 @@ class ReplTest {
       Thread thread = new Thread(() -> {
         screen.awaitText("> ");
         for (String chunk : chunks) {
+          if (chunk.startsWith(AWAIT)) {
+            screen.awaitText(chunk.substring(AWAIT.length()));
+            continue;
+          }
           chunk.chars().forEach(keys::add);
           screen.awaitQuiet();
         }
@@ -182,6 +189,18 @@ class ReplTest {
   }
 
   @Test
+  void idsFromAnIdPatternCompleteAsWritten(TestDatabase db) {
+    Console console = new Console(dir).connectedTo(db.settings());
+    console.run("--idpattern", "000", "init");
+
+    String screen = drive(console, "version 00" + TAB, "\u0015", "version 002" + TAB, ENTER, "exit" + ENTER);
+
+    assertThat(screen).contains("001").contains("create changelog").contains("002").contains("first migration")
+        .contains("version 002 ");
+    assertThat(db.appliedIds()).containsExactly("1", "2");
+  }
+
+  @Test
   void downToBaseAsksForConfirmationInTheRepl(TestDatabase db) {
     Console console = Console.inCheckout(dir, db.settings());
     console.run("up");
@@ -193,13 +212,27 @@ class ReplTest {
   }
 
   @Test
+  void downWithACountThatUndoesEverythingAsksInTheReplToo(TestDatabase db) {
+    Console console = Console.inCheckout(dir, db.settings());
+    console.run("up");
+
+    String screen = drive(console, "down 99" + ENTER, "n" + ENTER, "downgrade -99" + ENTER, "y" + ENTER,
+        "exit" + ENTER);
+
+    assertThat(screen).contains("Undoing all 3 applied migrations").contains("Continue? [y/N]");
+    assertThat(db.appliedIds()).isEmpty();
+    assertThat(db.tables()).isEmpty();
+  }
+
+  @Test
   void useCompletesEnvironmentNamesAndThePromptShowsTheTarget(TestDatabase staging) throws Exception {
     TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
     Files.createDirectories(dir.resolve("migrations/environments"));
     Files.writeString(dir.resolve("migrations/environments/staging.properties"), "host=" + staging.settings().host()
         + "\nport=" + staging.settings().port() + "\ndatabase=" + staging.name() + "\nusername=postgres\n"
         + "password_env=STAGING_PASSWORD\n");
-    Console console = new Console(dir).with("POSTGRES_HOST", "localhost").with("POSTGRES_PASSWORD", "default-Secr3t")
+    Console console = new Console(dir).with("POSTGRES_HOST", "localhost").with("POSTGRES_DB", "auth_service")
+        .with("POSTGRES_USER", "postgres").with("POSTGRES_PASSWORD", "default-Secr3t")
         .with("STAGING_PASSWORD", "staging-Secr3t");
 
     String screen = drive(console, "use sta" + TAB, ENTER, "up 1" + ENTER, "env" + ENTER, "exit" + ENTER);
@@ -210,5 +243,29 @@ class ReplTest {
     String history = Files.readString(dir.resolve("home/.auth-migrate/history"), StandardCharsets.UTF_8);
     assertThat(history).contains("use staging").contains("up 1");
     assertThat(screen + history).doesNotContain("default-Secr3t").doesNotContain("staging-Secr3t");
+  }
+
+  @Test
+  void theReplWithNothingConfiguredUsesTheEmbeddedDatabase() {
+    TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
+
+    String screen = drive(new Console(dir), "up 1" + ENTER, AWAIT + "Applied 1", "status" + ENTER, "exit" + ENTER);
+
+    assertThat(screen).contains("embedded> ").contains("1 applied, 2 pending");
+    assertThat(dir.resolve(".migrate/pgdata")).isDirectory();
+  }
+
+  @Test
+  void neitherTheScreenNorTheHistoryHoldsAPasswordFromTheJdbcUrl(TestDatabase db) throws Exception {
+    PasswordProtectedDatabase checked = PasswordProtectedDatabase.of(db);
+    TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
+    Console console = new Console(dir).with("POSTGRES_JDBC_URL", checked.urlWithPassword(checked.password()));
+
+    String screen = drive(console, "up" + ENTER, "env" + ENTER, "status" + ENTER, "exit" + ENTER);
+
+    assertThat(screen).contains("3 applied, 0 pending");
+    String history = Files.readString(dir.resolve("home/.auth-migrate/history"), StandardCharsets.UTF_8);
+    assertThat(history).contains("status");
+    assertThat(screen + history).doesNotContain(checked.password());
   }
 }

@@ -67,10 +67,17 @@ public sealed interface SchemaChange {
     }
   }
 
-  record AlterIdentity(String table, String column, boolean identity) implements SchemaChange {
-    public SchemaChange reverse() { return new AlterIdentity(table, column, !identity); }
+  /**
+   * A column starts or stops being an identity. {@code from} and {@code to} are the column before and after,
+   * because the default it loses or gains goes with it: a serial column's {@code nextval} default and its
+   * sequence make way for the identity, and come back in the undo.
+   */
+  record AlterIdentity(String table, Column from, Column to) implements SchemaChange {
+    public SchemaChange reverse() { return new AlterIdentity(table, to, from); }
     public int phase() { return 5; }
-    public String summary() { return table + "." + column + (identity ? " becomes an identity" : " stops being an identity"); }
+    public String summary() {
+      return table + "." + to.name() + (to.identity() ? " becomes an identity" : " stops being an identity");
+    }
   }
 
   record AddPrimaryKey(String table, PrimaryKey key) implements SchemaChange {

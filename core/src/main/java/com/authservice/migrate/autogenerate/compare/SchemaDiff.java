@@ -132,7 +132,7 @@ public final class SchemaDiff {
       changes.add(new SchemaChange.AlterNullable(table, name, wanted.nullable()));
     }
     if (current.identity() != wanted.identity()) {
-      changes.add(new SchemaChange.AlterIdentity(table, name, wanted.identity()));
+      changes.add(new SchemaChange.AlterIdentity(table, current, wanted));
     }
     if (!current.identity() && !wanted.identity() && !sameDefault(wanted.type(), wanted.defaultValue(),
         current.defaultValue())) {

@@ -15,23 +15,48 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads one schema's tables from pg_catalog into the same {@link Schema} value the models give. */
+/**
+ * Reads one schema's tables from pg_catalog into the same {@link Schema} value the models give. Tables that
+ * belong to an extension (PostGIS' spatial_ref_sys, say) are not the application's: they are left out.
+ */
 public final class CatalogReader {
+
+  /** A condition on pg_class {@code c}: an extension's member ({@code ALTER EXTENSION ... ADD TABLE} or its script). */
+  private static final String OWNED_BY_EXTENSION = """
+      exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid
+              and d.deptype = 'e')""";
 
   private final Connection connection;
   private final String schema;
-  private final Set<String> ignoredTables;
 
-  public CatalogReader(Connection connection, String schema, Set<String> ignoredTables) {
+  public CatalogReader(Connection connection, String schema) {
     this.connection = connection;
     this.schema = schema;
-    this.ignoredTables = ignoredTables;
+  }
+
+  /** The names of the schema's tables that an extension owns; a model naming one is not the application's either. */
+  public Set<String> extensionTables() {
+    try (PreparedStatement query = connection.prepareStatement("""
+        select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = ? and c.relkind in ('r', 'p') and %s""".formatted(OWNED_BY_EXTENSION))) {
+      query.setString(1, schema);
+      Set<String> names = new HashSet<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          names.add(rows.getString(1));
+        }
+      }
+      return names;
+    } catch (SQLException e) {
+      throw new DatabaseError("reading the tables extensions own in schema " + schema, e);
+    }
   }
 
   public Schema read() {
@@ -68,15 +93,12 @@ public final class CatalogReader {
         join pg_namespace n on n.oid = c.relnamespace
         join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
         left join pg_attrdef d on d.adrelid = c.oid and d.adnum = a.attnum
-        where n.nspname = ? and c.relkind in ('r', 'p')
-        order by c.relname, a.attnum""")) {
+        where n.nspname = ? and c.relkind in ('r', 'p') and not %s
+        order by c.relname, a.attnum""".formatted(OWNED_BY_EXTENSION))) {
       query.setString(1, schema);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
           String table = rows.getString(1);
-          if (ignoredTables.contains(table)) {
-            continue;
-          }
           columns.computeIfAbsent(table, t -> new ArrayList<>()).add(new Column(rows.getString(2), rows.getString(3),
               !rows.getBoolean(4), Optional.ofNullable(rows.getString(5)), rows.getBoolean(6),
               Optional.ofNullable(rows.getString(7))));

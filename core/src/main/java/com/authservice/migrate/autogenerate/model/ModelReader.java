@@ -15,6 +15,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.Transient;
 import java.lang.reflect.Field;
@@ -32,7 +33,7 @@ import java.util.regex.Pattern;
  * indexes, comment), {@code @Column} (name, length, precision, scale, nullable, unique, columnDefinition,
  * {@code options = "DEFAULT ..."}, comment), {@code @Id} with {@code @GeneratedValue(IDENTITY)}, and
  * {@code @ManyToOne}/{@code @OneToOne} with {@code @JoinColumn} whose {@code @ForeignKey(foreignKeyDefinition)}
- * may carry ON DELETE and ON UPDATE.
+ * may carry ON DELETE and ON UPDATE. Fields of {@code @MappedSuperclass} ancestors are the entity's too.
  */
 public final class ModelReader {
 
@@ -75,7 +76,7 @@ public final class ModelReader {
 
   static String tableName(Class<?> model) {
     jakarta.persistence.Table table = model.getAnnotation(jakarta.persistence.Table.class);
-    return table != null && !table.name().isEmpty() ? table.name() : snake(model.getSimpleName());
+    return table != null && !table.name().isEmpty() ? sqlName(table.name()) : snake(model.getSimpleName());
   }
 
   private static Table table(Class<?> model, List<Class<?>> models) {
@@ -100,14 +101,14 @@ public final class ModelReader {
     List<Index> indexes = new ArrayList<>();
     if (annotation != null) {
       for (jakarta.persistence.UniqueConstraint unique : annotation.uniqueConstraints()) {
-        List<String> uniqueColumns = List.of(unique.columnNames());
+        List<String> uniqueColumns = Arrays.stream(unique.columnNames()).map(ModelReader::sqlName).toList();
         uniques.add(new UniqueConstraint(unique.name().isEmpty()
-            ? name + "_" + String.join("_", uniqueColumns) + "_key" : unique.name(), uniqueColumns));
+            ? name + "_" + String.join("_", uniqueColumns) + "_key" : sqlName(unique.name()), uniqueColumns));
       }
       for (jakarta.persistence.Index index : annotation.indexes()) {
-        List<String> indexColumns = Arrays.stream(index.columnList().split(",")).map(String::strip).toList();
+        List<String> indexColumns = Arrays.stream(index.columnList().split(",")).map(ModelReader::sqlName).toList();
         indexes.add(new Index(index.name().isEmpty() ? "ix_" + name + "_" + String.join("_", indexColumns)
-            : index.name(), indexColumns, index.unique()));
+            : sqlName(index.name()), indexColumns, index.unique()));
       }
     }
     Optional<PrimaryKey> primaryKey = keyColumns.isEmpty() ? Optional.empty()
@@ -118,7 +119,7 @@ public final class ModelReader {
 
   private static Column column(Field field) {
     jakarta.persistence.Column annotation = field.getAnnotation(jakarta.persistence.Column.class);
-    String name = annotation != null && !annotation.name().isEmpty() ? annotation.name() : snake(field.getName());
+    String name = annotation != null && !annotation.name().isEmpty() ? sqlName(annotation.name()) : snake(field.getName());
     boolean id = field.isAnnotationPresent(Id.class);
     boolean nullable = !id && (annotation == null || annotation.nullable()) && !field.getType().isPrimitive();
     GeneratedValue generated = field.getAnnotation(GeneratedValue.class);
@@ -134,11 +135,12 @@ public final class ModelReader {
     Field targetId = fields(target).stream().filter(f -> f.isAnnotationPresent(Id.class)).findFirst()
         .orElseThrow(() -> new InvalidArgument(target.getName() + " has no @Id, so " + field + " cannot refer to it"));
     Column targetColumn = column(targetId);
-    String name = join != null && !join.name().isEmpty() ? join.name() : snake(field.getName()) + "_" + targetColumn.name();
+    String name = join != null && !join.name().isEmpty() ? sqlName(join.name())
+        : snake(field.getName()) + "_" + targetColumn.name();
     boolean optional = optional(field);
     boolean nullable = (join == null || join.nullable()) && optional;
     String definition = join == null ? "" : join.foreignKey().foreignKeyDefinition();
-    String fkName = join != null && !join.foreignKey().name().isEmpty() ? join.foreignKey().name()
+    String fkName = join != null && !join.foreignKey().name().isEmpty() ? sqlName(join.foreignKey().name())
         : table + "_" + name + "_fkey";
     if (!models.contains(target)) {
       throw new InvalidArgument(field + " refers to " + target.getName() + ", which is not in the model set");
@@ -160,8 +162,10 @@ public final class ModelReader {
       return "character varying(" + length + ")";
     }
     if (type == java.math.BigDecimal.class) {
-      int precision = annotation == null || annotation.precision() == 0 ? 19 : annotation.precision();
-      int scale = annotation == null ? 2 : annotation.scale();
+      // @Column's precision and scale of 0 mean "not given": a bare @Column gives what no @Column gives.
+      boolean sized = annotation != null && annotation.precision() > 0;
+      int precision = sized ? annotation.precision() : 19;
+      int scale = sized || annotation != null && annotation.scale() > 0 ? annotation.scale() : 2;
       return "numeric(" + precision + "," + scale + ")";
     }
     String fixed = FIXED_TYPES.get(type);
@@ -194,8 +198,18 @@ public final class ModelReader {
     return (manyToOne == null || manyToOne.optional()) && (oneToOne == null || oneToOne.optional());
   }
 
+  /** The entity's persistent fields, those of its {@code @MappedSuperclass} ancestors first (they map to its table). */
   private static List<Field> fields(Class<?> model) {
-    return Arrays.stream(model.getDeclaredFields())
+    List<Field> fields = new ArrayList<>(declaredFields(model));
+    for (Class<?> type = model.getSuperclass(); type != null && type.isAnnotationPresent(MappedSuperclass.class);
+        type = type.getSuperclass()) {
+      fields.addAll(0, declaredFields(type));
+    }
+    return fields;
+  }
+
+  private static List<Field> declaredFields(Class<?> type) {
+    return Arrays.stream(type.getDeclaredFields())
         .filter(f -> !Modifier.isStatic(f.getModifiers()) && !Modifier.isTransient(f.getModifiers()))
         .filter(f -> !f.isAnnotationPresent(Transient.class))
         // The owning side's join column is the schema; collections on the other side add nothing.
@@ -203,6 +217,21 @@ public final class ModelReader {
             && !f.isAnnotationPresent(jakarta.persistence.ManyToMany.class))
         .filter(f -> !f.isSynthetic())
         .toList();
+  }
+
+  /**
+   * A name as Jakarta Persistence hands it to PostgreSQL: delimited ({@code "\"Name\""} or {@code "`Name`"}) it is
+   * kept exactly; otherwise it reaches SQL unquoted, where PostgreSQL folds it to lower case.
+   */
+  static String sqlName(String name) {
+    String stripped = name.strip();
+    if (stripped.length() > 1 && stripped.startsWith("\"") && stripped.endsWith("\"")) {
+      return stripped.substring(1, stripped.length() - 1).replace("\"\"", "\"");
+    }
+    if (stripped.length() > 1 && stripped.startsWith("`") && stripped.endsWith("`")) {
+      return stripped.substring(1, stripped.length() - 1);
+    }
+    return stripped.toLowerCase(java.util.Locale.ROOT);
   }
 
   static String snake(String camel) {

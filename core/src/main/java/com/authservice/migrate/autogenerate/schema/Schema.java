@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /** A schema's tables by name: what the models describe, or what pg_catalog holds. */
 public record Schema(Map<String, Table> tables) {
@@ -21,5 +22,10 @@ public record Schema(Map<String, Table> tables) {
 
   public Optional<Table> table(String name) {
     return Optional.ofNullable(tables.get(name));
+  }
+
+  /** This schema without the tables whose names {@code leftOut} accepts. */
+  public Schema without(Predicate<String> leftOut) {
+    return of(tables.values().stream().filter(table -> !leftOut.test(table.name())).toList());
   }
 }

@@ -26,7 +26,7 @@ public class EnvironmentCommands {
     Table table = new Table("Name", "Target", "Protected", "");
     for (Environment environment : session.environments().all()) {
       table.row(environment.name(), environment.connection().target() + " as " + environment.connection().user(),
-          environment.isProtected() ? "yes" : "no", environment.name().equals(session.environment().name()) ? "*" : "");
+          environment.isProtected() ? "yes" : "no", environment.name().equals(session.environmentName()) ? "*" : "");
     }
     context.outputWriter().print(table.render(new Style(session.launch().terminal())));
     session.environments().unusable().forEach((name, reason) ->

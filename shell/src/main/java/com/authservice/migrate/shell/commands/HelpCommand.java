@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.commands;
 
+import com.authservice.migrate.shell.run.UsageError;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
@@ -28,7 +29,7 @@ public class HelpCommand {
     }
     Command command = context.commandRegistry().getCommandByName(name);
     if (command == null) {
-      throw new IllegalArgumentException("No command named \"" + name + "\"; type `help` for the list");
+      throw new UsageError("No command named \"" + name + "\"; type `help` for the list");
     }
     out.println(command.getName() + " - " + command.getDescription());
     if (!command.getAliases().isEmpty()) {
@@ -46,7 +47,8 @@ public class HelpCommand {
       }
     }
     out.println();
-    out.println("Global options: --path DIR, --env NAME[,NAME], --lock-timeout SECONDS, --debug");
+    out.println("Global options: --path DIR, --env NAME[,NAME], --lock-timeout SECONDS, --embedded, --debug (or --trace),");
+    out.println("  --quiet (no output but errors), --force (go on past failing migrations), --idpattern 000");
   }
 
   private static void overview(CommandContext context, PrintWriter out) {

@@ -6,6 +6,8 @@ import com.authservice.migrate.environment.Environment;
 import com.authservice.migrate.environment.EnvironmentRun;
 import com.authservice.migrate.errors.EnvironmentFailed;
 import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.guard.ChangeGuard;
+import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.RunResult;
 import com.authservice.migrate.shell.render.ProgressPrinter;
 import com.authservice.migrate.shell.render.RunView;
@@ -22,6 +24,8 @@ import org.springframework.shell.core.command.annotation.Option;
 /** The commands that move the database forwards and backwards. */
 public class RunCommands {
 
+  private static final String YES = "confirm without asking: undoing every migration, or a protected environment";
+
   private final ConsoleSession session;
 
   public RunCommands(ConsoleSession session) {
@@ -32,7 +36,7 @@ public class RunCommands {
       completionProvider = "targetOptionCompletion", help = """
           Usage: up [N] [--to TARGET] [--all] [--ignore-modified] [--yes]
             up                 apply every pending migration (Alembic: upgrade head)
-            up 1               apply only the next one (Alembic: upgrade +1)
+            up 1               apply only the next one (Alembic: upgrade +1); -1 is refused: down undoes
             up --to 20251015   apply up to and including that id (a unique prefix is enough)
           Always review a generated script (show <id>) before applying it.
           up --all (or --env a,b) migrates the environments one after the other, each under its own lock,
@@ -43,58 +47,52 @@ public class RunCommands {
       @Option(longName = "ignore-modified", defaultValue = "false",
           description = "run although applied scripts were edited")
       Boolean ignoreModified,
-      @Option(longName = "yes", defaultValue = "false", description = "confirm changing a protected environment")
-      Boolean yes,
+      @Option(longName = "yes", defaultValue = "false", description = YES) Boolean yes,
       @Option(longName = "all", defaultValue = "false", description = "every environment, protected ones last")
       Boolean all,
       CommandContext context) {
-    Target target = to != null ? Target.parse(to) : stepsOrTarget(steps, Target.head());
+    Target target = target(steps, to, Direction.UP, Target.head());
     List<Environment> several = session.severalEnvironments(all);
     if (!several.isEmpty()) {
       upAcrossEnvironments(several, target, ignoreModified, yes, context.outputWriter());
       return;
     }
-    run(context, ignoreModified, yes, "up", m -> m.up(target, progress(context)));
+    run(context, ignoreModified, yes, m -> m.up(target, progress(context)));
   }
 
   @Command(name = "down", group = "Migrate", description = "Undo the newest migration, the newest N, or down to --to",
       completionProvider = "targetOptionCompletion", help = """
           Usage: down [N] [--to TARGET] [--yes] [--ignore-modified]
-            down               undo the newest applied migration (Alembic: downgrade -1)
+            down               undo the newest applied migration (Alembic: downgrade -1); +1 is refused
             down 2             undo the two newest
             down --to 20251001000100   undo everything newer than that id; it stays applied
-            down --to base --yes       undo every migration: drops every table they made""")
+            down --to base --yes       undo every migration: drops every table they made
+          A run that would undo every applied migration (down 99 too) asks first; --yes in batch mode.""")
   public void down(@Argument(index = 0, description = "how many migrations to undo (default: 1), or a target")
       String steps,
       @Option(longName = "to", description = "a migration id (prefix) or base") String to,
-      @Option(longName = "yes", defaultValue = "false",
-          description = "confirm without asking (needed for --to base in batch mode)")
-      Boolean yes,
+      @Option(longName = "yes", defaultValue = "false", description = YES) Boolean yes,
       @Option(longName = "ignore-modified", defaultValue = "false",
           description = "run although applied scripts were edited")
       Boolean ignoreModified,
       CommandContext context) {
-    Target target = to != null ? Target.parse(to) : stepsOrTarget(steps, Target.steps(1));
-    if (target instanceof Target.Base) {
-      session.confirmChange("down --to base undoes every migration on " + session.target()
-          + " and drops every table they created.", yes);
-    }
-    run(context, ignoreModified, yes, "down", m -> m.down(target, progress(context)));
+    Target target = target(steps, to, Direction.DOWN, Target.steps(1));
+    run(context, ignoreModified, yes, m -> m.down(target, progress(context)));
   }
 
   @Command(name = "version", group = "Migrate", description = "Go up or down until the given migration is the newest",
       completionProvider = "migrationIdCompletion", help = """
           Usage: version <ID> [--ignore-modified] [--yes]
-            version 20251001000100     up or down to exactly that migration (a unique id prefix works)""")
+            version 20251001000100     up or down to exactly that migration (a unique id prefix works)
+          An out-of-order id (older than the newest applied, never applied) is applied alone; nothing is undone.""")
   public void version(@Argument(index = 0, description = "migration id or unique prefix") String id,
       @Option(longName = "ignore-modified", defaultValue = "false",
           description = "run although applied scripts were edited")
       Boolean ignoreModified,
-      @Option(longName = "yes", defaultValue = "false", description = "confirm changing a protected environment")
-      Boolean yes,
+      @Option(longName = "yes", defaultValue = "false", description = YES) Boolean yes,
       CommandContext context) {
     String wanted = required(id, "version needs a migration id, for example: version 20251001000100");
-    run(context, ignoreModified, yes, "version", m -> m.version(wanted, progress(context)));
+    run(context, ignoreModified, yes, m -> m.version(wanted, progress(context)));
   }
 
   @Command(name = "pending", group = "Migrate",
@@ -103,82 +101,103 @@ public class RunCommands {
             pending            apply scripts that `up` skips because a newer migration is already applied
                                (the "multiple heads" situation after merging branches)""")
   public void pending(
-      @Option(longName = "yes", defaultValue = "false", description = "confirm changing a protected environment")
-      Boolean yes,
+      @Option(longName = "yes", defaultValue = "false", description = YES) Boolean yes,
       CommandContext context) {
-    run(context, false, yes, "pending", m -> m.pending(progress(context)));
+    run(context, false, yes, m -> m.pending(progress(context)));
   }
 
   @Command(name = "upgrade", group = "Alembic", description = "Alembic's upgrade: up to a target (head, +N, id)",
       completionProvider = "migrationIdCompletion", help = """
-          Usage: upgrade <TARGET> [--sql]
+          Usage: upgrade <TARGET> [--sql] [--yes]
             upgrade head       = up
-            upgrade +1         = up 1
+            upgrade +1         = up 1 (-1 is refused: downgrade undoes)
             upgrade <id>       = up --to <id>
-            upgrade head --sql print the SQL instead of running it (= script base head)""")
+            upgrade head --sql print the SQL instead of running it (= script base head)
+            upgrade +1 --sql   the SQL of the next migration after the database's current one
+            upgrade FROM:TO --sql  the SQL between two points, without a database (= script FROM TO)""")
   public void upgrade(@Argument(index = 0, description = "head, +N or a migration id") String target,
       @Option(longName = "sql", defaultValue = "false", description = "print the SQL instead of running it")
       Boolean sql,
-      @Option(longName = "yes", defaultValue = "false", description = "confirm changing a protected environment")
-      Boolean yes,
+      @Option(longName = "yes", defaultValue = "false", description = YES) Boolean yes,
       CommandContext context) {
     String wanted = required(target, "upgrade needs a target: head, +N or a migration id");
     if (sql) {
-      context.outputWriter().print(session.migrations().script("base", wanted.startsWith("+") ? "head" : wanted));
+      context.outputWriter().print(offlineSql(Direction.UP, wanted));
       return;
     }
-    run(context, false, yes, "upgrade", m -> m.up(Target.parse(wanted), progress(context)));
+    Target parsed = runTarget(wanted, Direction.UP);
+    run(context, false, yes, m -> m.up(parsed, progress(context)));
   }
 
   @Command(name = "downgrade", group = "Alembic", description = "Alembic's downgrade: down to a target (-N, base, id)",
       completionProvider = "migrationIdCompletion", help = """
           Usage: downgrade <TARGET> [--yes] [--sql]
-            downgrade -1       = down
+            downgrade -1       = down (+1 is refused: upgrade applies)
             downgrade <id>     = down --to <id>
             downgrade base     = down --to base (asks first; --yes in batch mode)
-            downgrade base --sql   print the undo SQL instead of running it (= script head base)""")
+            downgrade base --sql   print the undo SQL instead of running it (= script head base)
+            downgrade -1 --sql     the undo SQL of the database's newest applied migration
+            downgrade FROM:TO --sql  the undo SQL between two points, without a database (= script FROM TO)""")
   public void downgrade(@Argument(index = 0, description = "-N, base or a migration id") String target,
-      @Option(longName = "yes", defaultValue = "false", description = "confirm without asking") Boolean yes,
+      @Option(longName = "yes", defaultValue = "false", description = YES) Boolean yes,
       @Option(longName = "sql", defaultValue = "false", description = "print the SQL instead of running it")
       Boolean sql,
       CommandContext context) {
     String wanted = required(target, "downgrade needs a target: -N, base or a migration id");
-    Target parsed = Target.parse(wanted);
     if (sql) {
-      context.outputWriter().print(session.migrations().script("head", wanted.startsWith("-") ? "base" : wanted));
+      context.outputWriter().print(offlineSql(Direction.DOWN, wanted));
       return;
     }
-    if (parsed instanceof Target.Base) {
-      session.confirmChange("downgrade base undoes every migration on " + session.target() + ".", yes);
-    }
-    run(context, false, yes, "downgrade", m -> m.down(parsed, progress(context)));
+    Target parsed = runTarget(wanted, Direction.DOWN);
+    run(context, false, yes, m -> m.down(parsed, progress(context)));
   }
 
-  private void run(CommandContext context, boolean ignoreModified, boolean yes, String command,
-      Function<Migrations, RunResult> operation) {
-    if (session.isProtected()) {
-      session.confirmChange(command + " changes the protected environment " + session.environment().name() + ".", yes);
+  /**
+   * {@code --sql}: a FROM:TO range needs no database; steps count from the database's current migration; any
+   * other target is reached from base (upgrade) or head (downgrade), as {@code script} would.
+   */
+  private String offlineSql(Direction direction, String wanted) {
+    Migrations migrations = session.migrations();
+    int colon = wanted.indexOf(':');
+    if (colon >= 0) {
+      return migrations.script(direction, wanted.substring(0, colon), wanted.substring(colon + 1));
     }
-    Migrations migrations = new Migrations(session.config(session.connection()).ignoringModified(ignoreModified));
-    RunResult result = operation.apply(migrations);
+    if (Target.parse(wanted, direction) instanceof Target.Steps steps) {
+      return migrations.script(direction, steps.count());
+    }
+    return migrations.script(direction, direction == Direction.UP ? "base" : "head", wanted);
+  }
+
+  private static Target runTarget(String wanted, Direction direction) {
+    if (wanted.contains(":")) {
+      throw new InvalidArgument(wanted + " is a range, which only prints SQL: add --sql");
+    }
+    return Target.parse(wanted, direction);
+  }
+
+  /** Runs one changing operation; the core's guard asks (or refuses) what needs a yes. */
+  private void run(CommandContext context, boolean ignoreModified, boolean yes,
+      Function<Migrations, RunResult> operation) {
+    RunResult result = operation.apply(new Migrations(session.config(yes).ignoringModified(ignoreModified)));
     context.outputWriter().print(RunView.render(result, session.target(), style()));
+    RunView.failIfAnyFailed(result);
   }
 
   private void upAcrossEnvironments(List<Environment> environments, Target target, boolean ignoreModified,
       boolean yes, PrintWriter out) {
-    for (var environment : environments) {
-      if (environment.isProtected()) {
-        session.confirmChange("up changes the protected environment " + environment.name() + ".", yes);
-      }
+    // Every protected environment is confirmed before the first one runs: a refusal leaves all of them as they were.
+    for (Environment environment : environments) {
+      new ChangeGuard(session.config(environment, yes)).beforeChange("Applying pending migrations");
     }
     List<EnvironmentRun> runs = EnvironmentRun.up(environments,
-        env -> session.config(env.connection()).ignoringModified(ignoreModified), target,
+        env -> session.config(env, true).ignoringModified(ignoreModified), target,
         env -> new ProgressPrinter(out, session.launch().err(), session.launch().terminal()));
     for (EnvironmentRun run : runs) {
       out.println(run.environment().name() + ": " + run.result()
           .map(r -> (r.changedNothing() ? "already up to date" : "applied " + r.migrations().size()))
           .orElse("FAILED - " + run.failure().orElse("")));
     }
+    runs.forEach(run -> run.result().ifPresent(RunView::failIfAnyFailed));
     runs.stream().filter(run -> run.failure().isPresent() && !run.ran()).findFirst()
         .filter(run -> !run.failure().get().startsWith("not run"))
         .ifPresent(run -> {
@@ -194,18 +213,13 @@ public class RunCommands {
     return new Style(session.launch().terminal());
   }
 
-  /** {@code 2}, {@code +2} and {@code -2} are steps (MyBatis and Alembic); anything else is a target. */
-  private static Target stepsOrTarget(String value, Target otherwise) {
-    if (value == null || value.isBlank()) {
-      return otherwise;
+  /** {@code --to} or the positional count ({@code 2}, or {@code +2}/{@code -2} in the command's direction). */
+  private static Target target(String steps, String to, Direction direction, Target otherwise) {
+    if (to != null) {
+      return Target.parse(to, direction);
     }
-    if (STEPS.matcher(value.strip()).matches()) {
-      return Target.steps(Math.abs(Integer.parseInt(value.strip())));
-    }
-    return Target.parse(value);
+    return steps == null || steps.isBlank() ? otherwise : Target.countOrTarget(steps, direction);
   }
-
-  private static final java.util.regex.Pattern STEPS = java.util.regex.Pattern.compile("[+-]?\\d{1,6}");
 
   static String required(String value, String message) {
     if (value == null || value.isBlank()) {

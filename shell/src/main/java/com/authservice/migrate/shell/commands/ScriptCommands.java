@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.commands;
 
+import com.authservice.migrate.errors.StateConflict;
 import com.authservice.migrate.result.MigrationId;
 import com.authservice.migrate.result.StampResult;
 import com.authservice.migrate.template.ScriptTemplate;
@@ -8,8 +9,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
@@ -30,7 +34,7 @@ public class ScriptCommands {
 
   @Command(name = "new", group = "Scripts", description = "Write a new migration script from a template",
       completionProvider = "templateCompletion", help = """
-          Usage: new <DESCRIPTION> [--template empty|create-table|add-column] [--autogenerate [--models M]]
+          Usage: new <DESCRIPTION> [--template empty|create-table|add-column] [--autogenerate [--models M] [--exclude P]]
             new "Populate default categories"          an empty script to fill in (Alembic: revision -m)
             new "Add roles" --template create-table   starts with a CREATE TABLE and its undo
             new --autogenerate "Add phone_number to users"   the SQL written from the models' difference
@@ -42,13 +46,15 @@ public class ScriptCommands {
           description = "write the SQL from the models (see autogenerate)")
       Boolean autogenerate,
       @Option(longName = "models", description = "with --autogenerate: a package or class names") String models,
+      @Option(longName = "exclude", description = "with --autogenerate: tables to leave alone (see autogenerate)")
+      String exclude,
       CommandContext context) {
     if (autogenerate) {
-      modelCommands.autogenerate(words, models, true, context);
+      modelCommands.autogenerate(words, models, exclude, true, context);
       return;
     }
     String description = words == null ? "" : String.join(" ", words);
-    Path file = session.migrations().newMigration(description, ScriptTemplate.named(template));
+    Path file = session.offline().newMigration(description, ScriptTemplate.named(template));
     PrintWriter out = context.outputWriter();
     out.println("Created " + file);
     out.println("Review it, then apply it with `up`.");
@@ -57,24 +63,33 @@ public class ScriptCommands {
   @Command(name = "script", group = "Scripts",
       description = "The SQL that up/down would run between two points, without touching the database",
       completionProvider = "migrationIdCompletion", help = """
-          Usage: script <FROM> <TO> [--output FILE]
+          Usage: script <FROM> <TO> [--output FILE [--force]]
             script base head               everything, for an empty database (Alembic: upgrade head --sql)
             script 20251001000100 head     what up would run from that migration on
             script head 20251001000100     the undo SQL back to that migration
-          The output holds the changelog statements too; run it with: psql -v ON_ERROR_STOP=1 -f FILE""")
+          The output holds the changelog statements too; run it with: psql -v ON_ERROR_STOP=1 -f FILE
+          --output refuses a file that exists; --force overwrites it.""")
   public void script(@Argument(index = 0, description = "base, head or an id") String from,
       @Argument(index = 1, description = "base, head or an id") String to,
       @Option(longName = "output", shortName = 'o', description = "write to this file instead of stdout") String output,
+      @Option(longName = "force", defaultValue = "false", description = "overwrite the --output file if it exists")
+      Boolean force,
       CommandContext context) {
-    String sql = session.migrations().script(RunCommands.required(from, "script needs FROM and TO, e.g. script base head"),
+    String sql = session.offline().script(RunCommands.required(from, "script needs FROM and TO, e.g. script base head"),
         RunCommands.required(to, "script needs FROM and TO, e.g. script base head"));
     if (output == null) {
       context.outputWriter().print(sql);
       return;
     }
     Path file = session.launch().workingDir().resolve(output);
+    // On the command line --force is also the global option (MyBatis' "go on anyway"); both mean overwrite here.
+    boolean overwrite = force || session.options().force();
+    OpenOption[] mode = overwrite ? new OpenOption[0] : new OpenOption[] {StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.WRITE};
     try {
-      Files.writeString(file, sql, StandardCharsets.UTF_8);
+      Files.writeString(file, sql, StandardCharsets.UTF_8, mode);
+    } catch (FileAlreadyExistsException e) {
+      throw new StateConflict(file + " already exists; nothing was written. Pass --force to overwrite it.");
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file, e);
     }
@@ -86,8 +101,10 @@ public class ScriptCommands {
       completionProvider = "migrationIdCompletion", help = """
           Usage: stamp [head|base|ID|auto] [--drop-alembic-table] [--yes]
             stamp head         the schema already matches every script: record them all as applied
-            stamp              (auto) find the migration whose tables and columns match the database;
-                               adopts a database Alembic managed (its alembic_version table stays)
+            stamp              (auto) find the migration whose schema (tables, columns, indexes,
+                               constraints) matches the database best; refuses when several fit equally
+                               (a migration that only adds rows); adopts a database Alembic managed
+                               (its alembic_version table stays)
             stamp base         forget every applied migration (the tables stay)""")
   public void stamp(@Argument(index = 0, description = "head, base, an id, or auto (default)") String target,
       @Option(longName = "drop-alembic-table", defaultValue = "false",
@@ -96,15 +113,17 @@ public class ScriptCommands {
       @Option(longName = "yes", defaultValue = "false", description = "confirm changing a protected environment")
       Boolean yes,
       CommandContext context) {
-    if (session.isProtected()) {
-      session.confirmChange("stamp changes the protected environment " + session.environment().name() + ".", yes);
-    }
-    StampResult result = session.migrations().stamp(target == null || target.isBlank() ? "auto" : target, dropAlembic);
+    StampResult result = session.migrations(yes)
+        .stamp(target == null || target.isBlank() ? "auto" : target, dropAlembic);
     PrintWriter out = context.outputWriter();
     result.alembicRevision().ifPresent(revision -> out.println("This database was managed by Alembic (revision "
         + revision + ")" + (result.alembicTableDropped() ? "; alembic_version dropped." : "; alembic_version left as is.")));
     out.println("Stamped " + session.target() + " at " + result.current().map(MigrationId::toString).orElse("base")
         + ": " + result.marked().size() + " marked applied, " + result.unmarked().size() + " unmarked. No migration ran.");
+    if (!result.differences().isEmpty()) {
+      out.println("The database differs from what the scripts build up to there; up will not change:");
+      result.differences().forEach(line -> out.println("  - " + line));
+    }
   }
 
   @Command(name = "repair", group = "Scripts", description = "Accept the current content of edited applied scripts",
@@ -116,10 +135,7 @@ public class ScriptCommands {
       @Option(longName = "yes", defaultValue = "false", description = "confirm changing a protected environment")
       Boolean yes,
       CommandContext context) {
-    if (session.isProtected()) {
-      session.confirmChange("repair changes the protected environment " + session.environment().name() + ".", yes);
-    }
-    List<MigrationId> repaired = session.migrations().repair();
+    List<MigrationId> repaired = session.migrations(yes).repair();
     context.outputWriter().println(repaired.isEmpty() ? "Nothing to repair: no applied script was edited."
         : "Accepted the current content of " + repaired.size() + " script(s): " + repaired);
   }

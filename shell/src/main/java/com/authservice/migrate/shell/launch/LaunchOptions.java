@@ -1,27 +1,39 @@
 package com.authservice.migrate.shell.launch;
 
+import com.authservice.migrate.settings.YesNo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The options that shape the whole run, accepted anywhere on the command line:
- * {@code --path DIR}, {@code --env NAME[,NAME]}, {@code --lock-timeout SECONDS}, {@code --file F} or
- * {@code @F}, {@code --debug}, {@code --version}. What remains is the command and its own options.
+ * {@code --path DIR}, {@code --env NAME[,NAME]}, {@code --lock-timeout SECONDS}, {@code --embedded},
+ * {@code --file F} or {@code @F}, {@code --debug}, {@code --version}, and the MyBatis CLI's {@code --trace}
+ * (= {@code --debug}), {@code --quiet}, {@code --force}, {@code --idpattern P}. What remains is the command and
+ * its own options. Two of them may also come from the environment; the flag wins.
  */
 public record LaunchOptions(Optional<Path> path, List<String> environments, Optional<Duration> lockTimeout,
-    Optional<Path> file, boolean debug, boolean version, List<String> command) {
+    boolean embedded, Optional<Path> file, boolean debug, boolean version, List<String> command,
+    boolean quiet, boolean force, Optional<String> idPattern) {
+
+  public static final String LOCK_TIMEOUT_VARIABLE = "MIGRATE_LOCK_TIMEOUT";
+  public static final String EMBEDDED_VARIABLE = "MIGRATE_EMBEDDED";
 
   public static LaunchOptions parse(String... args) {
     Optional<Path> path = Optional.empty();
     List<String> environments = new ArrayList<>();
     Optional<Duration> lockTimeout = Optional.empty();
+    boolean embedded = false;
     Optional<Path> file = Optional.empty();
     boolean debug = false;
     boolean version = false;
     List<String> command = new ArrayList<>();
+    boolean quiet = false;
+    boolean force = false;
+    Optional<String> idPattern = Optional.empty();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -29,9 +41,13 @@ public record LaunchOptions(Optional<Path> path, List<String> environments, Opti
       switch (name) {
         case "--path" -> path = Optional.of(Path.of(inline ? value(arg) : next(args, ++i, name)));
         case "--env" -> environments.addAll(List.of((inline ? value(arg) : next(args, ++i, name)).split(",")));
-        case "--lock-timeout" -> lockTimeout = Optional.of(seconds(inline ? value(arg) : next(args, ++i, name)));
+        case "--lock-timeout" -> lockTimeout = Optional.of(seconds(inline ? value(arg) : next(args, ++i, name), name));
+        case "--embedded" -> embedded = true;
         case "--file" -> file = Optional.of(Path.of(inline ? value(arg) : next(args, ++i, name)));
-        case "--debug" -> debug = true;
+        case "--debug", "--trace" -> debug = true;
+        case "--quiet" -> quiet = true;
+        case "--force" -> force = true;
+        case "--idpattern" -> idPattern = Optional.of(inline ? value(arg) : next(args, ++i, name));
         case "--version" -> version = true;
         default -> {
           if (command.isEmpty() && arg.startsWith("@") && arg.length() > 1) {
@@ -44,8 +60,25 @@ public record LaunchOptions(Optional<Path> path, List<String> environments, Opti
     }
     environments.replaceAll(String::strip);
     environments.removeIf(String::isEmpty);
-    return new LaunchOptions(path, List.copyOf(environments), lockTimeout, file, debug, version && command.isEmpty(),
-        List.copyOf(command));
+    return new LaunchOptions(path, List.copyOf(environments), lockTimeout, embedded, file, debug,
+        version && command.isEmpty(), List.copyOf(command), quiet, force, idPattern);
+  }
+
+  /** How long a changing command waits for another run's lock: {@code --lock-timeout}, else MIGRATE_LOCK_TIMEOUT. */
+  public Optional<Duration> lockTimeout(Map<String, String> environment) {
+    return lockTimeout.or(() -> Optional.ofNullable(environment.get(LOCK_TIMEOUT_VARIABLE))
+        .filter(value -> !value.isBlank())
+        .map(value -> seconds(value, LOCK_TIMEOUT_VARIABLE)));
+  }
+
+  /** Whether the embedded database was asked for: {@code --embedded}, else MIGRATE_EMBEDDED. */
+  public boolean embedded(Map<String, String> environment) {
+    String value = environment.get(EMBEDDED_VARIABLE);
+    if (embedded || value == null || value.isBlank()) {
+      return embedded;
+    }
+    return YesNo.parse(value).orElseThrow(() -> new LaunchError(EMBEDDED_VARIABLE + " takes " + YesNo.ACCEPTED
+        + ", not \"" + value.strip() + "\""));
   }
 
   private static String value(String arg) {
@@ -59,7 +92,7 @@ public record LaunchOptions(Optional<Path> path, List<String> environments, Opti
     return args[index];
   }
 
-  private static Duration seconds(String text) {
+  private static Duration seconds(String text, String setting) {
     try {
       long seconds = Long.parseLong(text.strip());
       if (seconds < 0) {
@@ -67,7 +100,7 @@ public record LaunchOptions(Optional<Path> path, List<String> environments, Opti
       }
       return Duration.ofSeconds(seconds);
     } catch (NumberFormatException e) {
-      throw new LaunchError("--lock-timeout takes a number of seconds, not \"" + text + "\"");
+      throw new LaunchError(setting + " takes a number of seconds, not \"" + text + "\"");
     }
   }
 

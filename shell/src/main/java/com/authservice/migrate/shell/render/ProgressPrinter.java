@@ -71,6 +71,21 @@ public final class ProgressPrinter implements RunListener {
   }
 
   @Override
+  public void changelogCreated(String table) {
+    out.println("No script creates the changelog table: created MyBatis' " + table + " before the first migration.");
+    out.flush();
+  }
+
+  @Override
+  public void migrationFailed(Migration migration, String error) {
+    if (inPlace) {
+      out.print("\r\u001B[2K");
+      out.flush();
+    }
+    err.println("Failed (rolled back, going on because of --force): " + error);
+  }
+
+  @Override
   public void migrationFinished(Migration migration, int done, int total) {
     if (inPlace && done == total) {
       out.print("\r\u001B[2K");

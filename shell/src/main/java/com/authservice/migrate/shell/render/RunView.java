@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.render;
 
+import com.authservice.migrate.errors.MigrationsFailed;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.RunResult;
 
@@ -11,7 +12,7 @@ public final class RunView {
 
   public static String render(RunResult result, String target, Style style) {
     StringBuilder text = new StringBuilder();
-    if (result.changedNothing()) {
+    if (result.changedNothing() && result.failed().isEmpty()) {
       text.append(result.direction() == Direction.UP ? "Nothing to apply: " : "Nothing to undo: ")
           .append(target).append(" is already there.\n");
     } else {
@@ -19,10 +20,22 @@ public final class RunView {
           + result.migrations().size() + " migration(s)")).append(" on ").append(target)
           .append(String.format(" in %.2f s.%n", result.elapsed().toNanos() / 1e9));
     }
+    if (!result.failed().isEmpty()) {
+      text.append(style.red(result.failed().size() + " migration(s) failed and were rolled back (--force went on):"))
+          .append('\n');
+      result.failed().forEach(failure -> text.append("  ").append(failure.migration().fileName()).append('\n'));
+    }
     if (!result.outOfOrder().isEmpty()) {
       text.append(style.yellow(result.outOfOrder().size() + " older script(s) were skipped because a newer "
           + "migration is applied (out of order): run `pending` to apply them.")).append('\n');
     }
     return text.toString();
+  }
+
+  /** After the summary: a {@code --force} run that went on past failures still fails (exit code 1). */
+  public static void failIfAnyFailed(RunResult result) {
+    if (!result.failed().isEmpty()) {
+      throw new MigrationsFailed(result.failed().stream().map(f -> f.migration().fileName()).toList());
+    }
   }
 }

@@ -15,7 +15,8 @@ import org.springframework.shell.core.command.ExitStatus;
 
 /**
  * Runs one command and owns what its outcome means to the process: 0 when it worked, 1 when it failed
- * (SQL error, unknown id, lock timeout...), 2 for a usage error. Failures are one line on stderr;
+ * (SQL error, unknown id, lock timeout, a state the database is not in...), 2 only for what was typed wrong
+ * (unknown command or option, a value that does not parse). Failures are one line on stderr;
  * the stack trace only with {@code --debug}.
  */
 public final class CommandDispatcher {
@@ -52,6 +53,16 @@ public final class CommandDispatcher {
     }
   }
 
+  /** A step that is not a command, failing as a command would: one line and its exit code. */
+  public int attempt(Runnable step) {
+    try {
+      step.run();
+      return OK;
+    } catch (RuntimeException failure) {
+      return report(failure);
+    }
+  }
+
   private int report(Throwable failure) {
     if (failure instanceof AlreadyReported reported) {
       return reported.exitCode();
@@ -67,8 +78,9 @@ public final class CommandDispatcher {
       err.println("Error: " + failure.getMessage());
       return USAGE;
     }
-    if (failure instanceof ConversionException || failure instanceof IllegalArgumentException) {
-      err.println("Error: " + oneLine(failure) + " (see `help`)");
+    // An option value that does not convert was typed wrong; any other IllegalArgumentException is a failure.
+    if (failure instanceof ConversionException) {
+      err.println("Error: " + oneLine(failure.getCause() == null ? failure : failure.getCause()) + " (see `help`)");
       return USAGE;
     }
     err.println("Error: " + oneLine(failure) + (debug ? "" : " (run with --debug for details)"));
@@ -80,7 +92,7 @@ public final class CommandDispatcher {
     Throwable current = thrown;
     while (current.getCause() != null && current.getCause() != current
         && !(current instanceof MigrationException) && !(current instanceof UsageError)
-        && !(current instanceof AlreadyReported)) {
+        && !(current instanceof AlreadyReported) && !(current instanceof ConversionException)) {
       if (current instanceof InvocationTargetException || current.getClass().getName().startsWith("org.springframework")
           || current instanceof RuntimeException && current.getClass() == RuntimeException.class) {
         current = current.getCause();

@@ -6,6 +6,7 @@ import com.authservice.migrate.shell.session.ConsoleSession;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +40,8 @@ public final class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator
   public void run(ApplicationArguments args) throws IOException {
     LaunchOptions options = session.options();
     LaunchContext launch = session.launch();
-    PrintWriter out = new PrintWriter(launch.out(), true);
+    // --quiet (MyBatis' option) silences results; errors still reach stderr. The REPL ignores it.
+    PrintWriter out = new PrintWriter(options.quiet() ? OutputStream.nullOutputStream() : launch.out(), true);
     try {
       if (options.version()) {
         out.println("auth-migrate " + version());
@@ -51,8 +53,12 @@ public final class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator
         exitCode = new CommandScript(dispatcher).run(
             new BufferedReader(new InputStreamReader(launch.in(), StandardCharsets.UTF_8)), out, launch.err());
       } else {
-        try (Terminal terminal = terminal(launch)) {
-          exitCode = new Repl(session, dispatcher, completer).run(terminal, historyFile(launch));
+        // A target that cannot be used (half-set POSTGRES_*, an unknown --env) fails before the prompt appears.
+        exitCode = dispatcher.attempt(session::checkTarget);
+        if (exitCode == CommandDispatcher.OK) {
+          try (Terminal terminal = terminal(launch)) {
+            exitCode = new Repl(session, dispatcher, completer).run(terminal, historyFile(launch));
+          }
         }
       }
     } finally {
@@ -85,7 +91,8 @@ public final class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator
     return Path.of(home, ".auth-migrate", "history");
   }
 
-  private static String version() {
+  /** The console's own version, from the jar's manifest. */
+  public static String version() {
     String version = ConsoleRunner.class.getPackage().getImplementationVersion();
     return version == null ? "(development build)" : version;
   }

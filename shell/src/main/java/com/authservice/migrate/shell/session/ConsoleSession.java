@@ -6,28 +6,41 @@ import com.authservice.migrate.environment.Environment;
 import com.authservice.migrate.environment.Environments;
 import com.authservice.migrate.errors.ConfirmationRequired;
 import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.guard.Confirmation;
+import com.authservice.migrate.mybatis.IdPattern;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.settings.ConnectionSettings;
-import com.authservice.migrate.shell.launch.LintSetting;
-import com.authservice.migrate.shell.launch.LockWaitSetting;
+import com.authservice.migrate.settings.PostgresVariables;
 import com.authservice.migrate.shell.launch.LaunchContext;
 import com.authservice.migrate.shell.launch.LaunchOptions;
+import com.authservice.migrate.shell.launch.LintSetting;
+import com.authservice.migrate.shell.launch.LockWaitSetting;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
  * The state of one console run: which scripts, which environment is targeted (switchable in the REPL
- * with {@code use}), and the embedded database when nothing is configured. Everything is made on first
- * use, so commands that need no database start none.
+ * with {@code use}), and the embedded database when it is asked for ({@code --embedded},
+ * {@code MIGRATE_EMBEDDED=true}) or when the REPL starts with nothing configured. Batch mode never falls back
+ * to it: a missing database is an error there. Everything is made on first use, so commands that need no
+ * database start none.
  */
 public final class ConsoleSession implements AutoCloseable {
 
+  private static final String NOTHING_CONFIGURED = "No database configured: set POSTGRES_HOST, POSTGRES_PORT, "
+      + "POSTGRES_DB, POSTGRES_USER and POSTGRES_PASSWORD (or POSTGRES_JDBC_URL) in the environment or .env, "
+      + "or pass --embedded for a local PostgreSQL kept in .migrate/";
+
   private final LaunchOptions options;
   private final LaunchContext launch;
-  private ScriptFolder scripts;
+  private final Map<String, ScriptFolder> scriptsByEnvironment = new HashMap<>();
+  private ScriptFolder repositoryScripts;
+  private PostgresVariables postgres;
   private Environments environments;
   private String current;
   private EmbeddedDatabase embedded;
@@ -47,11 +60,13 @@ public final class ConsoleSession implements AutoCloseable {
     return launch;
   }
 
+  /** The scripts, with the script variables of the targeted environment's file. */
   public ScriptFolder scripts() {
-    if (scripts == null) {
-      scripts = locateScripts();
+    if (!Environment.DEFAULT.equals(current) && !environments().unusable().containsKey(current)) {
+      // A mistyped --env must fail even for offline commands, not quietly use the default variables.
+      environments().named(current);
     }
-    return scripts;
+    return scriptsFor(current);
   }
 
   /** The repository folder on disk, when the scripts are not the packaged copy. */
@@ -63,75 +78,112 @@ public final class ConsoleSession implements AutoCloseable {
     return Files.isDirectory(checkout.resolve("scripts")) ? Optional.of(checkout) : Optional.empty();
   }
 
+  /** Every environment; {@code default} is the embedded database once it runs. Warns once about files. */
   public Environments environments() {
     if (environments == null) {
       environments = Environments.load(repositoryDir().orElse(null), launch.environment(), launch.workingDir());
+      environments.warnings().forEach(warning -> launch.err().println("warning: " + warning));
     }
-    return environments;
+    return embedded == null ? environments : environments.withDefault(embeddedEnvironment());
   }
 
   public Environment environment() {
-    return environments().named(current);
+    checkTarget();
+    return usesEmbedded(current) ? embeddedEnvironment() : environments().named(current);
+  }
+
+  /** The targeted environment's name; naming it starts nothing. */
+  public String environmentName() {
+    return current;
   }
 
   public void use(String name) {
-    environments().named(name);
-    current = name;
+    String wanted = name.strip();
+    check(wanted);
+    current = wanted;
+  }
+
+  /** Fails, with what to set, when the targeted environment cannot be used; starts nothing. */
+  public void checkTarget() {
+    check(current);
   }
 
   /** {@code auth_service@localhost:5435}, with the environment's name when it is not the default. */
   public String target() {
-    String target = isEmbedded() && embedded == null ? "embedded" : connection().target();
+    String target = usesEmbedded(current) && embedded == null ? "embedded" : connection().target();
     return Environment.DEFAULT.equals(current) ? target : current + ":" + target;
   }
 
   public Migrations migrations() {
-    return new Migrations(config(connection()));
+    return migrations(false);
   }
 
+  /** The migrations of the current target; {@code yes} answers in advance what the core's guard would ask. */
+  public Migrations migrations(boolean yes) {
+    return new Migrations(config(yes));
+  }
+
+  /** The current target's configuration, with whether it is protected and who confirms what needs a yes. */
+  public MigrationConfig config(boolean yes) {
+    return guarded(config(connection()), isProtected() ? Optional.of(current) : Optional.empty(), yes);
+  }
+
+  /** An environment's configuration, for commands that run across several. */
+  public MigrationConfig config(Environment environment, boolean yes) {
+    return guarded(config(environment),
+        environment.isProtected() ? Optional.of(environment.name()) : Optional.empty(), yes);
+  }
+
+  private MigrationConfig guarded(MigrationConfig config, Optional<String> protectedName, boolean yes) {
+    MigrationConfig confirming = config.confirmingWith(confirmation(yes));
+    return protectedName.map(confirming::protectedAs).orElse(confirming);
+  }
+
+  /** {@code --yes} confirms in advance; the REPL asks; batch mode without {@code --yes} refuses. */
+  private Confirmation confirmation(boolean yes) {
+    if (yes) {
+      return Confirmation.GIVEN;
+    }
+    if (confirmer == null) {
+      return Confirmation.REFUSE;
+    }
+    return change -> {
+      if (!confirmer.test(change + ". Continue? [y/N] ")) {
+        throw ConfirmationRequired.declined(change);
+      }
+    };
+  }
+
+  /**
+   * For commands that never connect ({@code new}, {@code script}): they work with nothing configured, on
+   * the defaults ({@code public} schema); a configured target lends its schema, and starts nothing.
+   */
+  public Migrations offline() {
+    boolean nothingConfigured = Environment.DEFAULT.equals(current) && postgres().isNone();
+    return new Migrations(config(nothingConfigured ? ConnectionSettings.fromVariables(Map.of()) : connection()));
+  }
+
+  /** The configuration for the targeted environment's {@code connection}. */
   public MigrationConfig config(ConnectionSettings connection) {
-    MigrationConfig config = new MigrationConfig(connection, scripts())
-        .withStrictLint(LintSetting.isStrict(launch.environment()))
-        .withLockWait(LockWaitSetting.from(launch.environment()));
-    return options.lockTimeout().map(config::withLockTimeout).orElse(config);
+    return withLaunchOptions(new MigrationConfig(connection, scripts()));
+  }
+
+  /** The configuration for one of several environments, with that environment's script variables. */
+  public MigrationConfig config(Environment environment) {
+    return withLaunchOptions(new MigrationConfig(environment.connection(), scriptsFor(environment.name())));
   }
 
   public ConnectionSettings connection() {
-    if (isEmbedded()) {
-      if (embedded == null) {
-        launch.err().println("No database configured (POSTGRES_HOST, POSTGRES_JDBC_URL or .env): "
-            + "using an embedded PostgreSQL with its data in .migrate/ (kept between runs).");
-        embedded = EmbeddedDatabase.start(launch.workingDir());
-      }
-      return embedded.settings();
-    }
     return environment().connection();
   }
 
-  /** Asks before changing a protected environment; in batch mode only {@code --yes} confirms. */
-  public void confirmChange(String what, boolean yes) {
-    if (yes) {
-      return;
-    }
-    if (confirmer == null) {
-      throw new ConfirmationRequired(what);
-    }
-    if (!confirmer.test(what + " Continue? [y/N] ")) {
-      throw new InvalidArgument("Cancelled: " + what);
-    }
-  }
-
   public boolean isProtected() {
-    return !isEmbedded() && environment().isProtected();
+    return !usesEmbedded(current) && environment().isProtected();
   }
 
   /** The REPL installs a question to ask; without one (batch mode) confirmations need --yes. */
   public void confirmWith(Predicate<String> question) {
     this.confirmer = question;
-  }
-
-  public boolean isInteractive() {
-    return confirmer != null;
   }
 
   /**
@@ -145,17 +197,67 @@ public final class ConsoleSession implements AutoCloseable {
     return options.environments().size() > 1 ? environments().named(options.environments()) : List.of();
   }
 
-  private boolean isEmbedded() {
-    return Environment.DEFAULT.equals(current)
-        && !ConnectionSettings.isConfigured(launch.environment(), launch.workingDir());
+  /** What the global options say about every run: lock timeout, MyBatis' --force and --idpattern. */
+  private MigrationConfig withLaunchOptions(MigrationConfig config) {
+    MigrationConfig configured = config.forcing(options.force()).withIdPattern(options.idPattern().map(IdPattern::of))
+        .withStrictLint(LintSetting.isStrict(launch.environment()))
+        .withLockWait(LockWaitSetting.from(launch.environment()));
+    return options.lockTimeout(launch.environment()).map(configured::withLockTimeout).orElse(configured);
   }
 
-  private ScriptFolder locateScripts() {
-    Optional<Path> dir = repositoryDir();
-    if (dir.isPresent()) {
-      return ScriptFolder.at(dir.get());
+  private ScriptFolder scriptsFor(String environment) {
+    if (repositoryScripts == null) {
+      Optional<Path> dir = repositoryDir();
+      repositoryScripts = dir.isPresent() ? ScriptFolder.at(dir.get())
+          : ScriptFolder.onClasspath("auth-migrations", ConsoleSession.class.getClassLoader());
     }
-    return ScriptFolder.onClasspath("auth-migrations", ConsoleSession.class.getClassLoader());
+    return scriptsByEnvironment.computeIfAbsent(Environment.mybatisName(environment),
+        repositoryScripts::forEnvironment);
+  }
+
+  private void check(String name) {
+    if (!Environment.DEFAULT.equals(name)) {
+      environments().named(name);
+      return;
+    }
+    boolean asked = options.embedded(launch.environment());
+    if (asked && !postgres().isNone()) {
+      throw new InvalidArgument((options.embedded() ? "--embedded" : LaunchOptions.EMBEDDED_VARIABLE + "=true")
+          + " asks for the embedded PostgreSQL, but a database is configured (" + String.join(", ", postgres().names())
+          + " in the environment or .env): drop one of the two");
+    }
+    if (!usesEmbedded(name)) {
+      if (postgres().isNone()) {
+        throw new InvalidArgument(NOTHING_CONFIGURED);
+      }
+      environments().named(name);
+    }
+  }
+
+  /** Nothing configured and asked for, or the REPL with nothing configured: never instead of a configured one. */
+  private boolean usesEmbedded(String name) {
+    return Environment.DEFAULT.equals(name) && postgres().isNone()
+        && (options.embedded(launch.environment()) || startsRepl());
+  }
+
+  /** The REPL runs when there is no command, no file and a terminal; piped stdin is batch mode. */
+  private boolean startsRepl() {
+    return options.command().isEmpty() && options.file().isEmpty() && !options.version() && launch.terminal();
+  }
+
+  private Environment embeddedEnvironment() {
+    if (embedded == null) {
+      launch.err().println("Using an embedded PostgreSQL with its data in .migrate/ (kept between runs).");
+      embedded = EmbeddedDatabase.start(launch.workingDir());
+    }
+    return new Environment(Environment.DEFAULT, embedded.settings(), false);
+  }
+
+  private PostgresVariables postgres() {
+    if (postgres == null) {
+      postgres = PostgresVariables.read(launch.environment(), launch.workingDir());
+    }
+    return postgres;
   }
 
   @Override

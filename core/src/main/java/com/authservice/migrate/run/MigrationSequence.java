@@ -1,0 +1,65 @@
+package com.authservice.migrate.run;
+
+import com.authservice.migrate.errors.ScriptFailed;
+import com.authservice.migrate.lockwait.LockRetry;
+import com.authservice.migrate.lockwait.LockWait;
+import com.authservice.migrate.mybatis.ScriptFolder;
+import com.authservice.migrate.result.Direction;
+import com.authservice.migrate.result.FailedMigration;
+import com.authservice.migrate.result.Migration;
+import com.authservice.migrate.result.RunListener;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the migrations a command chose, in order, each in its own transaction. The first failure stops the
+ * run; with {@code force} (MyBatis' {@code --force}) a migration whose SQL fails is rolled back alone and
+ * the run goes on, as MyBatis' does. A later migration that needed the failed one fails the same way and is
+ * rolled back too; one that did not is applied, and the failed one then shows as out of order in status,
+ * for {@code pending} to apply once it is fixed.
+ */
+public final class MigrationSequence {
+
+  private final Connection connection;
+  private final ScriptFolder scripts;
+  private final Changelog changelog;
+  private final boolean force;
+  private final LockWait lockWait;
+  private final RunListener listener;
+
+  public MigrationSequence(Connection connection, ScriptFolder scripts, Changelog changelog, boolean force,
+      LockWait lockWait, RunListener listener) {
+    this.connection = connection;
+    this.scripts = scripts;
+    this.changelog = changelog;
+    this.force = force;
+    this.lockWait = lockWait;
+    this.listener = listener;
+  }
+
+  /** Runs {@code chosen} ({@code all}: every script of the repository) and returns those that failed. */
+  public List<FailedMigration> run(Direction direction, List<Migration> chosen, List<Migration> all) {
+    if (direction == Direction.UP && !chosen.isEmpty()) {
+      MissingChangelog.prepare(connection, changelog, scripts, all, chosen.get(0), listener);
+    }
+    MigrationRunner runner = new MigrationRunner(connection, scripts, changelog);
+    LockRetry retry = new LockRetry(connection, scripts, lockWait, listener);
+    List<FailedMigration> failed = new ArrayList<>();
+    int done = 0;
+    for (Migration migration : chosen) {
+      listener.migrationStarting(migration, done, chosen.size());
+      try {
+        retry.run(migration, direction == Direction.UP ? () -> runner.apply(migration) : () -> runner.undo(migration));
+      } catch (ScriptFailed e) {
+        if (!force) {
+          throw e;
+        }
+        failed.add(new FailedMigration(migration, e.getMessage()));
+        listener.migrationFailed(migration, e.getMessage());
+      }
+      listener.migrationFinished(migration, ++done, chosen.size());
+    }
+    return failed;
+  }
+}
