@@ -57,6 +57,10 @@ sealed interface Change {
   record DropTable(List<String> tables) implements Change {
   }
 
+  /** {@code SET [LOCAL | SESSION] name ...}. */
+  record SetParameter(String name) implements Change {
+  }
+
   /** BEGIN, START TRANSACTION, COMMIT, END, ROLLBACK, ABORT. */
   record TransactionControl(String keyword) implements Change {
   }

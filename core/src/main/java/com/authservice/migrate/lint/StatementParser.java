@@ -12,6 +12,7 @@ import com.authservice.migrate.lint.Change.DropTable;
 import com.authservice.migrate.lint.Change.RenameColumn;
 import com.authservice.migrate.lint.Change.RenameTable;
 import com.authservice.migrate.lint.Change.SetNotNull;
+import com.authservice.migrate.lint.Change.SetParameter;
 import com.authservice.migrate.lint.Change.TransactionControl;
 import com.authservice.migrate.lint.Change.ValidateConstraint;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ import org.apache.shardingsphere.sql.parser.autogen.PostgreSQLStatementParser.Co
 import org.apache.shardingsphere.sql.parser.autogen.PostgreSQLStatementParser.ColumnConstraintOptionContext;
 import org.apache.shardingsphere.sql.parser.autogen.PostgreSQLStatementParser.ColumnDefinitionContext;
 import org.apache.shardingsphere.sql.parser.autogen.PostgreSQLStatementParser.ColumnrefContext;
+import org.apache.shardingsphere.sql.parser.autogen.PostgreSQLStatementParser.ConfigurationParameterClauseContext;
 import org.apache.shardingsphere.sql.parser.autogen.PostgreSQLStatementParser.CreateDefinitionContext;
 import org.apache.shardingsphere.sql.parser.autogen.PostgreSQLStatementParser.CreateIndexContext;
 import org.apache.shardingsphere.sql.parser.autogen.PostgreSQLStatementParser.CreateTableContext;
@@ -107,6 +109,10 @@ final class StatementParser {
         || statement.commit() != null || statement.rollback() != null || statement.end() != null
         || statement.abort() != null) {
       changes.add(new TransactionControl(statement.getStart().getText().toUpperCase()));
+    } else if (statement.set() != null) {
+      descendants(statement.set(), ConfigurationParameterClauseContext.class).stream()
+          .filter(clause -> clause.varName() != null)
+          .forEach(clause -> changes.add(new SetParameter(identifier(clause.varName().getText()))));
     }
     return changes;
   }

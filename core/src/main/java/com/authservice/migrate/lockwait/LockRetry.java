@@ -2,6 +2,7 @@ package com.authservice.migrate.lockwait;
 
 import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.LockWaitExhausted;
+import com.authservice.migrate.lint.ScriptSettings;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.RunListener;
@@ -41,6 +42,9 @@ public final class LockRetry {
   /** Runs {@code migrate} (which applies or undoes {@code migration} atomically) until it gets its locks. */
   public void run(Migration migration, Runnable migrate) {
     LockWait wait = ScriptTimeouts.apply(migration.fileName(), scripts.content(migration), runWait);
+    // A script that sets lock_timeout itself decides how long to wait: its time-out is its failure, reported at
+    // its line and not retried.
+    boolean ownTimeout = ScriptSettings.setsLockTimeout(scripts.upSql(migration));
     Duration backoff = wait.backoff();
     try {
       for (int attempt = 1; ; attempt++) {
@@ -49,7 +53,7 @@ public final class LockRetry {
           migrate.run();
           return;
         } catch (RuntimeException failure) {
-          if (!timedOut(failure)) {
+          if (!timedOut(failure) || ownTimeout) {
             throw failure;
           }
           List<Blocker> blockers = blockers();

@@ -80,6 +80,6 @@ class LintCommandsTest {
     Run run = checkout(db).with("MIGRATE_LINT_STRICT", "maybe").run("lint");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("Error: MIGRATE_LINT_STRICT must be true or false, not \"maybe\"\n");
+    assertThat(run.err()).isEqualTo("Error: MIGRATE_LINT_STRICT takes true/false, yes/no, on/off or 1/0, not \"maybe\"\n");
   }
 }

@@ -34,7 +34,7 @@ class LockWaitConsoleTest {
       statement.execute("set application_name = 'long-report'");
       statement.execute("select count(*) from users");
 
-      Run run = console.with("MIGRATE_LOCK_WAIT", "300ms").with("MIGRATE_LOCK_RETRIES", "2").run("up");
+      Run run = console.with("MIGRATE_LOCK_RETRIES", "2").run("--lock-wait", "300ms", "up");
 
       assertThat(run.exitCode()).isEqualTo(1);
       assertThat(run.err()).contains("20251120000000_Add_nickname_to_users.sql could not get its locks within "
@@ -45,6 +45,14 @@ class LockWaitConsoleTest {
     }
     assertThat(db.query("select 1 from information_schema.columns where column_name = 'nickname'")).isEmpty();
     assertThat(db.appliedIds()).doesNotContain("20251120000000");
+  }
+
+  @Test
+  void theLockWaitFlagWinsOverTheSettingAndAnUnreadableOneIsAUsageError(TestDatabase db) {
+    Run flag = Console.inCheckout(dir, db.settings()).with("MIGRATE_LOCK_WAIT", "5s").run("--lock-wait", "later",
+        "up");
+    assertThat(flag.exitCode()).isEqualTo(2);
+    assertThat(flag.err()).isEqualTo("Error: --lock-wait takes a duration such as 500ms, 5s or 2min, not \"later\"\n");
   }
 
   @Test

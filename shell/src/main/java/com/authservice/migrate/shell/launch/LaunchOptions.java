@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.launch;
 
+import com.authservice.migrate.lockwait.LockWait;
 import com.authservice.migrate.settings.YesNo;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,12 +13,13 @@ import java.util.Optional;
  * The options that shape the whole run, accepted anywhere on the command line:
  * {@code --path DIR}, {@code --env NAME[,NAME]}, {@code --lock-timeout SECONDS}, {@code --embedded},
  * {@code --file F} or {@code @F}, {@code --debug}, {@code --version}, and the MyBatis CLI's {@code --trace}
- * (= {@code --debug}), {@code --quiet}, {@code --force}, {@code --idpattern P}. What remains is the command and
- * its own options. Two of them may also come from the environment; the flag wins.
+ * (= {@code --debug}), {@code --quiet}, {@code --force}, {@code --idpattern P}, and {@code --lock-wait 5s}
+ * (each migration's {@code lock_timeout}). What remains is the command and its own options. Some may also come
+ * from the environment; the flag wins.
  */
 public record LaunchOptions(Optional<Path> path, List<String> environments, Optional<Duration> lockTimeout,
     boolean embedded, Optional<Path> file, boolean debug, boolean version, List<String> command,
-    boolean quiet, boolean force, Optional<String> idPattern) {
+    boolean quiet, boolean force, Optional<String> idPattern, Optional<Duration> lockWait) {
 
   public static final String LOCK_TIMEOUT_VARIABLE = "MIGRATE_LOCK_TIMEOUT";
   public static final String EMBEDDED_VARIABLE = "MIGRATE_EMBEDDED";
@@ -34,6 +36,7 @@ public record LaunchOptions(Optional<Path> path, List<String> environments, Opti
     boolean quiet = false;
     boolean force = false;
     Optional<String> idPattern = Optional.empty();
+    Optional<Duration> lockWait = Optional.empty();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -48,6 +51,7 @@ public record LaunchOptions(Optional<Path> path, List<String> environments, Opti
         case "--quiet" -> quiet = true;
         case "--force" -> force = true;
         case "--idpattern" -> idPattern = Optional.of(inline ? value(arg) : next(args, ++i, name));
+        case "--lock-wait" -> lockWait = Optional.of(duration(inline ? value(arg) : next(args, ++i, name), name));
         case "--version" -> version = true;
         default -> {
           if (command.isEmpty() && arg.startsWith("@") && arg.length() > 1) {
@@ -61,7 +65,12 @@ public record LaunchOptions(Optional<Path> path, List<String> environments, Opti
     environments.replaceAll(String::strip);
     environments.removeIf(String::isEmpty);
     return new LaunchOptions(path, List.copyOf(environments), lockTimeout, embedded, file, debug,
-        version && command.isEmpty(), List.copyOf(command), quiet, force, idPattern);
+        version && command.isEmpty(), List.copyOf(command), quiet, force, idPattern, lockWait);
+  }
+
+  private static Duration duration(String text, String option) {
+    return LockWait.parseDuration(text).orElseThrow(() -> new LaunchError(option
+        + " takes a duration such as 500ms, 5s or 2min, not \"" + text + "\""));
   }
 
   /** How long a changing command waits for another run's lock: {@code --lock-timeout}, else MIGRATE_LOCK_TIMEOUT. */

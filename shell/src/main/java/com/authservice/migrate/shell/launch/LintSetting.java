@@ -1,6 +1,7 @@
 package com.authservice.migrate.shell.launch;
 
 import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.settings.YesNo;
 import java.util.Map;
 
 /** {@code MIGRATE_LINT_STRICT=true}: lint findings refuse {@code up}, {@code pending}, {@code version} and {@code lint}. */
@@ -12,13 +13,11 @@ public final class LintSetting {
   }
 
   public static boolean isStrict(Map<String, String> environment) {
-    String value = environment.getOrDefault(VARIABLE, "").strip();
-    if (value.isEmpty() || value.equalsIgnoreCase("false")) {
+    String value = environment.getOrDefault(VARIABLE, "");
+    if (value.isBlank()) {
       return false;
     }
-    if (value.equalsIgnoreCase("true")) {
-      return true;
-    }
-    throw new InvalidArgument(VARIABLE + " must be true or false, not \"" + value + "\"");
+    return YesNo.parse(value).orElseThrow(() -> new InvalidArgument(VARIABLE + " takes " + YesNo.ACCEPTED
+        + ", not \"" + value + "\""));
   }
 }

@@ -4,20 +4,24 @@ import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.lockwait.LockWait;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * {@code MIGRATE_LOCK_WAIT} (each migration's {@code lock_timeout}, default 5s), {@code MIGRATE_LOCK_RETRIES}
- * (attempts in all, default 5) and {@code MIGRATE_STATEMENT_TIMEOUT} (none by default).
+ * {@code --lock-wait} or {@code MIGRATE_LOCK_WAIT} (each migration's {@code lock_timeout}, default 5s),
+ * {@code MIGRATE_LOCK_RETRIES} (attempts in all, default 5) and {@code MIGRATE_STATEMENT_TIMEOUT} (none).
  */
 public final class LockWaitSetting {
 
   private LockWaitSetting() {
   }
 
-  public static LockWait from(Map<String, String> environment) {
+  /** @param flag {@code --lock-wait}, which wins over {@code MIGRATE_LOCK_WAIT} */
+  public static LockWait from(Map<String, String> environment, Optional<Duration> flag) {
     LockWait wait = LockWait.DEFAULT;
     String lockWait = environment.get("MIGRATE_LOCK_WAIT");
-    if (lockWait != null && !lockWait.isBlank()) {
+    if (flag.isPresent()) {
+      wait = wait.withLockTimeout(flag.get());
+    } else if (lockWait != null && !lockWait.isBlank()) {
       wait = wait.withLockTimeout(duration("MIGRATE_LOCK_WAIT", lockWait));
     }
     String statementTimeout = environment.get("MIGRATE_STATEMENT_TIMEOUT");

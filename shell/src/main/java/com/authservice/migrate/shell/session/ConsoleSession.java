@@ -201,7 +201,7 @@ public final class ConsoleSession implements AutoCloseable {
   private MigrationConfig withLaunchOptions(MigrationConfig config) {
     MigrationConfig configured = config.forcing(options.force()).withIdPattern(options.idPattern().map(IdPattern::of))
         .withStrictLint(LintSetting.isStrict(launch.environment()))
-        .withLockWait(LockWaitSetting.from(launch.environment()));
+        .withLockWait(LockWaitSetting.from(launch.environment(), options.lockWait()));
     return options.lockTimeout(launch.environment()).map(configured::withLockTimeout).orElse(configured);
   }
 
