@@ -5,7 +5,7 @@ import com.authservice.migrate.autogenerate.compare.SchemaDiff;
 import com.authservice.migrate.autogenerate.inspect.CatalogReader;
 import com.authservice.migrate.autogenerate.inspect.ServerDefaults;
 import com.authservice.migrate.autogenerate.model.ModelReader;
-import com.authservice.migrate.autogenerate.render.PostgresDdlRenderer;
+import com.authservice.migrate.autogenerate.render.OnlineDdl;
 import com.authservice.migrate.autogenerate.schema.Schema;
 import com.authservice.migrate.errors.DatabaseError;
 import java.sql.Connection;
@@ -59,10 +59,10 @@ public final class Autogenerator {
   public static Autogeneration of(Schema current, Schema target, SchemaDiff.DefaultsEqual defaults) {
     List<SchemaChange> changes = new SchemaDiff(defaults).compare(current, target);
     List<String> warnings = SchemaDiff.renameWarnings(changes);
-    PostgresDdlRenderer renderer = new PostgresDdlRenderer();
+    OnlineDdl ddl = new OnlineDdl(changes);
     StringBuilder up = new StringBuilder();
     warnings.forEach(warning -> up.append("-- WARNING: ").append(warning).append('\n'));
-    up.append(renderer.render(changes));
-    return new Autogeneration(changes, warnings, up.toString(), renderer.render(SchemaDiff.undo(changes)));
+    up.append(ddl.up());
+    return new Autogeneration(changes, warnings, up.toString(), ddl.undo(), ddl.concurrentUp(), ddl.concurrentUndo());
   }
 }

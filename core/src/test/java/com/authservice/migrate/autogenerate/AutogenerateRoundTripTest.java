@@ -88,11 +88,22 @@ class AutogenerateRoundTripTest {
     assertThat(found.isEmpty()).as("the difference is detected").isFalse();
 
     db.execute(found.upSql());
+    eachOnItsOwn(db, found.concurrentUpSql());
     assertThat(diff(db, models).summary()).as("check after applying up").isEmpty();
 
+    eachOnItsOwn(db, found.concurrentUndoSql());
     db.execute(found.undoSql());
     assertThat(db.schemaSnapshot()).as("schema after applying undo").isEqualTo(schemaBefore);
     return found;
+  }
+
+  /** The second, no-transaction script: CONCURRENTLY refuses to share a transaction, even an implicit one. */
+  private static void eachOnItsOwn(TestDatabase db, String sql) {
+    for (String statement : sql.split(";\n")) {
+      if (!statement.isBlank()) {
+        db.execute(statement);
+      }
+    }
   }
 
   @Test
@@ -242,7 +253,8 @@ class AutogenerateRoundTripTest {
     Autogeneration found = roundTrip(db, PETS, Owner.class, PetIndexed.class);
 
     assertThat(found.summary()).containsExactly("add index ix_pets_owner_nickname on pets[owner_id, nickname]");
-    assertThat(found.upSql()).contains("CREATE UNIQUE INDEX ix_pets_owner_nickname ON pets (owner_id, nickname)");
+    assertThat(found.concurrentUpSql())
+        .isEqualTo("CREATE UNIQUE INDEX CONCURRENTLY ix_pets_owner_nickname ON pets (owner_id, nickname);\n");
   }
 
   @Entity @Table(name = "pets", indexes = @Index(name = "ix_pets_owner_id", columnList = "owner_id"))

@@ -78,8 +78,7 @@ public final class PostgresDdlRenderer {
       return List.of(dropConstraint(drop.table(), drop.unique().name()));
     }
     if (change instanceof SchemaChange.CreateIndex create) {
-      return List.of("CREATE " + (create.index().unique() ? "UNIQUE " : "") + "INDEX " + quote(create.index().name())
-          + " ON " + quote(create.table()) + " (" + names(create.index().columns()) + ")");
+      return List.of(createIndex(create, false));
     }
     if (change instanceof SchemaChange.DropIndex drop) {
       return List.of("DROP INDEX " + quote(drop.index().name()));
@@ -97,6 +96,12 @@ public final class PostgresDdlRenderer {
       return List.of(columnComment(comment.table(), comment.column(), comment.to()));
     }
     throw new IllegalArgumentException("No DDL for " + change);
+  }
+
+  /** {@code CONCURRENTLY} builds it without blocking writes, outside a transaction ({@link OnlineDdl}). */
+  static String createIndex(SchemaChange.CreateIndex create, boolean concurrently) {
+    return "CREATE " + (create.index().unique() ? "UNIQUE " : "") + "INDEX " + (concurrently ? "CONCURRENTLY " : "")
+        + quote(create.index().name()) + " ON " + quote(create.table()) + " (" + names(create.index().columns()) + ")";
   }
 
   private static List<String> createTable(Table table) {

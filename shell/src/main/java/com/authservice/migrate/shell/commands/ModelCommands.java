@@ -57,6 +57,8 @@ public class ModelCommands {
     generated.autogeneration().summary().forEach(line -> out.println("  - " + line));
     generated.autogeneration().warnings().forEach(line -> out.println("  ! " + line));
     out.println("Created " + generated.file().get());
+    generated.concurrentFile().ifPresent(file -> out.println("Created " + file
+        + " (indexes built and keys validated CONCURRENTLY, outside a transaction)"));
     out.println("Review it before applying (show <id>), then run `up`.");
   }
 
