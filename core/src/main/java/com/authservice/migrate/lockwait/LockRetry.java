@@ -20,9 +20,11 @@ import java.util.stream.Collectors;
  * Runs each migration with {@code lock_timeout} (and {@code statement_timeout} when set), so a statement stuck
  * behind a long transaction gives up before the service's queries pile up behind it. The migration is then
  * rolled back (by the runner), the sessions holding locks are reported, and it is tried again after a
- * back-off, a bounded number of times.
+ * back-off, a bounded number of times. The settings live on the session and are sent only when they change
+ * (a script's own time-out), so a run of many migrations pays no extra round trip per migration; {@link #close()}
+ * puts the session back as it was.
  */
-public final class LockRetry {
+public final class LockRetry implements AutoCloseable {
 
   private static final String LOCK_NOT_AVAILABLE = "55P03";
   private static final String QUERY_CANCELED = "57014";
@@ -31,6 +33,7 @@ public final class LockRetry {
   private final ScriptFolder scripts;
   private final LockWait runWait;
   private final RunListener listener;
+  private LockWait applied;
 
   public LockRetry(Connection connection, ScriptFolder scripts, LockWait runWait, RunListener listener) {
     this.connection = connection;
@@ -42,33 +45,40 @@ public final class LockRetry {
   /** Runs {@code migrate} (which applies or undoes {@code migration} atomically) until it gets its locks. */
   public void run(Migration migration, Runnable migrate) {
     LockWait wait = ScriptTimeouts.apply(migration.fileName(), scripts.content(migration), runWait);
-    // A script that sets lock_timeout itself decides how long to wait: its time-out is its failure, reported at
-    // its line and not retried.
-    boolean ownTimeout = ScriptSettings.setsLockTimeout(scripts.upSql(migration));
     Duration backoff = wait.backoff();
-    try {
-      for (int attempt = 1; ; attempt++) {
+    for (int attempt = 1; ; attempt++) {
+      if (!wait.equals(applied)) {
         setTimeouts(wait);
-        try {
-          migrate.run();
-          return;
-        } catch (RuntimeException failure) {
-          if (!timedOut(failure) || ownTimeout) {
-            throw failure;
-          }
-          List<Blocker> blockers = blockers();
-          if (attempt >= wait.attempts()) {
-            throw new LockWaitExhausted(migration.fileName(), LockWait.say(wait.lockTimeout()), attempt,
-                blockers.stream().map(Blocker::toString).collect(Collectors.joining("; ")));
-          }
-          listener.lockTimedOut(new LockTimedOut(migration, wait.lockTimeout(), attempt, wait.attempts(), blockers,
-              backoff));
-          sleep(backoff);
-          backoff = backoff.multipliedBy(2);
-        }
+        applied = wait;
       }
-    } finally {
+      try {
+        migrate.run();
+        return;
+      } catch (RuntimeException failure) {
+        // A script that sets lock_timeout itself decides how long to wait: its time-out is its failure, reported
+        // at its line and not retried. (Parsed only here: the parser is the costly part.)
+        if (!timedOut(failure) || ScriptSettings.setsLockTimeout(scripts.upSql(migration))) {
+          throw failure;
+        }
+        List<Blocker> blockers = blockers();
+        if (attempt >= wait.attempts()) {
+          throw new LockWaitExhausted(migration.fileName(), LockWait.say(wait.lockTimeout()), attempt,
+              blockers.stream().map(Blocker::toString).collect(Collectors.joining("; ")));
+        }
+        listener.lockTimedOut(new LockTimedOut(migration, wait.lockTimeout(), attempt, wait.attempts(), blockers,
+            backoff));
+        sleep(backoff);
+        backoff = backoff.multipliedBy(2);
+      }
+    }
+  }
+
+  /** Back to no time-outs, as the session was before the run. */
+  @Override
+  public void close() {
+    if (applied != null) {
       setTimeouts(null);
+      applied = null;
     }
   }
 

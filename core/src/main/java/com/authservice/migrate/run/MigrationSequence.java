@@ -44,21 +44,22 @@ public final class MigrationSequence {
       MissingChangelog.prepare(connection, changelog, scripts, all, chosen.get(0), listener);
     }
     MigrationRunner runner = new MigrationRunner(connection, scripts, changelog);
-    LockRetry retry = new LockRetry(connection, scripts, lockWait, listener);
     List<FailedMigration> failed = new ArrayList<>();
-    int done = 0;
-    for (Migration migration : chosen) {
-      listener.migrationStarting(migration, done, chosen.size());
-      try {
-        retry.run(migration, direction == Direction.UP ? () -> runner.apply(migration) : () -> runner.undo(migration));
-      } catch (ScriptFailed e) {
-        if (!force) {
-          throw e;
+    try (LockRetry retry = new LockRetry(connection, scripts, lockWait, listener)) {
+      int done = 0;
+      for (Migration migration : chosen) {
+        listener.migrationStarting(migration, done, chosen.size());
+        try {
+          retry.run(migration, direction == Direction.UP ? () -> runner.apply(migration) : () -> runner.undo(migration));
+        } catch (ScriptFailed e) {
+          if (!force) {
+            throw e;
+          }
+          failed.add(new FailedMigration(migration, e.getMessage()));
+          listener.migrationFailed(migration, e.getMessage());
         }
-        failed.add(new FailedMigration(migration, e.getMessage()));
-        listener.migrationFailed(migration, e.getMessage());
+        listener.migrationFinished(migration, ++done, chosen.size());
       }
-      listener.migrationFinished(migration, ++done, chosen.size());
     }
     return failed;
   }
