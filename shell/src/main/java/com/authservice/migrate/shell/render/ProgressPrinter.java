@@ -3,6 +3,8 @@ package com.authservice.migrate.shell.render;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.RunListener;
+import com.authservice.migrate.shell.launch.LaunchContext;
+import com.authservice.migrate.shell.render.json.JsonOutput;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 
@@ -24,6 +26,12 @@ public final class ProgressPrinter implements RunListener {
     this.out = out;
     this.err = err;
     this.terminal = terminal;
+  }
+
+  /** Progress for a command writing to {@code out}; in JSON mode stdout holds only the document, so stderr. */
+  public static ProgressPrinter of(PrintWriter out, LaunchContext launch) {
+    PrintWriter shown = JsonOutput.wanted(out) ? new PrintWriter(launch.err(), true) : out;
+    return new ProgressPrinter(shown, launch.err(), launch.terminal());
   }
 
   @Override
