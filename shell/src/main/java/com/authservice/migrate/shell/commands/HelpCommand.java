@@ -48,7 +48,8 @@ public class HelpCommand {
     }
     out.println();
     out.println("Global options: --path DIR, --env NAME[,NAME], --lock-timeout SECONDS, --embedded, --debug (or --trace),");
-    out.println("  --quiet (no output but errors), --force (go on past failing migrations), --idpattern 000");
+    out.println("  --quiet (no output but errors), --force (go on past failing migrations), --idpattern 000,");
+    out.println("  --output json (one JSON document per command on stdout; also MIGRATE_OUTPUT=json)");
   }
 
   private static void overview(CommandContext context, PrintWriter out) {
