@@ -37,17 +37,20 @@ import com.authservice.migrate.result.RunResult;
 import com.authservice.migrate.result.StampResult;
 import com.authservice.migrate.result.State;
 import com.authservice.migrate.result.StatusReport;
+import com.authservice.migrate.result.ValidationReport;
 import com.authservice.migrate.run.Changelog;
 import com.authservice.migrate.run.Database;
 import com.authservice.migrate.run.HistoryRange;
 import com.authservice.migrate.run.IdResolver;
 import com.authservice.migrate.run.MigrationSequence;
+import com.authservice.migrate.run.MigrationTimer;
 import com.authservice.migrate.run.RunPlanner;
 import com.authservice.migrate.run.ScriptLint;
 import com.authservice.migrate.run.StatusReader;
 import com.authservice.migrate.stamp.SchemaMatch;
 import com.authservice.migrate.stamp.Stamper;
 import com.authservice.migrate.template.ScriptTemplate;
+import com.authservice.migrate.validate.Validation;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -91,7 +94,19 @@ public final class Migrations {
 
   /** Every migration from the scripts and the changelog, with its state. Takes no lock. */
   public StatusReport status() {
-    List<Migration> migrations = scripts.migrations();
+    return status(scripts.migrations());
+  }
+
+  /**
+   * Whether the scripts and the changelog agree (Flyway's {@code validate}): every edited or missing applied
+   * script and every malformed script, listed rather than refused. Reads only; takes no lock.
+   */
+  public ValidationReport validate() {
+    ScriptFolder.Listing listing = scripts.list();
+    return Validation.of(scripts, listing, status(listing.migrations()));
+  }
+
+  private StatusReport status(List<Migration> migrations) {
     try (Connection connection = database.open()) {
       return StatusReader.report(scripts, migrations, changelog().read(connection));
     } catch (SQLException e) {
@@ -426,13 +441,15 @@ public final class Migrations {
         lintBeforeRunning(connection, chosen, listener);
       }
       listener.started(direction, chosen.size());
+      MigrationTimer timer = new MigrationTimer(listener);
       List<FailedMigration> failed = new MigrationSequence(connection, scripts, changelog, config.force(),
-          config.lockWait(), listener).run(direction, chosen, migrations);
+          config.lockWait(), timer).run(direction, chosen, migrations);
       List<Migration> skipped = direction == Direction.UP ? planner.outOfOrder().stream()
           .filter(m -> !chosen.contains(m)).toList() : List.of();
       List<Migration> ran = chosen.stream()
           .filter(m -> failed.stream().noneMatch(f -> f.migration().equals(m))).toList();
-      return new RunResult(direction, ran, skipped, failed, Duration.ofNanos(System.nanoTime() - started));
+      return new RunResult(direction, ran, skipped, failed, Duration.ofNanos(System.nanoTime() - started),
+          timer.durations());
     });
   }
 

@@ -18,7 +18,9 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,25 +97,47 @@ public final class ScriptFolder {
 
   /** Every migration, ordered by id. Refuses names MyBatis cannot parse and ids used twice. */
   public List<Migration> migrations() {
+    Listing listing = list();
+    listing.malformed().forEach((fileName, problem) -> {
+      throw new MalformedScript(fileName, problem);
+    });
+    return listing.migrations();
+  }
+
+  /**
+   * The scripts, refusing nothing: the well-named migrations ordered by id, and for each file whose name is
+   * refused (MyBatis cannot parse it, or its id is taken) the problem, in file name order.
+   */
+  public record Listing(List<Migration> migrations, Map<String, String> malformed) {
+    public Listing {
+      migrations = List.copyOf(migrations);
+      malformed = Collections.unmodifiableMap(new LinkedHashMap<>(malformed));
+    }
+  }
+
+  public Listing list() {
     Map<MigrationId, String> seen = new HashMap<>();
     List<Migration> migrations = new ArrayList<>();
+    Map<String, String> malformed = new LinkedHashMap<>();
     for (String fileName : sqlFileNames()) {
       var matcher = SCRIPT_NAME.matcher(fileName);
       if (!matcher.matches()) {
-        throw new MalformedScript(fileName, "the name must be <digits>_<description>.sql "
+        malformed.put(fileName, "the name must be <digits>_<description>.sql "
             + "(for example 20250101120000_add_phone_number.sql); rename it or use `new` to create scripts.");
+        continue;
       }
       MigrationId id = MigrationId.of(matcher.group(1));
-      String clash = seen.put(id, fileName);
+      String clash = seen.putIfAbsent(id, fileName);
       if (clash != null) {
-        throw new MalformedScript(fileName, "it has the same id " + id + " as " + clash
+        malformed.put(fileName, "it has the same id " + id + " as " + clash
             + "; give one of them a new id (a later timestamp).");
+        continue;
       }
       // MyBatis' own rule: the description is the file name's words, underscores read as spaces.
       migrations.add(new Migration(id, matcher.group(2).replace('_', ' '), fileName));
     }
     migrations.sort(null);
-    return migrations;
+    return new Listing(migrations, malformed);
   }
 
   /** The whole file, as written. */

@@ -1,5 +1,9 @@
 package com.authservice.migrate.result;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
 /** Where a migration stands, comparing the scripts folder with the changelog. */
 public enum State {
   /** In the changelog, script unchanged. */
@@ -15,5 +19,14 @@ public enum State {
 
   public boolean isApplied() {
     return this == APPLIED || this == MODIFIED || this == MISSING;
+  }
+
+  /** The state as users write it ({@code out-of-order}): in {@code status --fail-on} and in JSON output. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  public static Optional<State> labelled(String label) {
+    return Arrays.stream(values()).filter(state -> state.label().equals(label)).findFirst();
   }
 }

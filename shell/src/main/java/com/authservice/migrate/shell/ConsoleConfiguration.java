@@ -144,7 +144,7 @@ class ConsoleConfiguration {
 
   @Bean
   CommandDispatcher commandDispatcher(CommandRegistry registry, LaunchOptions options, LaunchContext launch) {
-    return new CommandDispatcher(registry, launch.err(), options.debug());
+    return new CommandDispatcher(registry, launch.err(), options.debug(), options.output(launch.environment()));
   }
 
   @Bean

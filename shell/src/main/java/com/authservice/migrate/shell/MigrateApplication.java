@@ -3,6 +3,8 @@ package com.authservice.migrate.shell;
 import com.authservice.migrate.shell.launch.ConsoleLogging;
 import com.authservice.migrate.shell.launch.LaunchContext;
 import com.authservice.migrate.shell.launch.LaunchOptions;
+import com.authservice.migrate.shell.run.CommandDispatcher;
+import java.io.PrintWriter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,9 +29,10 @@ public class MigrateApplication {
     LaunchOptions options;
     try {
       options = LaunchOptions.parse(args);
+      options.output(launch.environment()); // a bad MIGRATE_OUTPUT is refused before anything starts
     } catch (LaunchOptions.LaunchError e) {
-      launch.err().println("Error: " + e.getMessage());
-      return 2;
+      return new CommandDispatcher(null, launch.err(), false, LaunchOptions.outputAskedFor(args, launch.environment()))
+          .fail(e, new PrintWriter(launch.out(), true));
     }
     ConsoleLogging.configure(options.debug(), launch.err());
     SpringApplication application = new SpringApplication(MigrateApplication.class);

@@ -3,6 +3,8 @@ package com.authservice.migrate.shell.commands;
 import com.authservice.migrate.environment.Environment;
 import com.authservice.migrate.shell.render.Style;
 import com.authservice.migrate.shell.render.Table;
+import com.authservice.migrate.shell.render.json.EnvironmentJson;
+import com.authservice.migrate.shell.render.json.JsonOutput;
 import com.authservice.migrate.shell.session.ConsoleSession;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
@@ -23,6 +25,11 @@ public class EnvironmentCommands {
             env                every environment: name, target database, protected or not
           Environments are environments/<name>.properties in the migrations folder; `default` is POSTGRES_* and .env.""")
   public void list(@Argument(index = 0, description = "list (the default)") String verb, CommandContext context) {
+    if (JsonOutput.wanted(context)) {
+      JsonOutput.write(context, EnvironmentJson.list(session.environments().all(), session.environmentName(),
+          session.environments().unusable()));
+      return;
+    }
     Table table = new Table("Name", "Target", "Protected", "");
     for (Environment environment : session.environments().all()) {
       table.row(environment.name(), environment.connection().target() + " as " + environment.connection().user(),

@@ -50,6 +50,7 @@ public class HelpCommand {
     out.println("Global options: --path DIR, --env NAME[,NAME], --lock-timeout SECONDS, --embedded, --debug (or --trace),");
     out.println("  --quiet (no output but errors), --force (go on past failing migrations), --idpattern 000,");
     out.println("  --lock-wait 5s (each migration's lock_timeout; it is rolled back and retried when it runs out)");
+    out.println("  --output json (one JSON document per command on stdout; also MIGRATE_OUTPUT=json)");
   }
 
   private static void overview(CommandContext context, PrintWriter out) {

@@ -4,8 +4,9 @@ import com.authservice.migrate.autogenerate.Autogeneration;
 import com.authservice.migrate.autogenerate.ExcludedTables;
 import com.authservice.migrate.autogenerate.GeneratedScript;
 import com.authservice.migrate.shell.models.ModelSet;
-import com.authservice.migrate.shell.run.AlreadyReported;
-import com.authservice.migrate.shell.run.CommandDispatcher;
+import com.authservice.migrate.shell.render.json.ChangelogJson;
+import com.authservice.migrate.shell.render.json.JsonOutput;
+import com.authservice.migrate.shell.run.GateFailed;
 import com.authservice.migrate.shell.session.ConsoleSession;
 import java.io.PrintWriter;
 import java.util.List;
@@ -74,14 +75,18 @@ public class ModelCommands {
       CommandContext context) {
     Autogeneration found = session.migrations().check(ModelSet.resolve(models), ExcludedTables.parse(exclude, "--exclude"));
     PrintWriter out = context.outputWriter();
-    if (found.isEmpty()) {
+    if (JsonOutput.wanted(context)) {
+      JsonOutput.write(context, ChangelogJson.check(found, session.target()));
+    } else if (found.isEmpty()) {
       out.println("No differences: " + session.target() + " matches the models.");
-      return;
+    } else {
+      out.println("The models and " + session.target() + " differ in " + found.changes().size() + " way(s):");
+      found.summary().forEach(line -> out.println("  - " + line));
+      out.println("Generate the migration with: autogenerate \"<description>\"");
     }
-    out.println("The models and " + session.target() + " differ in " + found.changes().size() + " way(s):");
-    found.summary().forEach(line -> out.println("  - " + line));
-    out.println("Generate the migration with: autogenerate \"<description>\"");
-    out.flush();
-    throw new AlreadyReported(CommandDispatcher.FAILED);
+    if (!found.isEmpty()) {
+      throw new GateFailed("check: the models and " + session.target() + " differ in " + found.changes().size()
+          + " way(s)");
+    }
   }
 }

@@ -100,7 +100,7 @@ public class MyBatisCommands {
   }
 
   private ProgressPrinter progress(CommandContext context) {
-    return new ProgressPrinter(context.outputWriter(), session.launch().err(), session.launch().terminal());
+    return ProgressPrinter.of(context.outputWriter(), session.launch());
   }
 
   private static int count(String steps) {

@@ -12,6 +12,8 @@ import com.authservice.migrate.result.RunResult;
 import com.authservice.migrate.shell.render.ProgressPrinter;
 import com.authservice.migrate.shell.render.RunView;
 import com.authservice.migrate.shell.render.Style;
+import com.authservice.migrate.shell.render.json.JsonOutput;
+import com.authservice.migrate.shell.render.json.RunJson;
 import com.authservice.migrate.shell.session.ConsoleSession;
 import java.io.PrintWriter;
 import java.util.List;
@@ -54,7 +56,7 @@ public class RunCommands {
     Target target = target(steps, to, Direction.UP, Target.head());
     List<Environment> several = session.severalEnvironments(all);
     if (!several.isEmpty()) {
-      upAcrossEnvironments(several, target, ignoreModified, yes, context.outputWriter());
+      upAcrossEnvironments(several, target, ignoreModified, yes, context);
       return;
     }
     run(context, ignoreModified, yes, m -> m.up(target, progress(context)));
@@ -179,23 +181,30 @@ public class RunCommands {
   private void run(CommandContext context, boolean ignoreModified, boolean yes,
       Function<Migrations, RunResult> operation) {
     RunResult result = operation.apply(new Migrations(session.config(yes).ignoringModified(ignoreModified)));
-    context.outputWriter().print(RunView.render(result, session.target(), style()));
+    if (JsonOutput.wanted(context)) {
+      JsonOutput.write(context, RunJson.run(result, session.target()));
+    } else {
+      context.outputWriter().print(RunView.render(result, session.target(), style()));
+    }
     RunView.failIfAnyFailed(result);
   }
 
   private void upAcrossEnvironments(List<Environment> environments, Target target, boolean ignoreModified,
-      boolean yes, PrintWriter out) {
+      boolean yes, CommandContext context) {
+    PrintWriter out = context.outputWriter();
     // Every protected environment is confirmed before the first one runs: a refusal leaves all of them as they were.
     for (Environment environment : environments) {
       new ChangeGuard(session.config(environment, yes)).beforeChange("Applying pending migrations");
     }
     List<EnvironmentRun> runs = EnvironmentRun.up(environments,
         env -> session.config(env, true).ignoringModified(ignoreModified), target,
-        env -> new ProgressPrinter(out, session.launch().err(), session.launch().terminal()));
-    for (EnvironmentRun run : runs) {
-      out.println(run.environment().name() + ": " + run.result()
+        env -> ProgressPrinter.of(out, session.launch()));
+    if (JsonOutput.wanted(context)) {
+      JsonOutput.write(context, RunJson.runs(runs));
+    } else {
+      runs.forEach(run -> out.println(run.environment().name() + ": " + run.result()
           .map(r -> (r.changedNothing() ? "already up to date" : "applied " + r.migrations().size()))
-          .orElse("FAILED - " + run.failure().orElse("")));
+          .orElse("FAILED - " + run.failure().orElse(""))));
     }
     runs.forEach(run -> run.result().ifPresent(RunView::failIfAnyFailed));
     runs.stream().filter(run -> run.failure().isPresent() && !run.ran()).findFirst()
@@ -206,7 +215,7 @@ public class RunCommands {
   }
 
   private ProgressPrinter progress(CommandContext context) {
-    return new ProgressPrinter(context.outputWriter(), session.launch().err(), session.launch().terminal());
+    return ProgressPrinter.of(context.outputWriter(), session.launch());
   }
 
   private Style style() {

@@ -3,6 +3,8 @@ package com.authservice.migrate.shell.commands;
 import com.authservice.migrate.errors.StateConflict;
 import com.authservice.migrate.result.MigrationId;
 import com.authservice.migrate.result.StampResult;
+import com.authservice.migrate.shell.render.json.ChangelogJson;
+import com.authservice.migrate.shell.render.json.JsonOutput;
 import com.authservice.migrate.template.ScriptTemplate;
 import com.authservice.migrate.shell.session.ConsoleSession;
 import java.io.IOException;
@@ -115,6 +117,10 @@ public class ScriptCommands {
       CommandContext context) {
     StampResult result = session.migrations(yes)
         .stamp(target == null || target.isBlank() ? "auto" : target, dropAlembic);
+    if (JsonOutput.wanted(context)) {
+      JsonOutput.write(context, ChangelogJson.stamp(result, session.target()));
+      return;
+    }
     PrintWriter out = context.outputWriter();
     result.alembicRevision().ifPresent(revision -> out.println("This database was managed by Alembic (revision "
         + revision + ")" + (result.alembicTableDropped() ? "; alembic_version dropped." : "; alembic_version left as is.")));
@@ -136,6 +142,10 @@ public class ScriptCommands {
       Boolean yes,
       CommandContext context) {
     List<MigrationId> repaired = session.migrations(yes).repair();
+    if (JsonOutput.wanted(context)) {
+      JsonOutput.write(context, ChangelogJson.repair(repaired, session.target()));
+      return;
+    }
     context.outputWriter().println(repaired.isEmpty() ? "Nothing to repair: no applied script was edited."
         : "Accepted the current content of " + repaired.size() + " script(s): " + repaired);
   }

@@ -8,9 +8,15 @@ import com.authservice.migrate.result.MigrationDetail;
 import com.authservice.migrate.result.MigrationState;
 import com.authservice.migrate.result.State;
 import com.authservice.migrate.result.StatusReport;
+import com.authservice.migrate.result.ValidationReport;
 import com.authservice.migrate.shell.render.StatusView;
 import com.authservice.migrate.shell.render.Style;
 import com.authservice.migrate.shell.render.Table;
+import com.authservice.migrate.shell.render.json.ChangelogJson;
+import com.authservice.migrate.shell.render.json.EnvironmentJson;
+import com.authservice.migrate.shell.render.json.JsonOutput;
+import com.authservice.migrate.shell.render.json.StatusJson;
+import com.authservice.migrate.shell.run.GateFailed;
 import com.authservice.migrate.shell.session.ConsoleSession;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -33,19 +39,29 @@ public class StatusCommands {
 
   @Command(name = "status", group = "Inspect", description = "Every migration with its state: applied, pending, ...",
       help = """
-          Usage: status [--all]
+          Usage: status [--all] [--fail-on STATES]
             status             the target database: id, applied at, description, state
-            status --all       every environment side by side (or --env a,b,c status)""")
+            status --all       every environment side by side (or --env a,b,c status)
+            status --fail-on modified,missing   exit 1 when a migration is in one of these states
+                               (pending, modified, missing, out-of-order; with --all an unreachable
+                               environment fails too): a gate for deploy pipelines""")
   public void status(
       @Option(longName = "all", defaultValue = "false", description = "every environment side by side") Boolean all,
+      @Option(longName = "fail-on", description = "exit 1 for any of: " + FailOn.ACCEPTED) String failOn,
       CommandContext context) {
+    FailOn gate = FailOn.parse(failOn);
     List<Environment> several = session.severalEnvironments(all);
     if (!several.isEmpty()) {
-      matrix(several, all ? session.environments().unusable() : Map.of(), context.outputWriter());
+      gate.check(matrix(several, all ? session.environments().unusable() : Map.of(), gate, context));
       return;
     }
     StatusReport status = session.migrations().status();
-    context.outputWriter().print(StatusView.render(status, session.target(), style()));
+    if (JsonOutput.wanted(context)) {
+      JsonOutput.write(context, StatusJson.status(status, session.target(), gate.labels()));
+    } else {
+      context.outputWriter().print(StatusView.render(status, session.target(), style()));
+    }
+    gate.check(status);
   }
 
   @Command(name = "current", group = "Inspect", description = "The newest applied migration (Alembic's current)",
@@ -54,6 +70,10 @@ public class StatusCommands {
             current            the id and description the database is at, and what is waiting""")
   public void current(CommandContext context) {
     StatusReport status = session.migrations().current();
+    if (JsonOutput.wanted(context)) {
+      JsonOutput.write(context, StatusJson.current(status, session.target()));
+      return;
+    }
     PrintWriter out = context.outputWriter();
     out.println(status.current().map(m -> m.id() + " " + m.description() + " (" + session.target() + ")")
         .orElse("Empty database: no migration applied on " + session.target() + "."));
@@ -81,6 +101,10 @@ public class StatusCommands {
       Boolean verbose, @Option(longName = "range", shortName = 'r', description = "FROM:TO") String range,
       CommandContext context) {
     List<MigrationDetail> history = session.migrations().history(range);
+    if (JsonOutput.wanted(context)) {
+      JsonOutput.write(context, StatusJson.history(history, session.target(), verbose));
+      return;
+    }
     PrintWriter out = context.outputWriter();
     Style style = style();
     for (MigrationDetail detail : history) {
@@ -104,6 +128,10 @@ public class StatusCommands {
   public void show(@Argument(index = 0, description = "migration id or unique prefix") String id,
       CommandContext context) {
     MigrationDetail detail = session.migrations().show(RunCommands.required(id, "show needs a migration id"));
+    if (JsonOutput.wanted(context)) {
+      JsonOutput.write(context, StatusJson.show(detail, session.target()));
+      return;
+    }
     PrintWriter out = context.outputWriter();
     MigrationState state = detail.state();
     out.println(state.id() + " " + state.description() + " [" + StatusView.state(state.state(), style()) + "]"
@@ -115,9 +143,38 @@ public class StatusCommands {
     out.println(detail.undoSql().strip());
   }
 
+  @Command(name = "validate", group = "Inspect",
+      description = "Exit 1 unless the scripts and the changelog agree (a CI gate)", help = """
+          Usage: validate
+            validate           exit 0 when no applied script was edited, no applied migration lacks its script
+                               and every script is well formed; 1 with each problem listed (Flyway's validate).
+          It reads the scripts and the changelog only: no lock, nothing changed, not even on an empty database.""")
+  public void validate(CommandContext context) {
+    ValidationReport report = session.migrations().validate();
+    PrintWriter out = context.outputWriter();
+    if (JsonOutput.wanted(context)) {
+      JsonOutput.write(context, ChangelogJson.validate(report, session.target()));
+    } else if (report.isValid()) {
+      out.println(report.scripts() + " script(s) agree with the changelog of " + session.target() + ".");
+    } else {
+      out.println(report.problems().size() + " problem(s) between the scripts and the changelog of "
+          + session.target() + ":");
+      report.problems().forEach(problem -> out.println("  - " + problem.kind().label() + ": " + problem.message()));
+    }
+    if (!report.isValid()) {
+      throw new GateFailed("validate found " + report.problems().size() + " problem(s)");
+    }
+  }
+
   /** {@code unusable}: environment files that give no connection, shown with their reason. */
-  private void matrix(List<Environment> environments, Map<String, String> unusable, PrintWriter out) {
+  private StatusMatrix matrix(List<Environment> environments, Map<String, String> unusable, FailOn gate,
+      CommandContext context) {
     StatusMatrix matrix = new MatrixReader(session.scripts(), Duration.ofSeconds(10), 4).read(environments);
+    if (JsonOutput.wanted(context)) {
+      JsonOutput.write(context, EnvironmentJson.matrix(matrix, unusable, gate.labels()));
+      return matrix;
+    }
+    PrintWriter out = context.outputWriter();
     Style style = style();
     List<String> headers = new ArrayList<>(List.of("ID", "Description"));
     matrix.columns().forEach(column -> headers.add(column.environment().name()));
@@ -146,6 +203,7 @@ public class StatusCommands {
     unusable.forEach((name, reason) -> out.println(name + " cannot be used: " + reason));
     out.println(matrix.inSync() && unusable.isEmpty() ? "All environments are in sync."
         : "Environments are NOT in sync.");
+    return matrix;
   }
 
   private static String pendingNote(EnvironmentStatus column) {

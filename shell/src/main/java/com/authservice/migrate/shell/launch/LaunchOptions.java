@@ -12,17 +12,20 @@ import java.util.Optional;
 /**
  * The options that shape the whole run, accepted anywhere on the command line:
  * {@code --path DIR}, {@code --env NAME[,NAME]}, {@code --lock-timeout SECONDS}, {@code --embedded},
- * {@code --file F} or {@code @F}, {@code --debug}, {@code --version}, and the MyBatis CLI's {@code --trace}
- * (= {@code --debug}), {@code --quiet}, {@code --force}, {@code --idpattern P}, and {@code --lock-wait 5s}
- * (each migration's {@code lock_timeout}). What remains is the command and its own options. Some may also come
- * from the environment; the flag wins.
+ * {@code --file F} or {@code @F}, {@code --debug}, {@code --version}, {@code --output json|text}, and the MyBatis
+ * CLI's {@code --trace} (= {@code --debug}), {@code --quiet}, {@code --force}, {@code --idpattern P}, and
+ * {@code --lock-wait 5s} (each migration's {@code lock_timeout}). What remains is the command and its own options.
+ * Some may also come from the environment; the flag wins. After {@code script}, {@code --output FILE} is that
+ * command's own option.
  */
 public record LaunchOptions(Optional<Path> path, List<String> environments, Optional<Duration> lockTimeout,
     boolean embedded, Optional<Path> file, boolean debug, boolean version, List<String> command,
-    boolean quiet, boolean force, Optional<String> idPattern, Optional<Duration> lockWait) {
+    boolean quiet, boolean force, Optional<String> idPattern, Optional<Duration> lockWait,
+    Optional<OutputFormat> output) {
 
   public static final String LOCK_TIMEOUT_VARIABLE = "MIGRATE_LOCK_TIMEOUT";
   public static final String EMBEDDED_VARIABLE = "MIGRATE_EMBEDDED";
+  public static final String OUTPUT_VARIABLE = "MIGRATE_OUTPUT";
 
   public static LaunchOptions parse(String... args) {
     Optional<Path> path = Optional.empty();
@@ -37,11 +40,13 @@ public record LaunchOptions(Optional<Path> path, List<String> environments, Opti
     boolean force = false;
     Optional<String> idPattern = Optional.empty();
     Optional<Duration> lockWait = Optional.empty();
+    Optional<OutputFormat> output = Optional.empty();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
       boolean inline = arg.contains("=") && arg.startsWith("--");
-      switch (name) {
+      boolean scriptsOwn = name.equals("--output") && !command.isEmpty() && command.get(0).equals("script");
+      switch (scriptsOwn ? "" : name) {
         case "--path" -> path = Optional.of(Path.of(inline ? value(arg) : next(args, ++i, name)));
         case "--env" -> environments.addAll(List.of((inline ? value(arg) : next(args, ++i, name)).split(",")));
         case "--lock-timeout" -> lockTimeout = Optional.of(seconds(inline ? value(arg) : next(args, ++i, name), name));
@@ -53,6 +58,7 @@ public record LaunchOptions(Optional<Path> path, List<String> environments, Opti
         case "--idpattern" -> idPattern = Optional.of(inline ? value(arg) : next(args, ++i, name));
         case "--lock-wait" -> lockWait = Optional.of(duration(inline ? value(arg) : next(args, ++i, name), name));
         case "--version" -> version = true;
+        case "--output" -> output = Optional.of(OutputFormat.parse(inline ? value(arg) : next(args, ++i, name), name));
         default -> {
           if (command.isEmpty() && arg.startsWith("@") && arg.length() > 1) {
             file = Optional.of(Path.of(arg.substring(1)));
@@ -65,12 +71,36 @@ public record LaunchOptions(Optional<Path> path, List<String> environments, Opti
     environments.replaceAll(String::strip);
     environments.removeIf(String::isEmpty);
     return new LaunchOptions(path, List.copyOf(environments), lockTimeout, embedded, file, debug,
-        version && command.isEmpty(), List.copyOf(command), quiet, force, idPattern, lockWait);
+        version && command.isEmpty(), List.copyOf(command), quiet, force, idPattern, lockWait, output);
   }
 
   private static Duration duration(String text, String option) {
     return LockWait.parseDuration(text).orElseThrow(() -> new LaunchError(option
         + " takes a duration such as 500ms, 5s or 2min, not \"" + text + "\""));
+  }
+
+  /** Text or JSON on stdout: {@code --output}, else MIGRATE_OUTPUT, else text. */
+  public OutputFormat output(Map<String, String> environment) {
+    return output.orElseGet(() -> Optional.ofNullable(environment.get(OUTPUT_VARIABLE))
+        .filter(value -> !value.isBlank())
+        .map(value -> OutputFormat.parse(value, OUTPUT_VARIABLE))
+        .orElse(OutputFormat.TEXT));
+  }
+
+  /**
+   * For a command line that {@link #parse} refused: whether it asked for JSON, so that even that error is a
+   * document. Reads only {@code --output} and MIGRATE_OUTPUT, and takes anything it cannot read as text.
+   */
+  public static OutputFormat outputAskedFor(String[] args, Map<String, String> environment) {
+    for (int i = 0; i < args.length; i++) {
+      String value = args[i].startsWith("--output=") ? value(args[i])
+          : args[i].equals("--output") && i + 1 < args.length ? args[i + 1] : null;
+      if (value != null) {
+        return value.strip().equalsIgnoreCase("json") ? OutputFormat.JSON : OutputFormat.TEXT;
+      }
+    }
+    return "json".equalsIgnoreCase(environment.getOrDefault(OUTPUT_VARIABLE, "").strip()) ? OutputFormat.JSON
+        : OutputFormat.TEXT;
   }
 
   /** How long a changing command waits for another run's lock: {@code --lock-timeout}, else MIGRATE_LOCK_TIMEOUT. */

@@ -7,6 +7,8 @@ import com.authservice.migrate.lockwait.LockWait;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.RunListener;
+import com.authservice.migrate.shell.launch.LaunchContext;
+import com.authservice.migrate.shell.render.json.JsonOutput;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
@@ -29,6 +31,12 @@ public final class ProgressPrinter implements RunListener {
     this.out = out;
     this.err = err;
     this.terminal = terminal;
+  }
+
+  /** Progress for a command writing to {@code out}; in JSON mode stdout holds only the document, so stderr. */
+  public static ProgressPrinter of(PrintWriter out, LaunchContext launch) {
+    PrintWriter shown = JsonOutput.wanted(out) ? new PrintWriter(launch.err(), true) : out;
+    return new ProgressPrinter(shown, launch.err(), launch.terminal());
   }
 
   @Override

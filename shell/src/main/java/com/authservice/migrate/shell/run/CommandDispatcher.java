@@ -1,12 +1,13 @@
 package com.authservice.migrate.shell.run;
 
-import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.MigrationException;
-import com.authservice.migrate.shell.launch.LaunchOptions;
+import com.authservice.migrate.shell.launch.OutputFormat;
+import com.authservice.migrate.shell.render.json.JsonOutput;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandContext;
@@ -15,9 +16,10 @@ import org.springframework.shell.core.command.ExitStatus;
 
 /**
  * Runs one command and owns what its outcome means to the process: 0 when it worked, 1 when it failed
- * (SQL error, unknown id, lock timeout, a state the database is not in...), 2 only for what was typed wrong
- * (unknown command or option, a value that does not parse). Failures are one line on stderr;
- * the stack trace only with {@code --debug}.
+ * (SQL error, unknown id, lock timeout, a state the database is not in, a gate that said no...), 2 only for what
+ * was typed wrong (unknown command or option, a value that does not parse). Failures are one line on stderr;
+ * the stack trace only with {@code --debug}. With {@code --output json} each command writes one document on
+ * stdout, a failure included ({@link JsonOutput}); the line on stderr stays, for the people reading CI logs.
  */
 public final class CommandDispatcher {
 
@@ -29,62 +31,79 @@ public final class CommandDispatcher {
   private final CommandLine commandLine;
   private final PrintStream err;
   private final boolean debug;
+  private final OutputFormat format;
 
-  public CommandDispatcher(CommandRegistry registry, PrintStream err, boolean debug) {
+  public CommandDispatcher(CommandRegistry registry, PrintStream err, boolean debug, OutputFormat format) {
     this.registry = registry;
     this.commandLine = new CommandLine(registry);
     this.err = err;
     this.debug = debug;
+    this.format = format;
   }
 
   public int execute(List<String> words, PrintWriter out) {
-    try {
+    return execute(words.isEmpty() ? "" : words.get(0), out, writer -> {
       Command command = commandLine.command(words);
-      CommandContext context = new CommandContext(commandLine.parse(command, words), registry, out, null);
-      ExitStatus status = command.execute(context);
-      out.flush();
-      if (status.code() == ExitStatus.OK.code()) {
-        return OK;
+      if (writer instanceof JsonOutput json) {
+        json.named(command.getName());
       }
-      return status.code() == ExitStatus.USAGE_ERROR.code() ? USAGE : FAILED;
-    } catch (Throwable thrown) {
-      out.flush();
-      return report(unwrap(thrown));
-    }
+      ExitStatus status = command.execute(new CommandContext(commandLine.parse(command, words), registry, writer,
+          null));
+      if (status.code() != ExitStatus.OK.code()) {
+        throw new AlreadyReported(status.code() == ExitStatus.USAGE_ERROR.code() ? USAGE : FAILED);
+      }
+    });
   }
 
-  /** A step that is not a command, failing as a command would: one line and its exit code. */
-  public int attempt(Runnable step) {
+  /** Runs {@code step}, which is not a registered command, as the command {@code name} would run. */
+  public int execute(String name, PrintWriter out, Step step) {
+    JsonOutput json = format == OutputFormat.JSON ? new JsonOutput(name) : null;
+    PrintWriter writer = json == null ? out : json;
+    int code = OK;
+    Optional<Failure> failure = Optional.empty();
     try {
-      step.run();
-      return OK;
-    } catch (RuntimeException failure) {
-      return report(failure);
+      step.run(writer);
+    } catch (Throwable thrown) {
+      Throwable cause = unwrap(thrown);
+      if (cause instanceof AlreadyReported reported) {
+        code = reported.exitCode();
+      } else {
+        failure = Optional.of(report(cause));
+        code = failure.get().exitCode();
+      }
     }
+    writer.flush();
+    if (json != null) {
+      json.finish(out, err, code, failure);
+    }
+    return code;
   }
 
-  private int report(Throwable failure) {
-    if (failure instanceof AlreadyReported reported) {
-      return reported.exitCode();
-    }
+  /** A step that is not a command, failing as a command would: one line and its exit code; silent when it works. */
+  public int attempt(Runnable step, PrintWriter out) {
+    return execute((String) null, out, writer -> step.run());
+  }
+
+  /** Reports {@code failure}, which happened outside any command (a command file, a global option). */
+  public int fail(RuntimeException failure, PrintWriter out) {
+    return attempt(() -> {
+      throw failure;
+    }, out);
+  }
+
+  /** What runs as a command: it writes to {@code out} and reports failure by throwing. */
+  @FunctionalInterface
+  public interface Step {
+    void run(PrintWriter out) throws Exception;
+  }
+
+  private Failure report(Throwable failure) {
     if (debug) {
       failure.printStackTrace(err);
     }
-    if (failure instanceof MigrationException migration) {
-      err.println("Error: " + migration.getMessage());
-      return migration.isUsageError() ? USAGE : FAILED;
-    }
-    if (failure instanceof UsageError || failure instanceof LaunchOptions.LaunchError) {
-      err.println("Error: " + failure.getMessage());
-      return USAGE;
-    }
-    // An option value that does not convert was typed wrong; any other IllegalArgumentException is a failure.
-    if (failure instanceof ConversionException) {
-      err.println("Error: " + oneLine(failure.getCause() == null ? failure : failure.getCause()) + " (see `help`)");
-      return USAGE;
-    }
-    err.println("Error: " + oneLine(failure) + (debug ? "" : " (run with --debug for details)"));
-    return FAILED;
+    Failure described = Failure.of(failure, debug);
+    err.println("Error: " + described.message());
+    return described;
   }
 
   /** Spring Shell wraps what a command throws; the cause is what the user needs to see. */
@@ -101,10 +120,5 @@ public final class CommandDispatcher {
       }
     }
     return current;
-  }
-
-  private static String oneLine(Throwable failure) {
-    return failure.getMessage() == null ? failure.getClass().getSimpleName()
-        : DatabaseError.firstLine(failure.getMessage());
   }
 }

@@ -35,8 +35,7 @@ public final class CommandScript {
         try {
           words = words(parser, trimmed);
         } catch (EOFError unclosedQuote) {
-          err.println("Error: line " + number + ": unclosed quote");
-          return CommandDispatcher.USAGE;
+          return dispatcher.fail(new UsageError("line " + number + ": unclosed quote"), out);
         }
         int code = dispatcher.execute(words, out);
         if (code != CommandDispatcher.OK) {

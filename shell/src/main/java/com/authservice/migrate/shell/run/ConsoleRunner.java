@@ -2,6 +2,8 @@ package com.authservice.migrate.shell.run;
 
 import com.authservice.migrate.shell.launch.LaunchContext;
 import com.authservice.migrate.shell.launch.LaunchOptions;
+import com.authservice.migrate.shell.render.json.Json;
+import com.authservice.migrate.shell.render.json.JsonOutput;
 import com.authservice.migrate.shell.session.ConsoleSession;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -44,7 +46,13 @@ public final class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator
     PrintWriter out = new PrintWriter(options.quiet() ? OutputStream.nullOutputStream() : launch.out(), true);
     try {
       if (options.version()) {
-        out.println("auth-migrate " + version());
+        exitCode = dispatcher.execute("--version", out, writer -> {
+          if (JsonOutput.wanted(writer)) {
+            JsonOutput.write(writer, Json.object().put("version", version()));
+          } else {
+            writer.println("auth-migrate " + version());
+          }
+        });
       } else if (!options.command().isEmpty()) {
         exitCode = dispatcher.execute(options.command(), out);
       } else if (options.file().isPresent()) {
@@ -54,7 +62,7 @@ public final class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator
             new BufferedReader(new InputStreamReader(launch.in(), StandardCharsets.UTF_8)), out, launch.err());
       } else {
         // A target that cannot be used (half-set POSTGRES_*, an unknown --env) fails before the prompt appears.
-        exitCode = dispatcher.attempt(session::checkTarget);
+        exitCode = dispatcher.attempt(session::checkTarget, out);
         if (exitCode == CommandDispatcher.OK) {
           try (Terminal terminal = terminal(launch)) {
             exitCode = new Repl(session, dispatcher, completer).run(terminal, historyFile(launch));
@@ -69,8 +77,7 @@ public final class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator
 
   private int runFile(Path file, PrintWriter out) throws IOException {
     if (!Files.isReadable(file)) {
-      session.launch().err().println("Error: cannot read command file " + file);
-      return CommandDispatcher.USAGE;
+      return dispatcher.fail(new UsageError("cannot read command file " + file), out);
     }
     try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return new CommandScript(dispatcher).run(lines, out, session.launch().err());
