@@ -76,7 +76,10 @@ final class Batch {
       if (parts == null || parts.length != statements.size() + 3) {
         return false;
       }
-      executor.execute(query, null, progress, 0, 0, QueryExecutor.QUERY_SUPPRESS_BEGIN);
+      // ONESHOT, as Statement.execute passes it: unnamed statements. Without it pgjdbc prepares a named
+      // server-side statement for every part, thousands per run, which made `up` of 1,000 migrations 1.3-1.8x slower.
+      executor.execute(query, null, progress, 0, 0,
+          QueryExecutor.QUERY_SUPPRESS_BEGIN | QueryExecutor.QUERY_ONESHOT);
       return true;
     } catch (SQLException e) {
       rollback();

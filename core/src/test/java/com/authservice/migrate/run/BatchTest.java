@@ -1,0 +1,38 @@
+package com.authservice.migrate.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.authservice.migrate.testing.PostgresExtension;
+import com.authservice.migrate.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The one-round-trip path, seen from the session that runs it. */
+@ExtendWith(PostgresExtension.class)
+class BatchTest {
+
+  @Test
+  void migrationsLeaveNoPreparedStatementsBehindOnTheServer(TestDatabase db) throws Exception {
+    db.execute("create table applied (id int)");
+    try (Connection connection = db.connect()) {
+      Batch batch = new Batch(connection);
+      for (int i = 1; i <= 20; i++) {
+        boolean sent = batch.run("m" + i + ".sql", SqlStatements.split(
+            "create table t" + i + " (id int);\ncreate index ix" + i + " on t" + i + " (id);\n", 1),
+            "insert into applied values (" + i + ")");
+        assertThat(sent).isTrue();
+      }
+
+      // A named statement per part would be kept by the server for the whole run: thousands for a big `up`.
+      try (Statement query = connection.createStatement();
+          ResultSet count = query.executeQuery("select count(*) from pg_prepared_statements")) {
+        count.next();
+        assertThat(count.getInt(1)).isZero();
+      }
+    }
+    assertThat(db.query("select count(*) from applied")).containsExactly("20");
+  }
+}
