@@ -11,20 +11,25 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * One real PostgreSQL server per test run, chosen in this order: the server named by
  * {@code MIGRATE_TEST_JDBC_URL} (with {@code MIGRATE_TEST_USER}, {@code MIGRATE_TEST_PASSWORD});
- * a Testcontainers container when a Docker engine answers; otherwise an embedded server (zonky),
- * which is what CI uses. Tests get fresh databases on it, never mocks.
+ * a Testcontainers container of {@code MIGRATE_TEST_IMAGE} (default {@code postgres:18-alpine}) when a Docker
+ * engine has that image or can pull it; otherwise an embedded server (zonky), which is what CI uses.
+ * Tests get fresh databases on it, never mocks.
  */
 public final class PostgresServer {
 
   private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static final String RYUK = "testcontainers/ryuk";
+  /** The Ryuk that Testcontainers 2.0.5 starts: pulling it shows whether the engine can get Ryuk at all. */
+  private static final String RYUK_PROBE = RYUK + ":0.14.0";
   private static PostgresServer instance;
 
   private final String host;
@@ -102,14 +107,21 @@ public final class PostgresServer {
       return new PostgresServer(parsed.getProperty("PGHOST"), Integer.parseInt(parsed.getProperty("PGPORT")),
           env("MIGRATE_TEST_USER", "postgres"), env("MIGRATE_TEST_PASSWORD", ""), "external");
     }
-    if (dockerIsReachable()) {
-      PostgreSQLContainer container = new PostgreSQLContainer("postgres:18-alpine");
-      container.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
-      return new PostgresServer(container.getHost(), container.getMappedPort(5432), container.getUsername(),
-          container.getPassword(), "Testcontainers");
+    String image = env("MIGRATE_TEST_IMAGE", "postgres:18-alpine");
+    if (!"false".equals(System.getenv("MIGRATE_TEST_DOCKER")) && dockerCanRun(image)) {
+      return startContainer(image);
     }
     return startEmbedded();
+  }
+
+  private static PostgresServer startContainer(String image) {
+    PostgreSQLContainer container = new PostgreSQLContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"))
+        .withCommand("postgres", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+            "-c", "max_connections=300");
+    container.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+    return new PostgresServer(container.getHost(), container.getMappedPort(5432), container.getUsername(),
+        container.getPassword(), "Testcontainers");
   }
 
   private static PostgresServer startEmbedded() {
@@ -154,15 +166,34 @@ public final class PostgresServer {
     }
   }
 
-  /** Only ask Testcontainers when an engine could exist: its probe is slow and noisy when none does. */
-  private static boolean dockerIsReachable() {
-    boolean socket = Files.exists(Path.of("/var/run/docker.sock")) || System.getenv("DOCKER_HOST") != null;
-    if (!socket || "false".equals(System.getenv("MIGRATE_TEST_DOCKER"))) {
+  /**
+   * Whether Testcontainers can start the image here, decided within seconds: the engine has the image or pulls
+   * it, and has Ryuk (Testcontainers' clean-up container) or pulls it, unless TESTCONTAINERS_RYUK_DISABLED=true.
+   * Otherwise one line says why and the embedded server is used.
+   */
+  private static boolean dockerCanRun(String image) {
+    Optional<DockerEngine> found = DockerEngine.find();
+    if (found.isEmpty()) {
       return false;
     }
-    try {
-      return DockerClientFactory.instance().isDockerAvailable();
-    } catch (RuntimeException e) {
+    try (DockerEngine engine = found.get()) {
+      if (!engine.answers()) {
+        return false;
+      }
+      Optional<String> missing = Optional.empty();
+      if (!engine.has(image)) {
+        missing = engine.pull(image)
+            .map(why -> "has no image " + image + " and cannot pull it (" + why + "); set MIGRATE_TEST_IMAGE to one it has");
+      }
+      boolean ryukDisabled = "true".equalsIgnoreCase(System.getenv("TESTCONTAINERS_RYUK_DISABLED"));
+      if (missing.isEmpty() && !ryukDisabled && !engine.hasAnyOf(RYUK)) {
+        missing = engine.pull(RYUK_PROBE).map(why -> "has no Ryuk image (" + RYUK + ") and cannot pull "
+            + RYUK_PROBE + " (" + why + "); set TESTCONTAINERS_RYUK_DISABLED=true to run without it");
+      }
+      missing.ifPresent(why -> System.err.println(
+          "Tests: the Docker engine at " + engine.address() + " " + why + ". Using the embedded PostgreSQL."));
+      return missing.isEmpty();
+    } catch (IOException e) {
       return false;
     }
   }
