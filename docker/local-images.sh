@@ -19,6 +19,7 @@ if [ "${1:-}" = --env ]; then
   sed -n 's/^\([A-Z_]*=.*\)/export \1/p' "$here/local-images.env"
   exit 0
 fi
+[ "$(id -u)" = 0 ] || { echo "local-images: needs root (debootstrap, chroot)" >&2; exit 1; }
 rebuild=no
 [ "${1:-}" = --rebuild ] && rebuild=yes
 
