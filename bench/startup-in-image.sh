@@ -13,6 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 BENCH_DATA=unused source bench/lib/pg.sh   # for median and now; this bench runs no PostgreSQL of its own
+source bench/lib/variants.sh
 source docker/engine.sh
 RUNS=${RUNS:-7}
 export COMPOSE_PROJECT_NAME=authmigratebench
@@ -48,18 +49,4 @@ variants=(
   "docker exec, the JDK's archive only|docker exec -e MIGRATE_JAVA_OPTS=-XX:SharedArchiveFile=$jdk_archive $service migrate status"
   "docker exec ... true (no JVM)|docker exec $service true"
 )
-for i in "${!variants[@]}"; do : > "$work/$i.times"; done
-for _ in $(seq "$RUNS"); do
-  for i in "${!variants[@]}"; do
-    command=${variants[$i]#*|}
-    t0=$(now); $command >/dev/null 2>&1; t1=$(now)
-    echo "$t1 - $t0" | bc >> "$work/$i.times"
-  done
-done
-baseline=$(median < "$work/0.times")
-printf '%-42s %10s %8s\n' "status of $(ls "$root"/migrations/scripts/*.sql | wc -l) migrations" "median s" "ratio"
-for i in "${!variants[@]}"; do
-  m=$(median < "$work/$i.times")
-  printf '%-42s %10.3f %8.2f\n' "${variants[$i]%%|*}" "$m" "$(echo "$m / $baseline" | bc -l)"
-done
-echo "median of $RUNS runs each, interleaved; ratio = time / bin/migrate time on the host"
+compare_variants "status of $(ls "$root"/migrations/scripts/*.sql | wc -l) migrations" "bin/migrate time on the host"
