@@ -10,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/pg.sh
 source bench/lib/generate.sh
+source bench/lib/variants.sh
 N=${1:-1000}
 RUNS=${RUNS:-5}
 JDK25=${JDK25:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}
@@ -54,18 +55,4 @@ if [ -n "$JDK25" ]; then
   variants+=("bin/migrate, JDK 25 AOT cache|env JAVA_HOME=$JDK25 bin/migrate --path $repo status")
 fi
 
-for i in "${!variants[@]}"; do : > "$work/$i.times"; done
-for run in $(seq "$RUNS"); do
-  for i in "${!variants[@]}"; do
-    command=${variants[$i]#*|}
-    t0=$(now); $command >/dev/null 2>&1; t1=$(now)
-    echo "$t1 - $t0" | bc >> "$work/$i.times"
-  done
-done
-baseline=$(median < "$work/0.times")
-printf '%-34s %10s %8s\n' "status of $N migrations" "median s" "ratio"
-for i in "${!variants[@]}"; do
-  m=$(median < "$work/$i.times")
-  printf '%-34s %10.3f %8.2f\n' "${variants[$i]%%|*}" "$m" "$(echo "$m / $baseline" | bc -l)"
-done
-echo "median of $RUNS runs each, interleaved; ratio = time / MyBatis CLI time"
+compare_variants "status of $N migrations" "MyBatis CLI time"

@@ -5,26 +5,34 @@ import com.authservice.migrate.settings.Password;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.images.builder.Transferable;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * One real PostgreSQL server per test run, chosen in this order: the server named by
  * {@code MIGRATE_TEST_JDBC_URL} (with {@code MIGRATE_TEST_USER}, {@code MIGRATE_TEST_PASSWORD});
- * a Testcontainers container when a Docker engine answers; otherwise an embedded server (zonky),
- * which is what CI uses. Tests get fresh databases on it, never mocks.
+ * a Testcontainers container of {@code MIGRATE_TEST_IMAGE} (default {@code postgres:18-alpine}) when a Docker
+ * engine has that image or can pull it; otherwise an embedded server (zonky), which is what CI uses.
+ * Tests get fresh databases on it, never mocks.
  */
 public final class PostgresServer {
 
   private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static final String RYUK = "testcontainers/ryuk";
+  /** The Ryuk that Testcontainers 2.0.5 starts: pulling it shows whether the engine can get Ryuk at all. */
+  private static final String RYUK_PROBE = RYUK + ":0.14.0";
   private static PostgresServer instance;
 
   private final String host;
@@ -102,14 +110,31 @@ public final class PostgresServer {
       return new PostgresServer(parsed.getProperty("PGHOST"), Integer.parseInt(parsed.getProperty("PGPORT")),
           env("MIGRATE_TEST_USER", "postgres"), env("MIGRATE_TEST_PASSWORD", ""), "external");
     }
-    if (dockerIsReachable()) {
-      PostgreSQLContainer container = new PostgreSQLContainer("postgres:18-alpine");
-      container.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
-      return new PostgresServer(container.getHost(), container.getMappedPort(5432), container.getUsername(),
-          container.getPassword(), "Testcontainers");
+    String image = env("MIGRATE_TEST_IMAGE", "postgres:18-alpine");
+    if (!"false".equals(System.getenv("MIGRATE_TEST_DOCKER"))) {
+      Optional<URI> engine = engineThatCanRun(image);
+      if (engine.isPresent()) {
+        return startContainer(image, engine.get());
+      }
     }
     return startEmbedded();
+  }
+
+  private static PostgresServer startContainer(String image, URI engine) {
+    // Connections come through the engine's port mapping, from an address of its network: "all".
+    String hba = "cat > \"$PGDATA/pg_hba.conf\" <<'EOF'\n" + passwordsForOtherUsers(List.of("all")) + "EOF\n";
+    PostgreSQLContainer container = new PostgreSQLContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"))
+        .withUsername("postgres").withPassword("postgres")
+        .withCopyToContainer(Transferable.of(hba), "/docker-entrypoint-initdb.d/pg_hba.sh")
+        .withCommand("postgres", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+            "-c", "max_connections=300");
+    container.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+    // An engine on a local socket publishes ports on this machine, where the tests expect "localhost";
+    // Testcontainers answers the bridge's gateway instead when it finds itself inside a container.
+    String host = "unix".equals(engine.getScheme()) ? "localhost" : container.getHost();
+    return new PostgresServer(host, container.getMappedPort(5432), container.getUsername(), container.getPassword(),
+        "Testcontainers");
   }
 
   private static PostgresServer startEmbedded() {
@@ -137,33 +162,55 @@ public final class PostgresServer {
   }
 
   /**
-   * zonky trusts every local connection; tests of a wrong password need the server to check one.
-   * The superuser stays trusted so the fixture itself needs no secret.
+   * zonky trusts every local connection, and the official image every password from its own host; tests of a
+   * wrong password need the server to check one. The superuser stays trusted, on both kinds of server, so the
+   * fixture itself needs no secret and tests may connect as {@code postgres} with any password.
    */
+  private static String passwordsForOtherUsers(List<String> addresses) {
+    StringBuilder hba = new StringBuilder("local all all trust\n");
+    addresses.forEach(address -> hba.append("host all postgres ").append(address).append(" trust\n"));
+    addresses.forEach(address -> hba.append("host all all ").append(address).append(" scram-sha-256\n"));
+    return hba.toString();
+  }
+
   private static void requirePasswordsForOtherUsers(java.io.File dataDirectory) {
     try {
-      Files.writeString(dataDirectory.toPath().resolve("pg_hba.conf"), """
-          local all all trust
-          host all postgres 127.0.0.1/32 trust
-          host all postgres ::1/128 trust
-          host all all 127.0.0.1/32 scram-sha-256
-          host all all ::1/128 scram-sha-256
-          """);
+      Files.writeString(dataDirectory.toPath().resolve("pg_hba.conf"),
+          passwordsForOtherUsers(List.of("127.0.0.1/32", "::1/128")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Only ask Testcontainers when an engine could exist: its probe is slow and noisy when none does. */
-  private static boolean dockerIsReachable() {
-    boolean socket = Files.exists(Path.of("/var/run/docker.sock")) || System.getenv("DOCKER_HOST") != null;
-    if (!socket || "false".equals(System.getenv("MIGRATE_TEST_DOCKER"))) {
-      return false;
+  /**
+   * Whether Testcontainers can start the image here, decided within seconds: the engine has the image or pulls
+   * it, and has Ryuk (Testcontainers' clean-up container) or pulls it, unless TESTCONTAINERS_RYUK_DISABLED=true.
+   * Otherwise one line says why and the embedded server is used.
+   */
+  private static Optional<URI> engineThatCanRun(String image) {
+    Optional<DockerEngine> found = DockerEngine.find();
+    if (found.isEmpty()) {
+      return Optional.empty();
     }
-    try {
-      return DockerClientFactory.instance().isDockerAvailable();
-    } catch (RuntimeException e) {
-      return false;
+    try (DockerEngine engine = found.get()) {
+      if (!engine.answers()) {
+        return Optional.empty();
+      }
+      Optional<String> missing = Optional.empty();
+      if (!engine.has(image)) {
+        missing = engine.pull(image)
+            .map(why -> "has no image " + image + " and cannot pull it (" + why + "); set MIGRATE_TEST_IMAGE to one it has");
+      }
+      boolean ryukDisabled = "true".equalsIgnoreCase(System.getenv("TESTCONTAINERS_RYUK_DISABLED"));
+      if (missing.isEmpty() && !ryukDisabled && !engine.hasAnyOf(RYUK)) {
+        missing = engine.pull(RYUK_PROBE).map(why -> "has no Ryuk image (" + RYUK + ") and cannot pull "
+            + RYUK_PROBE + " (" + why + "); set TESTCONTAINERS_RYUK_DISABLED=true to run without it");
+      }
+      missing.ifPresent(why -> System.err.println(
+          "Tests: the Docker engine at " + engine.address() + " " + why + ". Using the embedded PostgreSQL."));
+      return missing.isEmpty() ? Optional.of(engine.address()) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
     }
   }
 

@@ -29,7 +29,7 @@ class ComposeFileTest {
   void theDatabaseIsPostgres17OrNewerOnHostPort5435WithAVolumeAndAHealthCheck() throws Exception {
     Map<String, Object> db = service("auth-db");
 
-    String image = (String) db.get("image");
+    String image = officialDefault((String) db.get("image"), "AUTH_DB_IMAGE");
     assertThat(image).startsWith("postgres:");
     assertThat(Integer.parseInt(image.substring("postgres:".length()).replaceAll("\\D.*", ""))).isGreaterThanOrEqualTo(17);
     assertThat((List<String>) db.get("ports")).containsExactly("5435:5432");
@@ -55,10 +55,33 @@ class ComposeFileTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void theBaseImagesAreArgumentsWhoseDefaultsAreTheOfficialImagesAndTheBuildFetchesOnTheHostNetwork() throws Exception {
+    Map<String, Object> build = (Map<String, Object>) service("auth-service").get("build");
+    Map<String, Object> args = (Map<String, Object>) build.get("args");
+    String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+
+    assertThat(build).containsEntry("context", ".").containsEntry("network", "host");
+    assertThat(officialDefault((String) args.get("BUILD_IMAGE"), "MIGRATE_BUILD_IMAGE")).isEqualTo("eclipse-temurin:17-jdk");
+    assertThat(officialDefault((String) args.get("RUNTIME_IMAGE"), "MIGRATE_RUNTIME_IMAGE")).isEqualTo("eclipse-temurin:17-jre");
+    assertThat(dockerfile).contains("ARG BUILD_IMAGE=eclipse-temurin:17-jdk", "ARG RUNTIME_IMAGE=eclipse-temurin:17-jre",
+        "FROM ${BUILD_IMAGE} AS build", "FROM ${RUNTIME_IMAGE}");
+    assertThat(dockerfile.lines()).as("BuildKit would fetch a frontend image for it").noneMatch(line -> line.startsWith("# syntax="));
+    assertThat(Files.readAllLines(ROOT.resolve(".dockerignore"))).contains(".git", "**/target", ".migrate", ".env");
+  }
+
+  /** {@code ${VARIABLE:-default}}: the variable a machine without a registry sets, and the official default. */
+  private static String officialDefault(String value, String variable) {
+    String prefix = "${" + variable + ":-";
+    assertThat(value).startsWith(prefix).endsWith("}");
+    return value.substring(prefix.length(), value.length() - 1);
+  }
+
+  @Test
   void theImagePutsMigrateOnThePathAndTheEnvExampleIsForTheHostMachine() throws Exception {
     String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
-    assertThat(dockerfile).contains("COPY docker/migrate /usr/local/bin/migrate").contains("./mvnw")
-        .contains("FROM eclipse-temurin:17-jre").contains("ENTRYPOINT");
+    assertThat(dockerfile).contains("COPY docker/migrate docker/entrypoint.sh /usr/local/bin/").contains("./mvnw")
+        .contains("ENTRYPOINT");
     assertThat(Files.isExecutable(ROOT.resolve("docker/migrate"))).isTrue();
     assertThat(Files.readAllLines(ROOT.resolve(".env.example"))).contains("POSTGRES_HOST=localhost", "POSTGRES_PORT=5435");
   }

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +31,9 @@ class EntrypointProcessTest {
 
   private ProcessBuilder entrypoint(TestDatabase db, Map<String, String> extra, String... command) throws Exception {
     Files.createSymbolicLink(home.resolve("auth-migrate.jar"), ROOT.resolve("shell/target/auth-migrate.jar"));
-    Files.createSymbolicLink(home.resolve("migrations"), ROOT.resolve("migrations"));
+    if (Files.notExists(home.resolve("migrations"))) {
+      Files.createSymbolicLink(home.resolve("migrations"), ROOT.resolve("migrations"));
+    }
     List<String> args = new java.util.ArrayList<>(List.of(ROOT.resolve("docker/entrypoint.sh").toString()));
     args.addAll(List.of(command));
     ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true);
@@ -67,6 +72,34 @@ class EntrypointProcessTest {
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).isEqualTo(1);
     assertThat(output).contains("waiting for").contains("not reachable after 2 attempts").contains("Cannot connect");
+  }
+
+  /**
+   * docker-compose mounts the checkout's ./migrations: run as root, the console takes the folder owner's
+   * user, so that a script it writes there is the host user's to edit.
+   */
+  @Test
+  @EnabledIf("runningAsRoot")
+  void aScriptThatNewWritesBelongsToTheOwnerOfTheMigrationsFolder(TestDatabase db) throws Exception {
+    Path migrations = TestScripts.copyOfProjectRepository(home.resolve("migrations")).scriptsDir();
+    Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+    new ProcessBuilder("chown", "-R", "4242:4243", home.resolve("migrations").toString()).start().waitFor();
+
+    Process process = entrypoint(db, Map.of(), "migrate", "new", "Add nickname to users").start();
+    String output = new String(process.getInputStream().readAllBytes());
+
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    Path created;
+    try (Stream<Path> scripts = Files.list(migrations)) {
+      created = scripts.filter(script -> script.toString().endsWith("_Add_nickname_to_users.sql")).findFirst().orElseThrow();
+    }
+    assertThat(Files.getAttribute(created, "unix:uid")).isEqualTo(4242);
+    assertThat(Files.getAttribute(created, "unix:gid")).isEqualTo(4243);
+  }
+
+  static boolean runningAsRoot() {
+    return "root".equals(System.getProperty("user.name"));
   }
 
   @Test
