@@ -1,5 +1,7 @@
 package com.authservice.migrate.run;
 
+import com.authservice.migrate.lint.LintReport;
+import com.authservice.migrate.lockwait.LockTimedOut;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.MigrationId;
@@ -8,7 +10,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Passes a run's events on to the caller's listener and notes how long each migration took, for the run's result. */
+/**
+ * Passes every one of a run's events on to the caller's listener (each method of {@link RunListener}: a default
+ * left unforwarded silently drops that event) and notes how long each migration took, for the run's
+ * result.
+ */
 public final class MigrationTimer implements RunListener {
 
   private final RunListener listener;
@@ -26,6 +32,16 @@ public final class MigrationTimer implements RunListener {
   @Override
   public void waitingForLock(String holder) {
     listener.waitingForLock(holder);
+  }
+
+  @Override
+  public void linted(LintReport report) {
+    listener.linted(report);
+  }
+
+  @Override
+  public void lockTimedOut(LockTimedOut timeout) {
+    listener.lockTimedOut(timeout);
   }
 
   @Override
