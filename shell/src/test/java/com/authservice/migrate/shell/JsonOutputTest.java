@@ -220,6 +220,33 @@ class JsonOutputTest {
   }
 
   @Test
+  void lintGivesEachFindingWithItsRuleAndTheSafeWay(TestDatabase db) {
+    Console console = console(db);
+    console.run("up");
+    scripts.write("20251120000000_Drop_phone.sql",
+        "-- // Drop phone\nALTER TABLE users DROP COLUMN phone_number;\n-- //@UNDO\n"
+            + "ALTER TABLE users ADD COLUMN phone_number VARCHAR(20);\n");
+
+    JsonNode lint = json(console, "lint");
+    assertThat(lint.get("command").asString()).isEqualTo("lint");
+    assertThat(lint.get("scripts").asInt()).isEqualTo(1);
+    JsonNode finding = lint.get("findings").get(0);
+    assertThat(finding.get("file").asString()).isEqualTo("20251120000000_Drop_phone.sql");
+    assertThat(finding.get("line").asInt()).isEqualTo(2);
+    assertThat(finding.get("rule").asString()).isEqualTo("ban-drop-column");
+    assertThat(finding.get("effect").asString()).isNotBlank();
+    assertThat(finding.get("safeWay").asString()).isNotBlank();
+    assertThat(lint.get("allowed").isEmpty()).isTrue();
+    assertThat(lint.get("notes").isArray()).isTrue();
+
+    Run strict = console.run("--output", "json", "lint", "--strict");
+    JsonNode refused = onlyDocument(strict.out());
+    assertThat(strict.exitCode()).isEqualTo(1);
+    assertThat(refused.get("findings").size()).isEqualTo(1);
+    assertThat(refused.get("error").asString()).isEqualTo("lint_refused");
+  }
+
+  @Test
   void stampAndRepairSayWhatTheyRecorded(TestDatabase db) {
     Console console = console(db);
     console.run("up");

@@ -5,6 +5,8 @@ import com.authservice.migrate.lint.LintReport;
 import com.authservice.migrate.shell.launch.LintSetting;
 import com.authservice.migrate.shell.render.LintView;
 import com.authservice.migrate.shell.render.Style;
+import com.authservice.migrate.shell.render.json.JsonOutput;
+import com.authservice.migrate.shell.render.json.LintJson;
 import com.authservice.migrate.shell.session.ConsoleSession;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
@@ -45,7 +47,11 @@ public class LintCommands {
       CommandContext context) {
     boolean refuse = strict || LintSetting.isStrict(session.launch().environment());
     LintReport report = session.migrations().lint(id, all);
-    context.outputWriter().print(LintView.render(report, new Style(session.launch().terminal())));
+    if (JsonOutput.wanted(context)) {
+      JsonOutput.write(context, LintJson.report(report, session.target()));
+    } else {
+      context.outputWriter().print(LintView.render(report, new Style(session.launch().terminal())));
+    }
     if (refuse && report.hasFindings()) {
       throw new LintRefused(report.findings().size());
     }
