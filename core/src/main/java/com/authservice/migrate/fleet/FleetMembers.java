@@ -16,7 +16,7 @@ import java.util.List;
  */
 public record FleetMembers(Fleet fleet, List<String> names, int spareConnections) {
 
-  /** Runs at once unless told otherwise: half the spare connections, leaving the rest to the applications. */
+  /** Runs at once unless told otherwise; more wait on the server's CPUs and disk rather than finish sooner. */
   static final int MOST_AT_ONCE = 8;
 
   private static final String DATABASES = "select datname from pg_database where not datistemplate";
@@ -52,7 +52,7 @@ public record FleetMembers(Fleet fleet, List<String> names, int spareConnections
     }
   }
 
-  /** How many members run at once when the command does not say: what the server can spare, bounded. */
+  /** How many members run at once when the command does not say: half of what the server can spare, bounded. */
   public int defaultParallelism() {
     return Math.max(1, Math.min(Math.min(MOST_AT_ONCE, spareConnections / 2), names.size()));
   }

@@ -12,6 +12,7 @@ import com.authservice.migrate.settings.ConnectionSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,24 +30,27 @@ import java.util.function.Function;
  */
 public final class FleetRun {
 
-  private final FleetMembers members;
+  private final Fleet fleet;
   private final MigrationConfig config;
-  private final int parallel;
+  private final OptionalInt parallel;
   private final boolean failFast;
   private final boolean confirmedInAdvance;
 
   /**
    * @param config what every member's run starts from (scripts, lock timeout, --force...); its confirmation
    *     answers the one question a protected fleet asks
+   * @param parallel how many members run at once ({@code --parallel}); empty: what the server can spare, bounded
+   *     ({@link FleetMembers#defaultParallelism()}). Never more than the server can spare
    * @param confirmedInAdvance {@code --yes}: what a member's own run would ask (undoing all of its migrations) is
    *     answered yes; without it such a member fails, since no one can be asked a thousand times
    */
-  public FleetRun(FleetMembers members, MigrationConfig config, int parallel, boolean failFast,
+  public FleetRun(Fleet fleet, MigrationConfig config, OptionalInt parallel, boolean failFast,
       boolean confirmedInAdvance) {
-    if (parallel < 1) {
-      throw new InvalidArgument("--parallel takes a number of members to run at once, 1 or more, not " + parallel);
+    if (parallel.isPresent() && parallel.getAsInt() < 1) {
+      throw new InvalidArgument("--parallel takes how many members run at once, 1 or more, not "
+          + parallel.getAsInt());
     }
-    this.members = members;
+    this.fleet = fleet;
     this.config = config;
     this.parallel = parallel;
     this.failFast = failFast;
@@ -55,7 +59,7 @@ public final class FleetRun {
 
   /** An operation that changes nothing (status): no confirmation. */
   public <T> FleetResult<T> read(Function<Migrations, T> operation, FleetListener listener) {
-    return each(operation, listener, Confirmation.REFUSE);
+    return each(FleetMembers.of(fleet), operation, listener, Confirmation.REFUSE);
   }
 
   /**
@@ -63,18 +67,20 @@ public final class FleetRun {
    * protected fleet asks once, before any member runs, and the answer stands for every member.
    */
   public <T> FleetResult<T> change(String action, Function<Migrations, T> operation, FleetListener listener) {
-    Fleet fleet = members.fleet();
+    FleetMembers members = FleetMembers.of(fleet);
     if (fleet.isProtected() && !members.names().isEmpty()) {
       new ChangeGuard(config).beforeFleetChange(action, fleet.name() + " (" + members.names().size() + " "
           + fleet.kind().word() + ")");
     }
-    return each(operation, listener, fleet.isProtected() || confirmedInAdvance ? Confirmation.GIVEN
+    return each(members, operation, listener, fleet.isProtected() || confirmedInAdvance ? Confirmation.GIVEN
         : Confirmation.REFUSE);
   }
 
-  private <T> FleetResult<T> each(Function<Migrations, T> operation, FleetListener listener, Confirmation answer) {
+  private <T> FleetResult<T> each(FleetMembers members, Function<Migrations, T> operation, FleetListener listener,
+      Confirmation answer) {
     List<String> names = members.names();
-    int threads = Math.max(1, Math.min(parallel, names.size()));
+    int threads = parallel.isPresent() ? Math.max(1, Math.min(Math.min(parallel.getAsInt(),
+        members.spareConnections()), names.size())) : members.defaultParallelism();
     AtomicReferenceArray<MemberResult<T>> results = new AtomicReferenceArray<>(names.size());
     AtomicInteger next = new AtomicInteger();
     AtomicBoolean stop = new AtomicBoolean();
@@ -82,7 +88,7 @@ public final class FleetRun {
     long started = System.nanoTime();
     listener.started(names.size(), threads);
     ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, "fleet-" + members.fleet().name());
+      Thread thread = new Thread(runnable, "fleet-" + fleet.name());
       thread.setDaemon(true);
       return thread;
     });
@@ -90,7 +96,7 @@ public final class FleetRun {
       List<Future<?>> workers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         workers.add(pool.submit(() -> {
-          try (MemberConnection connection = new MemberConnection(members.fleet())) {
+          try (MemberConnection connection = new MemberConnection(fleet)) {
             for (int i = next.getAndIncrement(); i < names.size(); i = next.getAndIncrement()) {
               MemberResult<T> result = stop.get()
                   ? MemberResult.not(Outcome.NOT_RUN, names.get(i), "not run: an earlier member failed (--fail-fast)",
@@ -110,7 +116,7 @@ public final class FleetRun {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while the fleet " + members.fleet().name() + " ran", e);
+      throw new IllegalStateException("Interrupted while the fleet " + fleet.name() + " ran", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("A worker of the fleet run stopped", e.getCause());
     } finally {
@@ -120,7 +126,7 @@ public final class FleetRun {
     for (int i = 0; i < names.size(); i++) {
       ordered.add(results.get(i));
     }
-    return new FleetResult<>(members.fleet(), ordered, threads, Duration.ofNanos(System.nanoTime() - started));
+    return new FleetResult<>(fleet, ordered, threads, Duration.ofNanos(System.nanoTime() - started));
   }
 
   private <T> MemberResult<T> runOne(String name, MemberConnection connection, Function<Migrations, T> operation,
@@ -128,7 +134,7 @@ public final class FleetRun {
     long started = System.nanoTime();
     ConnectionSettings settings;
     try {
-      settings = members.fleet().member(name);
+      settings = fleet.member(name);
     } catch (InvalidArgument e) {
       return MemberResult.not(Outcome.FAILED, name, "the name cannot be used safely in SQL: " + e.getMessage(),
           elapsed(started));
@@ -152,7 +158,7 @@ public final class FleetRun {
 
   private MigrationConfig memberConfig(ConnectionSettings settings, Confirmation answer) {
     MigrationConfig member = config.withConnection(settings).confirmingWith(answer);
-    return members.fleet().isProtected() ? member.protectedAs(members.fleet().name()) : member;
+    return fleet.isProtected() ? member.protectedAs(fleet.name()) : member;
   }
 
   private static Duration elapsed(long started) {

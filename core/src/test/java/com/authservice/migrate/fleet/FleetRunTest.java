@@ -17,6 +17,7 @@ import com.authservice.migrate.testing.TestDatabase;
 import com.authservice.migrate.testing.TestScripts;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,7 @@ class FleetRunTest {
 
   private static FleetResult<RunResult> up(Fleet fleet, TestScripts scripts, int parallel, boolean failFast) {
     MigrationConfig config = new MigrationConfig(fleet.server(), scripts.folder());
-    return new FleetRun(FleetMembers.of(fleet), config, parallel, failFast, false)
+    return new FleetRun(fleet, config, OptionalInt.of(parallel), failFast, false)
         .change("Applying pending migrations", m -> m.up(Target.head(), RunListener.NONE), FleetListener.NONE);
   }
 
@@ -157,16 +158,15 @@ class FleetRunTest {
     List<String> asked = new java.util.ArrayList<>();
     MigrationConfig refusing = new MigrationConfig(fleet.server(), scripts.folder());
 
-    assertThatThrownBy(() -> new FleetRun(FleetMembers.of(fleet), refusing, 2, false, false)
+    assertThatThrownBy(() -> new FleetRun(fleet, refusing, OptionalInt.of(2), false, false)
         .change("Applying pending migrations", m -> m.up(Target.head(), RunListener.NONE), FleetListener.NONE))
         .isInstanceOf(ConfirmationRequired.class)
         .hasMessageContaining("protected fleet tenants (2 schemas)").hasMessageContaining("--yes");
     assertThat(tenants.appliedIds("a")).isEmpty();
     assertThat(tenants.appliedIds("b")).isEmpty();
 
-    FleetResult<RunResult> result = new FleetRun(FleetMembers.of(fleet),
-        refusing.confirmingWith(asked::add), 2, false, false)
-        .change("Applying pending migrations", m -> m.up(Target.head(), RunListener.NONE), FleetListener.NONE);
+    FleetResult<RunResult> result = new FleetRun(fleet, refusing.confirmingWith(asked::add), OptionalInt.of(2),
+        false, false).change("Applying pending migrations", m -> m.up(Target.head(), RunListener.NONE), FleetListener.NONE);
 
     assertThat(asked).hasSize(1);
     assertThat(result.failures()).isEmpty();
@@ -181,9 +181,8 @@ class FleetRunTest {
     tenants.execute("b", "delete from changelog where id = 20251020000000; drop table audit_log");
     tenants.makeUnreachable("c");
 
-    FleetStatus status = FleetStatus.of(new FleetRun(FleetMembers.of(fleet),
-        new MigrationConfig(fleet.server(), scripts.folder()), 2, false, false)
-        .read(m -> m.status(), FleetListener.NONE));
+    FleetStatus status = FleetStatus.of(new FleetRun(fleet, new MigrationConfig(fleet.server(), scripts.folder()),
+        OptionalInt.of(2), false, false).read(m -> m.status(), FleetListener.NONE));
 
     assertThat(status.members()).isEqualTo(3);
     assertThat(status.rows()).extracting(FleetStatus.Row::appliedOn).containsExactly(2, 1);

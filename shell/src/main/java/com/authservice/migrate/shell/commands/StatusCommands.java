@@ -26,19 +26,30 @@ import org.springframework.shell.core.command.annotation.Option;
 public class StatusCommands {
 
   private final ConsoleSession session;
+  private final FleetCommands fleets;
 
   public StatusCommands(ConsoleSession session) {
     this.session = session;
+    this.fleets = new FleetCommands(session);
   }
 
   @Command(name = "status", group = "Inspect", description = "Every migration with its state: applied, pending, ...",
       help = """
-          Usage: status [--all]
+          Usage: status [--all] [--fleet NAME [--parallel N]]
             status             the target database: id, applied at, description, state
-            status --all       every environment side by side (or --env a,b,c status)""")
+            status --all       every environment side by side (or --env a,b,c status)
+            status --fleet tenants   each migration and on how many members of the fleet it is applied,
+                               then the members that are behind, failed or unreachable, by name""")
   public void status(
       @Option(longName = "all", defaultValue = "false", description = "every environment side by side") Boolean all,
+      @Option(longName = "fleet", description = FleetCommands.FLEET) String fleet,
+      @Option(longName = "parallel", description = FleetCommands.PARALLEL) Integer parallel,
       CommandContext context) {
+    FleetCommands.FleetOptions fleetOptions = new FleetCommands.FleetOptions(fleet, parallel, false);
+    if (fleetOptions.requested()) {
+      fleets.status(fleetOptions, all, context.outputWriter());
+      return;
+    }
     List<Environment> several = session.severalEnvironments(all);
     if (!several.isEmpty()) {
       matrix(several, all ? session.environments().unusable() : Map.of(), context.outputWriter());
