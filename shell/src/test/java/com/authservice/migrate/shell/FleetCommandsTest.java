@@ -153,8 +153,11 @@ class FleetCommandsTest {
     Tenants tenants = Tenants.schemas(db, "a", "b");
     Console console = fleet("customers", tenants, "protected=true\n");
 
+    Run status = console.run("status", "--fleet", "customers");
     Run refused = console.run("up", "--fleet", "customers");
     Run confirmed = console.run("up", "--fleet", "customers", "--yes");
+
+    assertThat(status.out()).contains("4 waiting: all 2 schemas");
 
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.err()).contains("on every member of the protected fleet customers (2 schemas)")

@@ -47,8 +47,10 @@ public final class FleetView {
       text.append("Behind (").append(count(status.behind().size())).append("):\n");
       Map<Integer, List<String>> byWaiting = new TreeMap<>(status.behind().stream().collect(Collectors.groupingBy(
           FleetStatus.Behind::waiting, Collectors.mapping(FleetStatus.Behind::member, Collectors.toList()))));
+      // Right after a new migration lands every member waits for it: a thousand names would say nothing more.
       byWaiting.forEach((waiting, members) -> text.append("  ").append(waiting).append(" waiting: ")
-          .append(String.join(", ", members)).append('\n'));
+          .append(members.size() == status.members() ? "all " + count(members.size()) + " " + word
+              : String.join(", ", members)).append('\n'));
     }
     problems(text, "Failed", status.failed().stream().map(p -> p.member() + ": " + p.reason()).toList(), style);
     problems(text, "Unreachable", status.unreachable().stream().map(p -> p.member() + ": " + p.reason()).toList(),
