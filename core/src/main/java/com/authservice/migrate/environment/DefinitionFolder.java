@@ -1,5 +1,6 @@
 package com.authservice.migrate.environment;
 
+import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.settings.DotEnv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -44,6 +47,43 @@ public final class DefinitionFolder {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list " + folder, e);
     }
+  }
+
+  /**
+   * Every definition of {@code folder}, read by {@code reader}, by name; a file the reader finds unusable goes to
+   * {@code unusable} with the reason, and the others still work. A reader returns null to leave a file out.
+   */
+  public static <T> Map<String, T> read(Path folder, BiFunction<String, Path, T> reader,
+      Map<String, String> unusable) {
+    Map<String, T> read = new LinkedHashMap<>();
+    files(folder).forEach((name, file) -> {
+      try {
+        T definition = reader.apply(name, file);
+        if (definition != null) {
+          read.put(name, definition);
+        }
+      } catch (EnvironmentFile.Unusable e) {
+        unusable.put(name, e.getMessage());
+      }
+    });
+    return read;
+  }
+
+  /**
+   * The definition called {@code name}; one set aside fails with its reason, an unknown name with
+   * {@code unknown}'s message, both as a usage error.
+   */
+  public static <T> T named(String name, Map<String, T> byName, Map<String, String> unusable,
+      Supplier<String> unknown) {
+    String key = name == null ? "" : name.strip();
+    T found = byName.get(key);
+    if (found == null && unusable.containsKey(key)) {
+      throw new InvalidArgument(unusable.get(key));
+    }
+    if (found == null) {
+      throw new InvalidArgument(unknown.get());
+    }
+    return found;
   }
 
   /** What {@code ${VAR}} may name: the process environment over {@code .env}, as for the default environment. */

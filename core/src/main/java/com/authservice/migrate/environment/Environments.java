@@ -48,16 +48,11 @@ public final class Environments {
     }
     // Files name variables as MyBatis' do; .env fills them too, as it does for the default environment.
     Map<String, String> variables = DefinitionFolder.variables(env, workingDir);
-    List<Environment> fromFiles = new ArrayList<>();
-    DefinitionFolder.files(repository == null ? null : repository.resolve("environments")).forEach((name, file) -> {
-      if (!name.equals(Environment.DEFAULT)) {
-        try {
-          fromFiles.add(EnvironmentFile.read(name, file, variables, protectedNames.contains(name), warnings));
-        } catch (EnvironmentFile.Unusable e) {
-          unusable.put(name, e.getMessage());
-        }
-      }
-    });
+    // A file named default.properties is left out: default is POSTGRES_* and .env.
+    List<Environment> fromFiles = new ArrayList<>(DefinitionFolder.read(
+        repository == null ? null : repository.resolve("environments"), (name, file) -> name.equals(Environment.DEFAULT)
+            ? null : EnvironmentFile.read(name, file, variables, protectedNames.contains(name), warnings),
+        unusable).values());
     fromFiles.sort(Comparator.comparing(Environment::isProtected));
     fromFiles.forEach(environment -> byName.put(environment.name(), environment));
     return new Environments(byName, unusable, List.copyOf(warnings));
@@ -92,16 +87,8 @@ public final class Environments {
   }
 
   public Environment named(String name) {
-    String key = name == null ? "" : name.strip();
-    Environment environment = byName.get(key);
-    if (environment == null && unusable.containsKey(key)) {
-      throw new InvalidArgument(unusable.get(key));
-    }
-    if (environment == null) {
-      throw new InvalidArgument("Unknown environment \"" + name + "\"; known: " + String.join(", ", names())
-          + " (add environments/<name>.properties)");
-    }
-    return environment;
+    return DefinitionFolder.named(name, byName, unusable, () -> "Unknown environment \"" + name + "\"; known: "
+        + String.join(", ", names()) + " (add environments/<name>.properties)");
   }
 
   /** {@code a,b,c} in the order given, each checked. */

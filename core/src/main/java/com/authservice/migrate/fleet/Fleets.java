@@ -1,8 +1,6 @@
 package com.authservice.migrate.fleet;
 
 import com.authservice.migrate.environment.DefinitionFolder;
-import com.authservice.migrate.environment.EnvironmentFile;
-import com.authservice.migrate.errors.InvalidArgument;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,16 +30,10 @@ public final class Fleets {
   public static Fleets load(Path repository, Map<String, String> env, Path workingDir) {
     Set<String> protectedNames = DefinitionFolder.protectedNames(env);
     Map<String, String> variables = DefinitionFolder.variables(env, workingDir);
-    Map<String, Fleet> byName = new LinkedHashMap<>();
     Map<String, String> unusable = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();
-    DefinitionFolder.files(repository == null ? null : repository.resolve("fleets")).forEach((name, file) -> {
-      try {
-        byName.put(name, FleetFile.read(name, file, variables, protectedNames.contains(name), warnings));
-      } catch (EnvironmentFile.Unusable e) {
-        unusable.put(name, e.getMessage());
-      }
-    });
+    Map<String, Fleet> byName = DefinitionFolder.read(repository == null ? null : repository.resolve("fleets"),
+        (name, file) -> FleetFile.read(name, file, variables, protectedNames.contains(name), warnings), unusable);
     return new Fleets(byName, unusable, List.copyOf(warnings));
   }
 
@@ -60,15 +52,8 @@ public final class Fleets {
   }
 
   public Fleet named(String name) {
-    String key = name == null ? "" : name.strip();
-    Fleet fleet = byName.get(key);
-    if (fleet == null && unusable.containsKey(key)) {
-      throw new InvalidArgument(unusable.get(key));
-    }
-    if (fleet == null) {
-      throw new InvalidArgument("Unknown fleet \"" + key + "\"; " + (byName.isEmpty() ? "none is defined"
-          : "known: " + String.join(", ", byName.keySet())) + " (add fleets/<name>.properties)");
-    }
-    return fleet;
+    return DefinitionFolder.named(name, byName, unusable, () -> "Unknown fleet \"" + (name == null ? "" : name.strip())
+        + "\"; " + (byName.isEmpty() ? "none is defined" : "known: " + String.join(", ", byName.keySet()))
+        + " (add fleets/<name>.properties)");
   }
 }

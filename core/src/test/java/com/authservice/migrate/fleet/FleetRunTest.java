@@ -52,35 +52,31 @@ class FleetRunTest {
         .change("Applying pending migrations", m -> m.up(Target.head(), RunListener.NONE), FleetListener.NONE);
   }
 
-  private static Outcome outcome(FleetResult<?> result, String member) {
-    return result.members().stream().filter(m -> m.member().equals(member)).findFirst().orElseThrow().outcome();
-  }
-
-  @Test
-  void aFleetOfSchemasMigratesEveryMemberAndTheNextRunFinishesTheFailedAndUnreachableOnes(TestDatabase db) {
-    Tenants tenants = Tenants.schemas(db, "a", "b", "c", "d");
+  /**
+   * Tenants a to d, c with a table in the way of the second migration, d unreachable: the first run migrates a and
+   * b and reports c and d with their reasons; once they are fixed, the second run finishes exactly them.
+   */
+  private void firstRunGoesOnPastCAndDAndTheSecondFinishesThem(Tenants tenants, Fleet.Kind kind,
+      String unreachableBecause) {
     tenants.execute("c", "create table audit_log (note text)");
     tenants.makeUnreachable("d");
-    Fleet fleet = fleet(tenants, Fleet.Kind.SCHEMAS, false);
+    Fleet fleet = fleet(tenants, kind, false);
 
-    FleetResult<RunResult> first = up(fleet, scripts, 2, false);
+    FleetResult<RunResult> first = up(fleet, scripts, 3, false);
 
     assertThat(first.members()).extracting(MemberResult::member)
         .containsExactly(tenants.name("a"), tenants.name("b"), tenants.name("c"), tenants.name("d"));
     assertThat(first.members()).extracting(MemberResult::outcome)
         .containsExactly(Outcome.DONE, Outcome.DONE, Outcome.FAILED, Outcome.UNREACHABLE);
     assertThat(first.members().get(2).reason().orElseThrow()).contains(AUDIT_LOG).contains("already exists");
-    assertThat(first.members().get(3).reason().orElseThrow()).contains(tenants.migrator().user()).contains("USAGE");
+    assertThat(first.members().get(3).reason().orElseThrow()).contains(unreachableBecause);
     assertThat(tenants.appliedIds("a")).containsExactly("20251001000000", "20251020000000");
     assertThat(tenants.appliedIds("b")).containsExactly("20251001000000", "20251020000000");
     assertThat(tenants.appliedIds("c")).containsExactly("20251001000000");
-    assertThat(tenants.appliedIds("d")).isEmpty();
-    assertThat(db.query("select count(*) from pg_tables where tablename = 'audit_log' and schemaname like '"
-        + tenants.name("%") + "'")).containsExactly("3");
 
     tenants.execute("c", "drop table audit_log");
     tenants.makeReachable("d");
-    FleetResult<RunResult> second = up(fleet, scripts, 2, false);
+    FleetResult<RunResult> second = up(fleet, scripts, 3, false);
 
     assertThat(second.failures()).isEmpty();
     assertThat(second.members()).extracting(m -> m.value().orElseThrow().migrations().size())
@@ -91,28 +87,19 @@ class FleetRunTest {
   }
 
   @Test
+  void aFleetOfSchemasMigratesEveryMemberAndTheNextRunFinishesTheFailedAndUnreachableOnes(TestDatabase db) {
+    Tenants tenants = Tenants.schemas(db, "a", "b", "c", "d");
+
+    firstRunGoesOnPastCAndDAndTheSecondFinishesThem(tenants, Fleet.Kind.SCHEMAS, "may not use schema");
+
+    assertThat(db.query("select count(*) from pg_tables where tablename = 'audit_log' and schemaname like '"
+        + tenants.name("%") + "'")).containsExactly("4");
+  }
+
+  @Test
   void aFleetOfDatabasesMigratesEveryMemberAndTheNextRunFinishesTheFailedAndUnreachableOnes(PostgresServer server) {
-    Tenants tenants = Tenants.databases(server, "a", "b", "c", "d");
-    tenants.execute("c", "create table audit_log (note text)");
-    tenants.makeUnreachable("d");
-    Fleet fleet = fleet(tenants, Fleet.Kind.DATABASES, false);
-
-    FleetResult<RunResult> first = up(fleet, scripts, 3, false);
-
-    assertThat(first.members()).extracting(MemberResult::outcome)
-        .containsExactly(Outcome.DONE, Outcome.DONE, Outcome.FAILED, Outcome.UNREACHABLE);
-    assertThat(first.members().get(2).reason().orElseThrow()).contains(AUDIT_LOG).contains("already exists");
-    assertThat(first.members().get(3).reason().orElseThrow()).contains("not currently accepting connections");
-    assertThat(tenants.appliedIds("a")).containsExactly("20251001000000", "20251020000000");
-    assertThat(tenants.appliedIds("c")).containsExactly("20251001000000");
-
-    tenants.execute("c", "drop table audit_log");
-    tenants.makeReachable("d");
-    FleetResult<RunResult> second = up(fleet, scripts, 3, false);
-
-    assertThat(second.failures()).isEmpty();
-    assertThat(tenants.appliedIds("c")).containsExactly("20251001000000", "20251020000000");
-    assertThat(tenants.appliedIds("d")).containsExactly("20251001000000", "20251020000000");
+    firstRunGoesOnPastCAndDAndTheSecondFinishesThem(Tenants.databases(server, "a", "b", "c", "d"),
+        Fleet.Kind.DATABASES, "not currently accepting connections");
   }
 
   @Test

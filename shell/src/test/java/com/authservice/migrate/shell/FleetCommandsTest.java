@@ -40,12 +40,17 @@ class FleetCommandsTest {
     return new Console(dir).with("TENANT_PASSWORD", tenants.migrator().password().reveal());
   }
 
+  /** c with a table in the way of the newest migration, d unreachable. */
+  private static Tenants failingAndUnreachable(Tenants tenants) {
+    tenants.execute("c", "create table audit_log (note text)");
+    tenants.makeUnreachable("d");
+    return tenants;
+  }
+
   @Test
   void upAcrossAFleetOfSchemasGoesOnPastAFailingAndAnUnreachableMemberAndTheNextRunFinishesThem(TestDatabase db)
       throws Exception {
-    Tenants tenants = Tenants.schemas(db, "a", "b", "c", "d");
-    tenants.execute("c", "create table audit_log (note text)");
-    tenants.makeUnreachable("d");
+    Tenants tenants = failingAndUnreachable(Tenants.schemas(db, "a", "b", "c", "d"));
     Console console = fleet("tenants", tenants, "");
 
     Run before = console.run("status", "--fleet", "tenants");
@@ -86,9 +91,7 @@ class FleetCommandsTest {
   @Test
   void upAcrossAFleetOfDatabasesReportsTheFailedAndTheUnreachableDatabaseAndExitsOne(PostgresServer server)
       throws Exception {
-    Tenants tenants = Tenants.databases(server, "a", "b", "c", "d");
-    tenants.execute("c", "create table audit_log (note text)");
-    tenants.makeUnreachable("d");
+    Tenants tenants = failingAndUnreachable(Tenants.databases(server, "a", "b", "c", "d"));
     Console console = fleet("tenants", tenants, "");
 
     Run first = console.run("up", "--fleet", "tenants");
