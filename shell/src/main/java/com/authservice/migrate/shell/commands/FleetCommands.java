@@ -79,7 +79,8 @@ final class FleetCommands {
   private <T> void change(Fleet fleet, FleetOptions options, boolean yes, boolean ignoreModified, String action,
       Function<Migrations, T> operation, Function<T, String> label, ToIntFunction<T> migrations, PrintWriter out) {
     FleetResult<T> result = run(fleet, options, yes, ignoreModified).change(action, operation,
-        new FleetProgress(session.launch().err(), session.launch().terminal(), fleet.kind().word()));
+        new FleetProgress(session.launch().err(), session.launch().terminal() && !session.options().quiet(),
+            fleet.kind().word()));
     out.print(FleetView.summary(result, label, migrations, style()));
     if (!result.failures().isEmpty()) {
       String word = fleet.kind().word();

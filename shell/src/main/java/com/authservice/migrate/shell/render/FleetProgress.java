@@ -5,7 +5,8 @@ import com.authservice.migrate.fleet.MemberResult;
 import java.io.PrintStream;
 
 /**
- * A fleet run's progress bar, on standard error and only on a terminal: members done of all, and how many failed.
+ * A fleet run's progress bar, on standard error and only on a terminal (not with --quiet): members done of all,
+ * and how many failed.
  * Redrawn in place, so a thousand members take one line; standard output keeps only the summary.
  */
 public final class FleetProgress implements FleetListener {
