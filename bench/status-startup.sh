@@ -15,13 +15,9 @@ N=${1:-1000}
 RUNS=${RUNS:-5}
 JDK25=${JDK25:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}
 
-mkdir -p bench/.work
-mybatis=bench/.work/mybatis-migrations-3.5.0/bin/migrate
-if [ ! -x "$mybatis" ]; then
-  curl -sfL -o bench/.work/mybatis-bundle.zip \
-    https://repo.maven.apache.org/maven2/org/mybatis/mybatis-migrations/3.5.0/mybatis-migrations-3.5.0-bundle.zip
-  (cd bench/.work && unzip -qo mybatis-bundle.zip) && chmod +x "$mybatis"
-fi
+source bench/lib/mybatis.sh
+mybatis_cli
+mybatis=$MYBATIS_CLI
 
 pg_start
 work=$(mktemp -d /tmp/bench-status.XXXXXX)
@@ -29,8 +25,8 @@ trap 'pg_stop; rm -rf "$work"' EXIT
 repo="$work/repo"
 generate_repo "$repo" "$N"
 # The MyBatis CLI reads its connection from the repository and its driver from drivers/.
-mkdir -p "$repo/environments" "$repo/drivers"
-./mvnw -q -B dependency:copy -Dartifact=org.postgresql:postgresql:42.7.14 -DoutputDirectory="$repo/drivers" >/dev/null
+mkdir -p "$repo/environments"
+mybatis_drivers "$repo"
 printf 'driver=org.postgresql.Driver\nurl=jdbc:postgresql://localhost:%s/bench_status\nusername=postgres\npassword=\nchangelog=changelog\n' \
   "$BENCH_PORT" > "$repo/environments/development.properties"
 fresh_db bench_status

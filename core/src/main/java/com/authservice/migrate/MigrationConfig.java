@@ -31,6 +31,12 @@ public record MigrationConfig(ConnectionSettings connection, ScriptFolder script
         Optional.empty(), false, LockWait.DEFAULT);
   }
 
+  /** The same settings for another database or schema (a member of a fleet). */
+  public MigrationConfig withConnection(ConnectionSettings other) {
+    return new MigrationConfig(other, scripts, lockTimeout, ignoreModified, protectedEnvironment, confirmation,
+        force, idPattern, strictLint, lockWait);
+  }
+
   public MigrationConfig withLockTimeout(Duration timeout) {
     return new MigrationConfig(connection, scripts, timeout, ignoreModified, protectedEnvironment, confirmation,
         force, idPattern, strictLint, lockWait);

@@ -82,9 +82,18 @@ public final class Migrations {
   }
 
   public Migrations(MigrationConfig config, Clock clock) {
+    this(config, new Database(config.connection()), clock);
+  }
+
+  /** Works on the connections {@code database} gives: a fleet lends each member the connection it keeps. */
+  public Migrations(MigrationConfig config, Database database) {
+    this(config, database, Clock.systemUTC());
+  }
+
+  private Migrations(MigrationConfig config, Database database, Clock clock) {
     this.config = config;
     this.scripts = config.scripts();
-    this.database = new Database(config.connection());
+    this.database = database;
     this.clock = clock;
   }
 

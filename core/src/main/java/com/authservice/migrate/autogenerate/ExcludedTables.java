@@ -1,10 +1,7 @@
 package com.authservice.migrate.autogenerate;
 
-import com.authservice.migrate.errors.InvalidArgument;
-import java.util.ArrayList;
-import java.util.Arrays;
+import com.authservice.migrate.settings.NamePattern;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -22,14 +19,7 @@ public record ExcludedTables(List<String> patterns) {
 
   /** Comma-separated patterns, as typed; {@code source} names where they were written, for the error. */
   public static ExcludedTables parse(String patterns, String source) {
-    if (patterns == null) {
-      return NONE;
-    }
-    List<String> parsed = Arrays.stream(patterns.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
-    parsed.stream().filter(pattern -> pattern.contains("%")).findFirst().ifPresent(pattern -> {
-      throw new InvalidArgument(source + " takes glob patterns (billing_*, audit_?), not SQL LIKE: " + pattern);
-    });
-    return new ExcludedTables(parsed);
+    return new ExcludedTables(NamePattern.parse(patterns, source, "billing_*, audit_?").globs());
   }
 
   public ExcludedTables and(ExcludedTables other) {
@@ -37,18 +27,6 @@ public record ExcludedTables(List<String> patterns) {
   }
 
   public boolean excludes(String table) {
-    return patterns.stream().anyMatch(pattern -> glob(pattern).matcher(table).matches());
-  }
-
-  private static Pattern glob(String pattern) {
-    List<String> parts = new ArrayList<>();
-    for (String literal : pattern.split("((?<=[*?])|(?=[*?]))")) {
-      parts.add(switch (literal) {
-        case "*" -> ".*";
-        case "?" -> ".";
-        default -> Pattern.quote(literal);
-      });
-    }
-    return Pattern.compile(String.join("", parts), Pattern.DOTALL);
+    return new NamePattern(patterns).matches(table);
   }
 }

@@ -18,13 +18,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads one {@code environments/<name>.properties} in the MyBatis format ({@code url}, {@code username},
+ * Reads one {@code environments/<name>.properties} (or the server part of a {@code fleets/<name>.properties})
+ * in the MyBatis format ({@code url}, {@code username},
  * {@code password}) plus our keys ({@code host}, {@code port}, {@code database}, {@code schema},
  * {@code password_env}, {@code password_file}, {@code protected}). Values may use {@code ${VAR}} from the
  * environment, as MyBatis allows. A literal password is read as MyBatis reads it, with a warning. Whatever is
  * wrong with one file makes only that environment unusable, with the reason.
  */
-final class EnvironmentFile {
+public final class EnvironmentFile {
 
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -32,8 +33,8 @@ final class EnvironmentFile {
    * The file gives no usable connection (a variable not set, a bad value, an unreadable secret): the other
    * environments still work, and this one says why when it is chosen.
    */
-  static final class Unusable extends RuntimeException {
-    Unusable(String reason) {
+  public static final class Unusable extends RuntimeException {
+    public Unusable(String reason) {
       super(reason, null, false, false);
     }
   }
@@ -42,9 +43,9 @@ final class EnvironmentFile {
   }
 
   /** {@code warnings} receives what is worth saying about a file that still works. */
-  static Environment read(String name, Path file, Map<String, String> env, boolean protectedByDefault,
+  public static Environment read(String name, Path file, Map<String, String> env, boolean protectedByDefault,
       List<String> warnings) {
-    String shown = "environments/" + file.getFileName();
+    String shown = file.getParent().getFileName() + "/" + file.getFileName();
     Properties raw = load(file, shown);
     String literalPassword = raw.getProperty("password", "");
     if (!literalPassword.isBlank() && !VARIABLE.matcher(literalPassword).find()) {

@@ -1,24 +1,15 @@
 package com.authservice.migrate.environment;
 
 import com.authservice.migrate.errors.InvalidArgument;
-import com.authservice.migrate.settings.DotEnv;
 import com.authservice.migrate.settings.PostgresVariables;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The environments a repository knows: {@code default} (POSTGRES_* and .env, when any is set) and every
@@ -29,8 +20,6 @@ import java.util.stream.Stream;
  * of them (a partial POSTGRES_* set, a bad file) sets only that one aside, with the reason.
  */
 public final class Environments {
-
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-]{0,62}");
 
   private final Map<String, Environment> byName;
   private final Map<String, String> unusable;
@@ -44,8 +33,7 @@ public final class Environments {
 
   /** {@code repository} may be null (packaged scripts): then only {@code default} exists. */
   public static Environments load(Path repository, Map<String, String> env, Path workingDir) {
-    Set<String> protectedNames = Arrays.stream(env.getOrDefault("MIGRATE_PROTECTED_ENVS", "production").split(","))
-        .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    Set<String> protectedNames = DefinitionFolder.protectedNames(env);
     Map<String, Environment> byName = new LinkedHashMap<>();
     Map<String, String> unusable = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();
@@ -59,31 +47,14 @@ public final class Environments {
       }
     }
     // Files name variables as MyBatis' do; .env fills them too, as it does for the default environment.
-    Map<String, String> variables = new HashMap<>(DotEnv.read(workingDir.resolve(".env")));
-    variables.putAll(env);
-    Path folder = repository == null ? null : repository.resolve("environments");
-    if (folder != null && Files.isDirectory(folder)) {
-      try (Stream<Path> files = Files.list(folder)) {
-        List<Environment> fromFiles = new ArrayList<>();
-        for (Path file : files.sorted().toList()) {
-          String fileName = file.getFileName().toString();
-          if (fileName.endsWith(".properties")) {
-            String name = fileName.substring(0, fileName.length() - ".properties".length());
-            if (NAME.matcher(name).matches() && !name.equals(Environment.DEFAULT)) {
-              try {
-                fromFiles.add(EnvironmentFile.read(name, file, variables, protectedNames.contains(name), warnings));
-              } catch (EnvironmentFile.Unusable e) {
-                unusable.put(name, e.getMessage());
-              }
-            }
-          }
-        }
-        fromFiles.sort(Comparator.comparing(Environment::isProtected));
-        fromFiles.forEach(environment -> byName.put(environment.name(), environment));
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot list " + folder, e);
-      }
-    }
+    Map<String, String> variables = DefinitionFolder.variables(env, workingDir);
+    // A file named default.properties is left out: default is POSTGRES_* and .env.
+    List<Environment> fromFiles = new ArrayList<>(DefinitionFolder.read(
+        repository == null ? null : repository.resolve("environments"), (name, file) -> name.equals(Environment.DEFAULT)
+            ? null : EnvironmentFile.read(name, file, variables, protectedNames.contains(name), warnings),
+        unusable).values());
+    fromFiles.sort(Comparator.comparing(Environment::isProtected));
+    fromFiles.forEach(environment -> byName.put(environment.name(), environment));
     return new Environments(byName, unusable, List.copyOf(warnings));
   }
 
@@ -116,16 +87,8 @@ public final class Environments {
   }
 
   public Environment named(String name) {
-    String key = name == null ? "" : name.strip();
-    Environment environment = byName.get(key);
-    if (environment == null && unusable.containsKey(key)) {
-      throw new InvalidArgument(unusable.get(key));
-    }
-    if (environment == null) {
-      throw new InvalidArgument("Unknown environment \"" + name + "\"; known: " + String.join(", ", names())
-          + " (add environments/<name>.properties)");
-    }
-    return environment;
+    return DefinitionFolder.named(name, byName, unusable, () -> "Unknown environment \"" + name + "\"; known: "
+        + String.join(", ", names()) + " (add environments/<name>.properties)");
   }
 
   /** {@code a,b,c} in the order given, each checked. */

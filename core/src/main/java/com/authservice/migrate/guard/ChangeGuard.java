@@ -41,6 +41,14 @@ public final class ChangeGuard {
     }
   }
 
+  /**
+   * Before {@code action} on every member of the protected fleet {@code fleet}: asked once, before any member
+   * runs, and the answer stands for all of them.
+   */
+  public void beforeFleetChange(String action, String fleet) {
+    config.confirmation().confirm(action + " on every member of the protected fleet " + fleet);
+  }
+
   private void ask(String action) {
     String where = config.protectedEnvironment().map(name -> "the protected environment " + name)
         .orElse(config.connection().target());

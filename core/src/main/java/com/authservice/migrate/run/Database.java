@@ -18,12 +18,29 @@ import java.sql.Statement;
 public final class Database {
 
   private final ConnectionSettings settings;
+  private final Connection kept;
 
   public Database(ConnectionSettings settings) {
+    this(settings, null);
+  }
+
+  private Database(ConnectionSettings settings, Connection kept) {
     this.settings = settings;
+    this.kept = kept;
+  }
+
+  /**
+   * A database whose {@link #open()} lends {@code kept}, a connection to {@code settings} that its caller keeps
+   * open from one run to the next (a fleet's worker does) and closes itself.
+   */
+  public static Database lending(ConnectionSettings settings, Connection kept) {
+    return new Database(settings, kept);
   }
 
   public Connection open() {
+    if (kept != null) {
+      return LentConnection.of(kept);
+    }
     Connection connection;
     try {
       connection = DriverManager.getConnection(settings.jdbcUrl(), settings.driverProperties());
@@ -44,6 +61,27 @@ public final class Database {
     } catch (SQLException olderServer) {
       // PostgreSQL before 14 has no such setting; the run works the same, it only notices later.
     }
+  }
+
+  /**
+   * Makes {@code connection}, kept from a run on another schema of the same database, as good as a new one
+   * for this database's schema: what that run's scripts left on the session (settings, role, temporary tables,
+   * advisory locks, prepared statements) is discarded, then the schema is selected as a new connection's
+   * {@code currentSchema} would select it.
+   */
+  public void reset(Connection connection) throws SQLException {
+    if (!connection.getAutoCommit()) {
+      connection.rollback();
+      connection.setAutoCommit(true);
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("discard all");
+    }
+    try (PreparedStatement select = connection.prepareStatement("select set_config('search_path', ?, false)")) {
+      select.setString(1, settings.schema());
+      select.execute();
+    }
+    noticeDeadClients(connection);
   }
 
   /**

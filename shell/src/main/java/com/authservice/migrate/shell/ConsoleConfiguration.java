@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -148,8 +149,19 @@ class ConsoleConfiguration {
   }
 
   @Bean
-  ConsoleCompleter consoleCompleter(CommandRegistry registry) {
-    return new ConsoleCompleter(registry);
+  FixedCompletion fleetCompletion(ConsoleSession session) {
+    return new FixedCompletion(() -> {
+      Map<String, String> fleets = new LinkedHashMap<>();
+      session.fleets().all().forEach(fleet -> fleets.put(fleet.name(), fleet.describe()
+          + (fleet.isProtected() ? " (protected)" : "")));
+      return fleets;
+    });
+  }
+
+  @Bean
+  ConsoleCompleter consoleCompleter(CommandRegistry registry,
+      @Qualifier("fleetCompletion") FixedCompletion fleetCompletion) {
+    return new ConsoleCompleter(registry, Map.of("fleet", fleetCompletion));
   }
 
   @Bean

@@ -246,6 +246,22 @@ class ReplTest {
   }
 
   @Test
+  void fleetNamesCompleteAfterFleet(TestDatabase db) throws Exception {
+    Console console = Console.inCheckout(dir, db.settings());
+    Files.createDirectories(dir.resolve("migrations/fleets"));
+    for (String fleet : new String[] {"tenants", "customers"}) {
+      Files.writeString(dir.resolve("migrations/fleets/" + fleet + ".properties"), "host=localhost\nport="
+          + db.settings().port() + "\ndatabase=" + db.name() + "\nusername=postgres\nschemas=" + fleet + "_*\n");
+    }
+
+    String screen = drive(console, "status --fleet te" + TAB, "\u0015", "up --fleet " + TAB, "\u0015",
+        "exit" + ENTER);
+
+    assertThat(screen).contains("status --fleet tenants").contains("schemas customers_* of " + db.name())
+        .contains("schemas tenants_* of " + db.name());
+  }
+
+  @Test
   void theReplWithNothingConfiguredUsesTheEmbeddedDatabase() {
     TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
 

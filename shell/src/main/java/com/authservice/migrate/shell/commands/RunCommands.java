@@ -8,6 +8,7 @@ import com.authservice.migrate.errors.EnvironmentFailed;
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.guard.ChangeGuard;
 import com.authservice.migrate.result.Direction;
+import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.result.RunResult;
 import com.authservice.migrate.shell.render.ProgressPrinter;
 import com.authservice.migrate.shell.render.RunView;
@@ -29,20 +30,24 @@ public class RunCommands {
   private static final String YES = "confirm without asking: undoing every migration, or a protected environment";
 
   private final ConsoleSession session;
+  private final FleetCommands fleets;
 
   public RunCommands(ConsoleSession session) {
     this.session = session;
+    this.fleets = new FleetCommands(session);
   }
 
   @Command(name = "up", group = "Migrate", description = "Apply pending migrations: all, the next N, or up to --to",
       completionProvider = "targetOptionCompletion", help = """
-          Usage: up [N] [--to TARGET] [--all] [--ignore-modified] [--yes]
+          Usage: up [N] [--to TARGET] [--all] [--ignore-modified] [--yes] [--fleet NAME [--parallel N] [--fail-fast]]
             up                 apply every pending migration (Alembic: upgrade head)
             up 1               apply only the next one (Alembic: upgrade +1); -1 is refused: down undoes
             up --to 20251015   apply up to and including that id (a unique prefix is enough)
           Always review a generated script (show <id>) before applying it.
           up --all (or --env a,b) migrates the environments one after the other, each under its own lock,
-          stopping at the first failure; --all goes default, then the others, protected ones (production) last.""")
+          stopping at the first failure; --all goes default, then the others, protected ones (production) last.
+          up --fleet tenants migrates every member of the fleet, each under its own lock, N at a time; a member that
+          fails stops no other (--fail-fast does); exit 1 when any failed; run it again to continue.""")
   public void up(@Argument(index = 0, description = "how many migrations to apply (default: all), or a target")
       String steps,
       @Option(longName = "to", description = "a migration id (prefix) or head") String to,
@@ -52,8 +57,17 @@ public class RunCommands {
       @Option(longName = "yes", defaultValue = "false", description = YES) Boolean yes,
       @Option(longName = "all", defaultValue = "false", description = "every environment, protected ones last")
       Boolean all,
+      @Option(longName = "fleet", description = FleetCommands.FLEET) String fleet,
+      @Option(longName = "parallel", description = FleetCommands.PARALLEL) Integer parallel,
+      @Option(longName = "fail-fast", defaultValue = "false", description = FleetCommands.FAIL_FAST) Boolean failFast,
       CommandContext context) {
     Target target = target(steps, to, Direction.UP, Target.head());
+    FleetCommands.FleetOptions fleetOptions = new FleetCommands.FleetOptions(fleet, parallel, failFast);
+    if (fleetOptions.requested()) {
+      fleets.migrate(fleetOptions, all, yes, ignoreModified, "Applying pending migrations",
+          m -> m.up(target, RunListener.NONE), context.outputWriter());
+      return;
+    }
     List<Environment> several = session.severalEnvironments(all);
     if (!several.isEmpty()) {
       upAcrossEnvironments(several, target, ignoreModified, yes, context);
@@ -64,12 +78,13 @@ public class RunCommands {
 
   @Command(name = "down", group = "Migrate", description = "Undo the newest migration, the newest N, or down to --to",
       completionProvider = "targetOptionCompletion", help = """
-          Usage: down [N] [--to TARGET] [--yes] [--ignore-modified]
+          Usage: down [N] [--to TARGET] [--yes] [--ignore-modified] [--fleet NAME [--parallel N] [--fail-fast]]
             down               undo the newest applied migration (Alembic: downgrade -1); +1 is refused
             down 2             undo the two newest
             down --to 20251001000100   undo everything newer than that id; it stays applied
             down --to base --yes       undo every migration: drops every table they made
-          A run that would undo every applied migration (down 99 too) asks first; --yes in batch mode.""")
+          A run that would undo every applied migration (down 99 too) asks first; --yes in batch mode.
+          With --fleet, on every member (see up); a member where it would undo everything needs --yes.""")
   public void down(@Argument(index = 0, description = "how many migrations to undo (default: 1), or a target")
       String steps,
       @Option(longName = "to", description = "a migration id (prefix) or base") String to,
@@ -77,23 +92,42 @@ public class RunCommands {
       @Option(longName = "ignore-modified", defaultValue = "false",
           description = "run although applied scripts were edited")
       Boolean ignoreModified,
+      @Option(longName = "fleet", description = FleetCommands.FLEET) String fleet,
+      @Option(longName = "parallel", description = FleetCommands.PARALLEL) Integer parallel,
+      @Option(longName = "fail-fast", defaultValue = "false", description = FleetCommands.FAIL_FAST) Boolean failFast,
       CommandContext context) {
     Target target = target(steps, to, Direction.DOWN, Target.steps(1));
+    FleetCommands.FleetOptions fleetOptions = new FleetCommands.FleetOptions(fleet, parallel, failFast);
+    if (fleetOptions.requested()) {
+      fleets.migrate(fleetOptions, false, yes, ignoreModified, "Undoing migrations",
+          m -> m.down(target, RunListener.NONE), context.outputWriter());
+      return;
+    }
     run(context, ignoreModified, yes, m -> m.down(target, progress(context)));
   }
 
   @Command(name = "version", group = "Migrate", description = "Go up or down until the given migration is the newest",
       completionProvider = "migrationIdCompletion", help = """
-          Usage: version <ID> [--ignore-modified] [--yes]
+          Usage: version <ID> [--ignore-modified] [--yes] [--fleet NAME [--parallel N] [--fail-fast]]
             version 20251001000100     up or down to exactly that migration (a unique id prefix works)
-          An out-of-order id (older than the newest applied, never applied) is applied alone; nothing is undone.""")
+          An out-of-order id (older than the newest applied, never applied) is applied alone; nothing is undone.
+          With --fleet, on every member (see up).""")
   public void version(@Argument(index = 0, description = "migration id or unique prefix") String id,
       @Option(longName = "ignore-modified", defaultValue = "false",
           description = "run although applied scripts were edited")
       Boolean ignoreModified,
       @Option(longName = "yes", defaultValue = "false", description = YES) Boolean yes,
+      @Option(longName = "fleet", description = FleetCommands.FLEET) String fleet,
+      @Option(longName = "parallel", description = FleetCommands.PARALLEL) Integer parallel,
+      @Option(longName = "fail-fast", defaultValue = "false", description = FleetCommands.FAIL_FAST) Boolean failFast,
       CommandContext context) {
     String wanted = required(id, "version needs a migration id, for example: version 20251001000100");
+    FleetCommands.FleetOptions fleetOptions = new FleetCommands.FleetOptions(fleet, parallel, failFast);
+    if (fleetOptions.requested()) {
+      fleets.migrate(fleetOptions, false, yes, ignoreModified, "Going to migration " + wanted,
+          m -> m.version(wanted, RunListener.NONE), context.outputWriter());
+      return;
+    }
     run(context, ignoreModified, yes, m -> m.version(wanted, progress(context)));
   }
 

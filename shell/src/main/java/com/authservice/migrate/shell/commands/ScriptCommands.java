@@ -28,10 +28,12 @@ public class ScriptCommands {
 
   private final ConsoleSession session;
   private final ModelCommands modelCommands;
+  private final FleetCommands fleets;
 
   public ScriptCommands(ConsoleSession session, ModelCommands modelCommands) {
     this.session = session;
     this.modelCommands = modelCommands;
+    this.fleets = new FleetCommands(session);
   }
 
   @Command(name = "new", group = "Scripts", description = "Write a new migration script from a template",
@@ -101,22 +103,31 @@ public class ScriptCommands {
   @Command(name = "stamp", group = "Scripts",
       description = "Mark the database as at a migration without running anything",
       completionProvider = "migrationIdCompletion", help = """
-          Usage: stamp [head|base|ID|auto] [--drop-alembic-table] [--yes]
+          Usage: stamp [head|base|ID|auto] [--drop-alembic-table] [--yes] [--fleet NAME [--parallel N] [--fail-fast]]
             stamp head         the schema already matches every script: record them all as applied
             stamp              (auto) find the migration whose schema (tables, columns, indexes,
                                constraints) matches the database best; refuses when several fit equally
                                (a migration that only adds rows); adopts a database Alembic managed
                                (its alembic_version table stays)
-            stamp base         forget every applied migration (the tables stay)""")
+            stamp base         forget every applied migration (the tables stay)
+            stamp head --fleet tenants   on every member of the fleet (see up)""")
   public void stamp(@Argument(index = 0, description = "head, base, an id, or auto (default)") String target,
       @Option(longName = "drop-alembic-table", defaultValue = "false",
           description = "also drop Alembic's alembic_version table")
       Boolean dropAlembic,
       @Option(longName = "yes", defaultValue = "false", description = "confirm changing a protected environment")
       Boolean yes,
+      @Option(longName = "fleet", description = FleetCommands.FLEET) String fleet,
+      @Option(longName = "parallel", description = FleetCommands.PARALLEL) Integer parallel,
+      @Option(longName = "fail-fast", defaultValue = "false", description = FleetCommands.FAIL_FAST) Boolean failFast,
       CommandContext context) {
-    StampResult result = session.migrations(yes)
-        .stamp(target == null || target.isBlank() ? "auto" : target, dropAlembic);
+    String point = target == null || target.isBlank() ? "auto" : target;
+    FleetCommands.FleetOptions fleetOptions = new FleetCommands.FleetOptions(fleet, parallel, failFast);
+    if (fleetOptions.requested()) {
+      fleets.stamp(fleetOptions, yes, point, dropAlembic, context.outputWriter());
+      return;
+    }
+    StampResult result = session.migrations(yes).stamp(point, dropAlembic);
     if (JsonOutput.wanted(context)) {
       JsonOutput.write(context, ChangelogJson.stamp(result, session.target()));
       return;

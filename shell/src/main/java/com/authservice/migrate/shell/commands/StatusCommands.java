@@ -32,24 +32,35 @@ import org.springframework.shell.core.command.annotation.Option;
 public class StatusCommands {
 
   private final ConsoleSession session;
+  private final FleetCommands fleets;
 
   public StatusCommands(ConsoleSession session) {
     this.session = session;
+    this.fleets = new FleetCommands(session);
   }
 
   @Command(name = "status", group = "Inspect", description = "Every migration with its state: applied, pending, ...",
       help = """
-          Usage: status [--all] [--fail-on STATES]
+          Usage: status [--all] [--fail-on STATES] [--fleet NAME [--parallel N]]
             status             the target database: id, applied at, description, state
             status --all       every environment side by side (or --env a,b,c status)
             status --fail-on modified,missing   exit 1 when a migration is in one of these states
                                (pending, modified, missing, out-of-order; with --all an unreachable
-                               environment fails too): a gate for deploy pipelines""")
+                               environment fails too): a gate for deploy pipelines
+            status --fleet tenants   each migration and on how many members of the fleet it is applied,
+                               then the members that are behind, failed or unreachable, by name""")
   public void status(
       @Option(longName = "all", defaultValue = "false", description = "every environment side by side") Boolean all,
       @Option(longName = "fail-on", description = "exit 1 for any of: " + FailOn.ACCEPTED) String failOn,
+      @Option(longName = "fleet", description = FleetCommands.FLEET) String fleet,
+      @Option(longName = "parallel", description = FleetCommands.PARALLEL) Integer parallel,
       CommandContext context) {
     FailOn gate = FailOn.parse(failOn);
+    FleetCommands.FleetOptions fleetOptions = new FleetCommands.FleetOptions(fleet, parallel, false);
+    if (fleetOptions.requested()) {
+      fleets.status(fleetOptions, all, context.outputWriter());
+      return;
+    }
     List<Environment> several = session.severalEnvironments(all);
     if (!several.isEmpty()) {
       gate.check(matrix(several, all ? session.environments().unusable() : Map.of(), gate, context));

@@ -1,6 +1,7 @@
 package com.authservice.migrate.shell.completion;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
@@ -11,18 +12,25 @@ import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.completion.CompletionContext;
 import org.springframework.shell.core.command.completion.CompletionProposal;
+import org.springframework.shell.core.command.completion.CompletionProvider;
 
 /**
  * Tab completion for command names, option names and values (migration ids, targets, templates,
- * environments), each with its description. Written for the console because Spring Shell 4.0.1's
+ * environments, fleets), each with its description. Written for the console because Spring Shell 4.0.1's
  * completer offers nothing once a value is partly typed ({@code version 2025<TAB>}, spring-shell#1346).
  */
 public final class ConsoleCompleter implements Completer {
 
   private final CommandRegistry registry;
+  private final Map<String, CompletionProvider> optionValues;
 
-  public ConsoleCompleter(CommandRegistry registry) {
+  /**
+   * @param optionValues what completes the value of an option any command may take, by its long name
+   *     ({@code --fleet}), before the command's own completion
+   */
+  public ConsoleCompleter(CommandRegistry registry, Map<String, CompletionProvider> optionValues) {
     this.registry = registry;
+    this.optionValues = Map.copyOf(optionValues);
   }
 
   @Override
@@ -52,7 +60,9 @@ public final class ConsoleCompleter implements Completer {
     }
     CompletionContext context = new CompletionContext(words, index, line.wordCursor(), command.get(),
         valueOf.orElse(null));
-    for (CompletionProposal proposal : command.get().getCompletionProvider().apply(context)) {
+    CompletionProvider provider = valueOf.map(option -> optionValues.get(option.longName()))
+        .orElse(command.get().getCompletionProvider());
+    for (CompletionProposal proposal : provider.apply(context)) {
       if (proposal.value().startsWith(typed)) {
         candidates.add(new Candidate(proposal.value(), proposal.displayText(), proposal.category(),
             proposal.description(), null, null, proposal.complete()));

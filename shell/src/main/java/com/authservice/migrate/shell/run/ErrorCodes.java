@@ -6,8 +6,11 @@ import com.authservice.migrate.errors.CannotConnect;
 import com.authservice.migrate.errors.ConfirmationRequired;
 import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.EnvironmentFailed;
+import com.authservice.migrate.errors.FleetFailed;
 import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.errors.LintRefused;
 import com.authservice.migrate.errors.LockTimeout;
+import com.authservice.migrate.errors.LockWaitExhausted;
 import com.authservice.migrate.errors.MalformedScript;
 import com.authservice.migrate.errors.MigrationException;
 import com.authservice.migrate.errors.MigrationsFailed;
@@ -17,8 +20,6 @@ import com.authservice.migrate.errors.ScriptFailed;
 import com.authservice.migrate.errors.ScriptsModified;
 import com.authservice.migrate.errors.StateConflict;
 import com.authservice.migrate.errors.UnknownDatabase;
-import com.authservice.migrate.errors.LintRefused;
-import com.authservice.migrate.errors.LockWaitExhausted;
 import com.authservice.migrate.errors.UnknownMigration;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +56,8 @@ public final class ErrorCodes {
       Map.entry(StateConflict.class, "state_conflict"),
       Map.entry(MigrationsFailed.class, "migrations_failed"),
       Map.entry(LintRefused.class, "lint_refused"),
-      Map.entry(LockWaitExhausted.class, "lock_wait_exhausted"));
+      Map.entry(LockWaitExhausted.class, "lock_wait_exhausted"),
+      Map.entry(FleetFailed.class, "fleet_failed"));
 
   private ErrorCodes() {
   }

@@ -6,6 +6,8 @@ import com.authservice.migrate.environment.Environment;
 import com.authservice.migrate.environment.Environments;
 import com.authservice.migrate.errors.ConfirmationRequired;
 import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.fleet.Fleet;
+import com.authservice.migrate.fleet.Fleets;
 import com.authservice.migrate.guard.Confirmation;
 import com.authservice.migrate.mybatis.IdPattern;
 import com.authservice.migrate.mybatis.ScriptFolder;
@@ -42,6 +44,7 @@ public final class ConsoleSession implements AutoCloseable {
   private ScriptFolder repositoryScripts;
   private PostgresVariables postgres;
   private Environments environments;
+  private Fleets fleets;
   private String current;
   private EmbeddedDatabase embedded;
   private Predicate<String> confirmer;
@@ -85,6 +88,15 @@ public final class ConsoleSession implements AutoCloseable {
       environments.warnings().forEach(warning -> launch.err().println("warning: " + warning));
     }
     return embedded == null ? environments : environments.withDefault(embeddedEnvironment());
+  }
+
+  /** The repository's fleets ({@code fleets/<name>.properties}); warns once about files. */
+  public Fleets fleets() {
+    if (fleets == null) {
+      fleets = Fleets.load(repositoryDir().orElse(null), launch.environment(), launch.workingDir());
+      fleets.warnings().forEach(warning -> launch.err().println("warning: " + warning));
+    }
+    return fleets;
   }
 
   public Environment environment() {
@@ -132,6 +144,15 @@ public final class ConsoleSession implements AutoCloseable {
   public MigrationConfig config(Environment environment, boolean yes) {
     return guarded(config(environment),
         environment.isProtected() ? Optional.of(environment.name()) : Optional.empty(), yes);
+  }
+
+  /**
+   * What every member of a fleet starts from: the default environment's script variables, the launch options,
+   * and who answers the one question a protected fleet asks.
+   */
+  public MigrationConfig config(Fleet fleet, boolean yes) {
+    return withLaunchOptions(new MigrationConfig(fleet.server(), scriptsFor(Environment.DEFAULT)))
+        .confirmingWith(confirmation(yes));
   }
 
   private MigrationConfig guarded(MigrationConfig config, Optional<String> protectedName, boolean yes) {

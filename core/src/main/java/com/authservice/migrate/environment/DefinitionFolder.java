@@ -1,0 +1,101 @@
+package com.authservice.migrate.environment;
+
+import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.settings.DotEnv;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A folder of {@code <name>.properties} definitions in the migrations repository ({@code environments/},
+ * {@code fleets/}): which file defines which name, the variables their {@code ${VAR}}s may use, and which names
+ * are protected when a file does not say.
+ */
+public final class DefinitionFolder {
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-]{0,62}");
+
+  private DefinitionFolder() {
+  }
+
+  /** Name to file, by name; a file whose name could not be typed as a name is left out. None without a folder. */
+  public static Map<String, Path> files(Path folder) {
+    Map<String, Path> files = new LinkedHashMap<>();
+    if (folder == null || !Files.isDirectory(folder)) {
+      return files;
+    }
+    try (Stream<Path> listed = Files.list(folder)) {
+      for (Path file : listed.sorted().toList()) {
+        String fileName = file.getFileName().toString();
+        String name = fileName.substring(0, Math.max(0, fileName.length() - ".properties".length()));
+        if (fileName.endsWith(".properties") && NAME.matcher(name).matches()) {
+          files.put(name, file);
+        }
+      }
+      return files;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + folder, e);
+    }
+  }
+
+  /**
+   * Every definition of {@code folder}, read by {@code reader}, by name; a file the reader finds unusable goes to
+   * {@code unusable} with the reason, and the others still work. A reader returns null to leave a file out.
+   */
+  public static <T> Map<String, T> read(Path folder, BiFunction<String, Path, T> reader,
+      Map<String, String> unusable) {
+    Map<String, T> read = new LinkedHashMap<>();
+    files(folder).forEach((name, file) -> {
+      try {
+        T definition = reader.apply(name, file);
+        if (definition != null) {
+          read.put(name, definition);
+        }
+      } catch (EnvironmentFile.Unusable e) {
+        unusable.put(name, e.getMessage());
+      }
+    });
+    return read;
+  }
+
+  /**
+   * The definition called {@code name}; one set aside fails with its reason, an unknown name with
+   * {@code unknown}'s message, both as a usage error.
+   */
+  public static <T> T named(String name, Map<String, T> byName, Map<String, String> unusable,
+      Supplier<String> unknown) {
+    String key = name == null ? "" : name.strip();
+    T found = byName.get(key);
+    if (found == null && unusable.containsKey(key)) {
+      throw new InvalidArgument(unusable.get(key));
+    }
+    if (found == null) {
+      throw new InvalidArgument(unknown.get());
+    }
+    return found;
+  }
+
+  /** What {@code ${VAR}} may name: the process environment over {@code .env}, as for the default environment. */
+  public static Map<String, String> variables(Map<String, String> env, Path workingDir) {
+    Map<String, String> variables = new HashMap<>(DotEnv.read(workingDir.resolve(".env")));
+    variables.putAll(env);
+    return variables;
+  }
+
+  /** The names that are protected unless their file says otherwise: {@code MIGRATE_PROTECTED_ENVS}, default production. */
+  public static Set<String> protectedNames(Map<String, String> env) {
+    return Arrays.stream(env.getOrDefault("MIGRATE_PROTECTED_ENVS", "production").split(","))
+        .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+  }
+}

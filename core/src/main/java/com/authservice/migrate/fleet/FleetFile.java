@@ -1,0 +1,69 @@
+package com.authservice.migrate.fleet;
+
+import com.authservice.migrate.environment.Environment;
+import com.authservice.migrate.environment.EnvironmentFile;
+import com.authservice.migrate.environment.EnvironmentFile.Unusable;
+import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.settings.ConnectionSettings;
+import com.authservice.migrate.settings.NamePattern;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Reads one {@code fleets/<name>.properties}: the server as an environment file gives it (host, port, database,
+ * username, password_env, protected, ...: read by {@link EnvironmentFile}) and either {@code databases=<globs>}
+ * or {@code schemas=<globs>}. A fleet of databases reads the list where {@code database} (or the URL) says,
+ * {@code postgres} when neither does.
+ */
+final class FleetFile {
+
+  private static final String LIST_DATABASE = "postgres";
+
+  private FleetFile() {
+  }
+
+  static Fleet read(String name, Path file, Map<String, String> env, boolean protectedByDefault,
+      List<String> warnings) {
+    String shown = "fleets/" + file.getFileName();
+    Properties raw = keys(file, shown);
+    String databases = raw.getProperty("databases");
+    String schemas = raw.getProperty("schemas");
+    if ((databases == null) == (schemas == null)) {
+      throw new Unusable(shown + " needs either databases=<globs> or schemas=<globs> (for example "
+          + "schemas=tenant_*), " + (databases == null ? "not neither" : "not both"));
+    }
+    Fleet.Kind kind = databases != null ? Fleet.Kind.DATABASES : Fleet.Kind.SCHEMAS;
+    NamePattern members;
+    try {
+      members = NamePattern.parse(databases != null ? databases : schemas, shown + ": " + kind.word(),
+          "tenant_*, customer_?");
+    } catch (InvalidArgument e) {
+      throw new Unusable(e.getMessage());
+    }
+    if (members.isEmpty()) {
+      throw new Unusable(shown + ": " + kind.word() + " is empty; name the members with globs, e.g. tenant_*");
+    }
+    Environment server = EnvironmentFile.read(name, file, env, protectedByDefault, warnings);
+    ConnectionSettings connection = server.connection();
+    if (kind == Fleet.Kind.DATABASES && raw.getProperty("database") == null && raw.getProperty("url") == null) {
+      connection = connection.withDatabase(LIST_DATABASE);
+    }
+    return new Fleet(name, kind, members, connection, server.isProtected());
+  }
+
+  private static Properties keys(Path file, String shown) {
+    Properties raw = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      raw.load(reader);
+      return raw;
+    } catch (IOException | IllegalArgumentException e) {
+      throw new Unusable("cannot read " + shown + ": " + e.getMessage());
+    }
+  }
+}

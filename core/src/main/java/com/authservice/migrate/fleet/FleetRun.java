@@ -1,0 +1,188 @@
+package com.authservice.migrate.fleet;
+
+import com.authservice.migrate.MigrationConfig;
+import com.authservice.migrate.Migrations;
+import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.errors.MigrationException;
+import com.authservice.migrate.fleet.MemberResult.Outcome;
+import com.authservice.migrate.guard.ChangeGuard;
+import com.authservice.migrate.guard.Confirmation;
+import com.authservice.migrate.run.Database;
+import com.authservice.migrate.settings.ConnectionSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Function;
+
+/**
+ * Runs one operation on every member of a fleet, at most {@code parallel} at a time, each member as a run of its
+ * own: under its own migration lock (one per changelog table, so members never wait for each other, only for
+ * another run on the same member), with its own result. A member that fails or cannot be reached does not stop
+ * the others, unless {@code failFast}: then the members not yet started are not run.
+ */
+public final class FleetRun {
+
+  private final Fleet fleet;
+  private final MigrationConfig config;
+  private final OptionalInt parallel;
+  private final boolean failFast;
+  private final boolean confirmedInAdvance;
+
+  /**
+   * @param config what every member's run starts from (scripts, lock timeout, --force...); its confirmation
+   *     answers the one question a protected fleet asks
+   * @param parallel how many members run at once ({@code --parallel}); empty: what the server can spare, bounded
+   *     ({@link FleetMembers#defaultParallelism()}). Never more than the server can spare
+   * @param confirmedInAdvance {@code --yes}: what a member's own run would ask (undoing all of its migrations) is
+   *     answered yes; without it such a member fails, since no one can be asked a thousand times
+   */
+  public FleetRun(Fleet fleet, MigrationConfig config, OptionalInt parallel, boolean failFast,
+      boolean confirmedInAdvance) {
+    if (parallel.isPresent() && parallel.getAsInt() < 1) {
+      throw new InvalidArgument("--parallel takes how many members run at once, 1 or more, not "
+          + parallel.getAsInt());
+    }
+    this.fleet = fleet;
+    this.config = config;
+    this.parallel = parallel;
+    this.failFast = failFast;
+    this.confirmedInAdvance = confirmedInAdvance;
+  }
+
+  /** An operation that changes nothing (status): no confirmation. */
+  public <T> FleetResult<T> read(Function<Migrations, T> operation, FleetListener listener) {
+    return each(FleetMembers.of(fleet), operation, listener, Confirmation.REFUSE);
+  }
+
+  /**
+   * An operation that changes the members; {@code action} says what it does ("Applying pending migrations"). A
+   * protected fleet asks once, before any member runs, and the answer stands for every member.
+   */
+  public <T> FleetResult<T> change(String action, Function<Migrations, T> operation, FleetListener listener) {
+    FleetMembers members = FleetMembers.of(fleet);
+    if (fleet.isProtected() && !members.names().isEmpty()) {
+      new ChangeGuard(config).beforeFleetChange(action, fleet.name() + " (" + members.names().size() + " "
+          + fleet.kind().word() + ")");
+    }
+    return each(members, operation, listener, fleet.isProtected() || confirmedInAdvance ? Confirmation.GIVEN
+        : Confirmation.REFUSE);
+  }
+
+  private <T> FleetResult<T> each(FleetMembers members, Function<Migrations, T> operation, FleetListener listener,
+      Confirmation answer) {
+    List<String> names = members.names();
+    int threads = parallel.isPresent() ? Math.max(1, Math.min(Math.min(parallel.getAsInt(),
+        members.spareConnections()), names.size())) : members.defaultParallelism();
+    AtomicReferenceArray<MemberResult<T>> results = new AtomicReferenceArray<>(names.size());
+    AtomicInteger next = new AtomicInteger();
+    AtomicBoolean stop = new AtomicBoolean();
+    Progress progress = new Progress(listener, names.size());
+    long started = System.nanoTime();
+    listener.started(names.size(), threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+      Thread thread = new Thread(runnable, "fleet-" + fleet.name());
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        workers.add(pool.submit(() -> {
+          try (MemberConnection connection = new MemberConnection(fleet)) {
+            for (int i = next.getAndIncrement(); i < names.size(); i = next.getAndIncrement()) {
+              MemberResult<T> result = stop.get()
+                  ? MemberResult.not(Outcome.NOT_RUN, names.get(i), "not run: an earlier member failed (--fail-fast)",
+                      Duration.ZERO)
+                  : runOne(names.get(i), connection, operation, answer);
+              results.set(i, result);
+              if (failFast && result.outcome().isFailure()) {
+                stop.set(true);
+              }
+              progress.finished(result);
+            }
+          }
+        }));
+      }
+      for (Future<?> worker : workers) {
+        worker.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while the fleet " + fleet.name() + " ran", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("A worker of the fleet run stopped", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    List<MemberResult<T>> ordered = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      ordered.add(results.get(i));
+    }
+    return new FleetResult<>(fleet, ordered, threads, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private <T> MemberResult<T> runOne(String name, MemberConnection connection, Function<Migrations, T> operation,
+      Confirmation answer) {
+    long started = System.nanoTime();
+    ConnectionSettings settings;
+    try {
+      settings = fleet.member(name);
+    } catch (InvalidArgument e) {
+      return MemberResult.not(Outcome.FAILED, name, "the name cannot be used safely in SQL: " + e.getMessage(),
+          elapsed(started));
+    }
+    Database database;
+    try {
+      database = connection.reach(settings);
+    } catch (MigrationException e) {
+      return MemberResult.not(Outcome.UNREACHABLE, name, e.getMessage(), elapsed(started));
+    }
+    try {
+      T value = operation.apply(new Migrations(memberConfig(settings, answer), database));
+      return MemberResult.done(name, value, elapsed(started));
+    } catch (RuntimeException e) {
+      return MemberResult.not(Outcome.FAILED, name, e instanceof MigrationException ? e.getMessage() : e.toString(),
+          elapsed(started));
+    } finally {
+      connection.done();
+    }
+  }
+
+  private MigrationConfig memberConfig(ConnectionSettings settings, Confirmation answer) {
+    MigrationConfig member = config.withConnection(settings).confirmingWith(answer);
+    return fleet.isProtected() ? member.protectedAs(fleet.name()) : member;
+  }
+
+  private static Duration elapsed(long started) {
+    return Duration.ofNanos(System.nanoTime() - started);
+  }
+
+  /** Counts finished members for the listener, one call at a time. */
+  private static final class Progress {
+    private final FleetListener listener;
+    private final int total;
+    private int done;
+    private int failed;
+
+    Progress(FleetListener listener, int total) {
+      this.listener = listener;
+      this.total = total;
+    }
+
+    synchronized void finished(MemberResult<?> result) {
+      done++;
+      if (result.outcome().isFailure()) {
+        failed++;
+      }
+      listener.memberFinished(result, done, failed, total);
+    }
+  }
+}

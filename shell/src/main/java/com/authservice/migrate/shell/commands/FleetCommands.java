@@ -1,0 +1,128 @@
+package com.authservice.migrate.shell.commands;
+
+import com.authservice.migrate.Migrations;
+import com.authservice.migrate.errors.FleetFailed;
+import com.authservice.migrate.fleet.Fleet;
+import com.authservice.migrate.fleet.FleetListener;
+import com.authservice.migrate.fleet.FleetResult;
+import com.authservice.migrate.fleet.FleetRun;
+import com.authservice.migrate.fleet.FleetStatus;
+import com.authservice.migrate.fleet.MemberResult.Outcome;
+import com.authservice.migrate.result.Direction;
+import com.authservice.migrate.result.RunResult;
+import com.authservice.migrate.result.StampResult;
+import com.authservice.migrate.result.StatusReport;
+import com.authservice.migrate.shell.render.FleetProgress;
+import com.authservice.migrate.shell.render.FleetView;
+import com.authservice.migrate.shell.render.RunView;
+import com.authservice.migrate.shell.render.Style;
+import com.authservice.migrate.shell.run.UsageError;
+import com.authservice.migrate.shell.session.ConsoleSession;
+import java.io.PrintWriter;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+
+/**
+ * The {@code --fleet} side of status, up, down, version and stamp: the same command on every member of a fleet
+ * ({@code fleets/<name>.properties}), several at a time, with a progress bar on a terminal and a summary at the
+ * end. Exits 1 when any member was not migrated; running the command again continues where it stopped.
+ */
+final class FleetCommands {
+
+  static final String FLEET = "every member of a fleet (fleets/<name>.properties)";
+  static final String PARALLEL = "with --fleet: members at once (default: what the server spares, at most 8)";
+  static final String FAIL_FAST = "with --fleet: start no member after one failed";
+
+  /** {@code --fleet} and the options that go with it, as a command received them. */
+  record FleetOptions(String fleet, Integer parallel, Boolean failFast) {
+
+    /** Whether {@code --fleet} was given; {@code --parallel} or {@code --fail-fast} without it were typed wrong. */
+    boolean requested() {
+      if (fleet == null && (parallel != null || Boolean.TRUE.equals(failFast))) {
+        throw new UsageError("--parallel and --fail-fast go with --fleet NAME");
+      }
+      return fleet != null;
+    }
+  }
+
+  private final ConsoleSession session;
+
+  FleetCommands(ConsoleSession session) {
+    this.session = session;
+  }
+
+  /** {@code all}: {@code --all} was given too, which a fleet does not combine with. */
+  void status(FleetOptions options, boolean all, PrintWriter out) {
+    Fleet fleet = fleet(options, all);
+    FleetResult<StatusReport> result = run(fleet, options, false, false)
+        .read(Migrations::status, FleetListener.NONE);
+    out.print(FleetView.status(FleetStatus.of(result), style()));
+  }
+
+  /** up, down or version on every member; {@code action} says what it does, for the protected fleet's question. */
+  void migrate(FleetOptions options, boolean all, boolean yes, boolean ignoreModified, String action,
+      Function<Migrations, RunResult> operation, PrintWriter out) {
+    change(fleet(options, all), options, yes, ignoreModified, action, migrations -> {
+      RunResult result = operation.apply(migrations);
+      RunView.failIfAnyFailed(result);
+      return result;
+    }, FleetCommands::label, result -> result.migrations().size(), out);
+  }
+
+  void stamp(FleetOptions options, boolean yes, String target, boolean dropAlembicTable, PrintWriter out) {
+    change(fleet(options, false), options, yes, false, "Stamping the changelog at " + target,
+        migrations -> migrations.stamp(target, dropAlembicTable), result -> "stamped",
+        (StampResult result) -> result.marked().size(), out);
+  }
+
+  private <T> void change(Fleet fleet, FleetOptions options, boolean yes, boolean ignoreModified, String action,
+      Function<Migrations, T> operation, Function<T, String> label, ToIntFunction<T> migrations, PrintWriter out) {
+    FleetResult<T> result = run(fleet, options, yes, ignoreModified).change(action, operation,
+        new FleetProgress(session.launch().err(), session.launch().terminal() && !session.options().quiet(),
+            fleet.kind().word()));
+    out.print(FleetView.summary(result, label, migrations, style()));
+    if (!result.failures().isEmpty()) {
+      String word = fleet.kind().word();
+      throw new FleetFailed(FleetView.count(result.failures().size()) + " of " + FleetView.count(result.members()
+          .size()) + " " + word + " of the fleet " + fleet.name() + " were not migrated (" + counts(result)
+          + "); the others are done. Fix those and run the command again: it continues where it stopped.");
+    }
+  }
+
+  private FleetRun run(Fleet fleet, FleetOptions options, boolean yes, boolean ignoreModified) {
+    return new FleetRun(fleet, session.config(fleet, yes).ignoringModified(ignoreModified),
+        options.parallel() == null ? OptionalInt.empty() : OptionalInt.of(options.parallel()),
+        Boolean.TRUE.equals(options.failFast()), yes);
+  }
+
+  private Fleet fleet(FleetOptions options, boolean all) {
+    if (all || session.options().environments().size() > 1) {
+      throw new UsageError("--fleet runs on the fleet's members: leave out --all and --env with several names");
+    }
+    return session.fleets().named(options.fleet());
+  }
+
+  private static String label(RunResult result) {
+    if (result.changedNothing()) {
+      return result.direction() == Direction.UP ? "up to date" : "nothing to undo";
+    }
+    return result.direction() == Direction.UP ? "applied" : "undone";
+  }
+
+  private static String counts(FleetResult<?> result) {
+    StringBuilder text = new StringBuilder();
+    for (Outcome outcome : new Outcome[] {Outcome.FAILED, Outcome.UNREACHABLE, Outcome.NOT_RUN}) {
+      int members = result.in(outcome).size();
+      if (members > 0) {
+        text.append(text.isEmpty() ? "" : ", ").append(FleetView.count(members)).append(' ')
+            .append(FleetView.outcome(outcome));
+      }
+    }
+    return text.toString();
+  }
+
+  private Style style() {
+    return new Style(session.launch().terminal());
+  }
+}
