@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /** Fleets in batch mode: status --fleet, up/down/version/stamp --fleet, their summary and exit codes. */
 @ExtendWith(PostgresExtension.class)
@@ -86,6 +87,50 @@ class FleetCommandsTest {
         .contains("All 4 schemas are up to date.");
     String everything = before.out() + before.err() + first.out() + first.err() + second.out() + after.out();
     assertThat(everything).doesNotContain(tenants.migrator().password().reveal());
+  }
+
+  @Test
+  void statusAndUpOfAFleetAreOneJsonDocumentEach(TestDatabase db) throws Exception {
+    Tenants tenants = failingAndUnreachable(Tenants.schemas(db, "a", "b", "c", "d"));
+    Console console = fleet("tenants", tenants, "");
+
+    Run up = console.run("--output", "json", "up", "--fleet", "tenants");
+    Run status = console.run("--output", "json", "status", "--fleet", "tenants");
+
+    JsonNode ran = JsonOutputTest.onlyDocument(up.out());
+    assertThat(up.exitCode()).isEqualTo(1);
+    assertThat(ran.get("command").asString()).isEqualTo("up");
+    assertThat(ran.get("fleet").asString()).isEqualTo("tenants");
+    assertThat(ran.get("members")).hasSize(4);
+    assertThat(outcomes(ran.get("members"))).containsExactlyInAnyOrder("done", "done", "failed", "unreachable");
+    JsonNode failed = member(ran.get("members"), tenants.name("c"));
+    assertThat(failed.get("reason").asString()).contains(AUDIT_LOG);
+    assertThat(member(ran.get("members"), tenants.name("a")).get("migrations").asInt()).isEqualTo(4);
+    assertThat(ran.get("error").asString()).isEqualTo("fleet_failed");
+
+    JsonNode read = JsonOutputTest.onlyDocument(status.out());
+    assertThat(read.get("members").asInt()).isEqualTo(4);
+    assertThat(read.get("migrations")).hasSize(4);
+    assertThat(read.get("migrations").get(3).get("id").asString()).isEqualTo("20251020000000");
+    assertThat(read.get("migrations").get(3).get("appliedOn").asInt()).isEqualTo(2);
+    assertThat(read.get("behind").get(0).get("member").asString()).isEqualTo(tenants.name("c"));
+    assertThat(read.get("unreachable").get(0).get("member").asString()).isEqualTo(tenants.name("d"));
+    assertThat(read.get("upToDate").asBoolean()).isFalse();
+  }
+
+  private static List<String> outcomes(JsonNode members) {
+    List<String> outcomes = new java.util.ArrayList<>();
+    members.forEach(member -> outcomes.add(member.get("outcome").asString()));
+    return outcomes;
+  }
+
+  private static JsonNode member(JsonNode members, String name) {
+    for (JsonNode member : members) {
+      if (member.get("member").asString().equals(name)) {
+        return member;
+      }
+    }
+    throw new AssertionError("no member " + name + " in " + members);
   }
 
   @Test

@@ -14,6 +14,8 @@ import com.authservice.migrate.result.StampResult;
 import com.authservice.migrate.result.StatusReport;
 import com.authservice.migrate.shell.render.FleetProgress;
 import com.authservice.migrate.shell.render.FleetView;
+import com.authservice.migrate.shell.render.json.FleetJson;
+import com.authservice.migrate.shell.render.json.JsonOutput;
 import com.authservice.migrate.shell.render.RunView;
 import com.authservice.migrate.shell.render.Style;
 import com.authservice.migrate.shell.run.UsageError;
@@ -57,7 +59,11 @@ final class FleetCommands {
     Fleet fleet = fleet(options, all);
     FleetResult<StatusReport> result = run(fleet, options, false, false)
         .read(Migrations::status, FleetListener.NONE);
-    out.print(FleetView.status(FleetStatus.of(result), style()));
+    if (JsonOutput.wanted(out)) {
+      JsonOutput.write(out, FleetJson.status(FleetStatus.of(result)));
+    } else {
+      out.print(FleetView.status(FleetStatus.of(result), style()));
+    }
   }
 
   /** up, down or version on every member; {@code action} says what it does, for the protected fleet's question. */
@@ -81,7 +87,11 @@ final class FleetCommands {
     FleetResult<T> result = run(fleet, options, yes, ignoreModified).change(action, operation,
         new FleetProgress(session.launch().err(), session.launch().terminal() && !session.options().quiet(),
             fleet.kind().word()));
-    out.print(FleetView.summary(result, label, migrations, style()));
+    if (JsonOutput.wanted(out)) {
+      JsonOutput.write(out, FleetJson.summary(result, migrations));
+    } else {
+      out.print(FleetView.summary(result, label, migrations, style()));
+    }
     if (!result.failures().isEmpty()) {
       String word = fleet.kind().word();
       throw new FleetFailed(FleetView.count(result.failures().size()) + " of " + FleetView.count(result.members()
