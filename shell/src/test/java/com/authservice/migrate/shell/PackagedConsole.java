@@ -31,6 +31,7 @@ final class PackagedConsole {
   private final Path dir;
   private final ConnectionSettings db;
 
+  /** {@code db} null: no database configured. */
   PackagedConsole(Path dir, ConnectionSettings db) {
     this.dir = dir;
     this.db = db;
@@ -55,6 +56,9 @@ final class PackagedConsole {
   Map<String, String> environment() {
     Map<String, String> environment = new LinkedHashMap<>();
     environment.put("HOME", dir.toString());
+    if (db == null) {
+      return environment;
+    }
     environment.put("POSTGRES_HOST", db.host());
     environment.put("POSTGRES_PORT", Integer.toString(db.port()));
     environment.put("POSTGRES_DB", db.database());

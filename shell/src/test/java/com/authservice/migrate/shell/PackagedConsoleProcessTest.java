@@ -125,6 +125,15 @@ class PackagedConsoleProcessTest {
   }
 
   @Test
+  void theEmbeddedDatabaseStartsWhenAskedFor() throws Exception {
+    Result up = new PackagedConsole(dir, null).run("--embedded", "up", "2");
+
+    assertThat(up.exitCode()).as(up.err()).isZero();
+    assertThat(up.out()).contains("Applied 2 migration(s)");
+    assertThat(dir.resolve(".migrate")).isDirectory();
+  }
+
+  @Test
   void binMigrateRunsTheConsole(TestDatabase db) throws Exception {
     String launcher = PackagedConsole.ROOT.resolve("bin/migrate").toString();
     Result status = console(db).runWith("", List.of(launcher, "status"));
