@@ -5,7 +5,8 @@
 #
 # Needs: the project's tools (JDK, Maven wrapper), psql and a PostgreSQL server
 # (Debian: apt-get install postgresql postgresql-client). Downloads the MyBatis CLI bundle from Maven
-# Central into bench/.work/ (not committed). Set JDK25 to a JDK 25 home to add its AOT-cache rows.
+# Central into bench/.work/ (not committed). Set JDK25 to a JDK 25 home to add its AOT-cache rows, and
+# NATIVE to a native executable (default: shell/target/migrate when built) to add its row.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/pg.sh
@@ -14,6 +15,9 @@ source bench/lib/variants.sh
 N=${1:-1000}
 RUNS=${RUNS:-5}
 JDK25=${JDK25:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}
+NATIVE=${NATIVE:-$([ -x shell/target/migrate ] && echo shell/target/migrate || true)}
+# bin/migrate would run a built native executable; its rows here are the JVM's.
+export MIGRATE_RUNTIME=jvm
 
 source bench/lib/mybatis.sh
 mybatis_cli
@@ -50,5 +54,6 @@ if [ -n "$JDK25" ]; then
   JAVA_HOME="$JDK25" bin/migrate --path "$repo" status >/dev/null 2>&1   # trains the AOT cache
   variants+=("bin/migrate, JDK 25 AOT cache|env JAVA_HOME=$JDK25 bin/migrate --path $repo status")
 fi
+[ -z "$NATIVE" ] || variants+=("native executable|$NATIVE --path $repo status")
 
 compare_variants "status of $N migrations" "MyBatis CLI time"

@@ -238,7 +238,8 @@ public final class ScriptFolder {
   private static Path toPath(URL url) {
     try {
       URI uri = url.toURI();
-      if ("jar".equals(uri.getScheme())) {
+      // A jar's entries, or a native image's resources (the "resource:" file system, opened the same way).
+      if ("jar".equals(uri.getScheme()) || "resource".equals(uri.getScheme())) {
         try {
           FileSystems.newFileSystem(uri, Map.of());
         } catch (FileSystemAlreadyExistsException alreadyOpen) {

@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell;
 
+import com.authservice.migrate.shell.image.NativeImageHints;
 import com.authservice.migrate.shell.launch.ConsoleLogging;
 import com.authservice.migrate.shell.launch.LaunchContext;
 import com.authservice.migrate.shell.launch.LaunchOptions;
@@ -9,6 +10,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * The console's entry point. The process exit code is ours: 0 success, 1 a command failed,
@@ -18,6 +20,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @Import(ConsoleConfiguration.class)
+@ImportRuntimeHints(NativeImageHints.class)
 public class MigrateApplication {
 
   public static void main(String[] args) {

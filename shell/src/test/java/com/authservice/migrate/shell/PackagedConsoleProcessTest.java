@@ -2,80 +2,51 @@ package com.authservice.migrate.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.authservice.migrate.settings.ConnectionSettings;
+import com.authservice.migrate.shell.PackagedConsole.Result;
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.TestDatabase;
 import com.authservice.migrate.testing.TestScripts;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The packaged console as a separate process: the jar, and the bin/migrate launcher. */
+/**
+ * The packaged console as a separate process: the jar, or the native executable when MIGRATE_EXECUTABLE names
+ * one (see {@link PackagedConsole}), and the bin/migrate launcher.
+ */
 @ExtendWith(PostgresExtension.class)
 class PackagedConsoleProcessTest {
-
-  private static final Path ROOT = TestScripts.projectRepository().getParent();
-  private static final Path JAR = ROOT.resolve("shell/target/auth-migrate.jar");
 
   @TempDir
   Path dir;
 
-  private record Result(int exitCode, String out, String err) {
-  }
-
-  private Result run(ConnectionSettings db, String stdin, String... command) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-    builder.environment().keySet().removeIf(key -> key.startsWith("POSTGRES_"));
-    builder.environment().put("HOME", dir.toString());
-    builder.environment().put("POSTGRES_HOST", db.host());
-    builder.environment().put("POSTGRES_PORT", Integer.toString(db.port()));
-    builder.environment().put("POSTGRES_DB", db.database());
-    builder.environment().put("POSTGRES_USER", db.user());
-    builder.environment().put("POSTGRES_PASSWORD", "not-printed-anywhere");
-    Path out = dir.resolve("out.txt");
-    Path err = dir.resolve("err.txt");
-    builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process process = builder.start();
-    process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-    process.getOutputStream().close();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
-  }
-
-  private String[] jar(String... args) {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", JAR.toString()));
-    command.addAll(List.of(args));
-    return command.toArray(String[]::new);
+  private PackagedConsole console(TestDatabase db) {
+    return new PackagedConsole(dir, db.settings());
   }
 
   @Test
-  void theJarRunsOneCommandWithThePackagedScriptsAndExitsWithItsCode(TestDatabase db) throws Exception {
-    Result up = run(db.settings(), "", jar("up"));
+  void theConsoleRunsOneCommandWithThePackagedScriptsAndExitsWithItsCode(TestDatabase db) throws Exception {
+    Result up = console(db).run("up");
     assertThat(up.exitCode()).as(up.err()).isZero();
     assertThat(up.out()).contains("Applied 3 migration(s)");
     assertThat(up.err()).isEmpty();
     assertThat(db.appliedIds()).hasSize(3);
 
-    Result unknownId = run(db.settings(), "", jar("version", "20990101"));
+    Result unknownId = console(db).run("version", "20990101");
     assertThat(unknownId.exitCode()).isEqualTo(1);
     assertThat(unknownId.err()).startsWith("Error: Can't locate migration").doesNotContain("Exception");
 
-    Result unknownCommand = run(db.settings(), "", jar("frobnicate"));
+    Result unknownCommand = console(db).run("frobnicate");
     assertThat(unknownCommand.exitCode()).isEqualTo(2);
-    assertThat(unknownCommand.out() + unknownCommand.err()).doesNotContain("not-printed-anywhere");
+    assertThat(unknownCommand.out() + unknownCommand.err()).doesNotContain(PackagedConsole.PASSWORD);
   }
 
   @Test
-  void commandsPipedToTheJarRunInOrder(TestDatabase db) throws Exception {
-    Result run = run(db.settings(), "up 1\nstatus\nup 1\n", jar());
+  void commandsPipedToTheConsoleRunInOrder(TestDatabase db) throws Exception {
+    Result run = console(db).piped("up 1\nstatus\nup 1\n");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("1 applied, 2 pending");
@@ -83,13 +54,94 @@ class PackagedConsoleProcessTest {
   }
 
   @Test
+  void aCommandFileRunsUntilTheFirstFailureAndExitsWithItsCode(TestDatabase db) throws Exception {
+    Files.writeString(dir.resolve("deploy.txt"), "up 1\nversion 20990101\nup\n");
+
+    Result run = console(db).run("@deploy.txt");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("Can't locate migration");
+    assertThat(db.appliedIds()).hasSize(1);
+  }
+
+  @Test
+  void versionSaysWhetherTheConsoleRunsNativeOrOnAJvm(TestDatabase db) throws Exception {
+    Result version = console(db).run("--version");
+
+    assertThat(version.exitCode()).as(version.err()).isZero();
+    assertThat(version.out()).startsWith("auth-migrate ")
+        .contains(PackagedConsole.executable() != null ? "(native)" : "(JVM");
+  }
+
+  @Test
+  void checkComparesThePackagedModelsWithTheDatabase(TestDatabase db) throws Exception {
+    assertThat(console(db).run("up").exitCode()).isZero();
+
+    Result check = console(db).run("check");
+    assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
+    assertThat(check.out()).contains("matches the models");
+
+    Result byPackage = console(db).run("check", "--models", "com.authservice.domain");
+    assertThat(byPackage.exitCode()).as(byPackage.out() + byPackage.err()).isZero();
+    Result partial = console(db).run("check", "--models", "com.authservice.domain.User,com.authservice.domain.Category");
+    assertThat(partial.exitCode()).isEqualTo(1);
+    assertThat(partial.out()).contains("remove table items");
+  }
+
+  @Test
+  void autogenerateWritesTheMissingColumnIntoANewScript(TestDatabase db) throws Exception {
+    TestScripts scripts = TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
+    scripts.delete("20251015093000_Add_phone_number_to_users.sql");
+    assertThat(console(db).run("up").exitCode()).isZero();
+
+    Result generated = console(db).run("new", "--autogenerate", "Add phone_number to users");
+
+    assertThat(generated.exitCode()).as(generated.err()).isZero();
+    assertThat(generated.out()).contains("Detected 1 change(s):").contains("add column users.phone_number");
+    try (var files = Files.list(scripts.scriptsDir())) {
+      Path script = files.filter(f -> f.getFileName().toString().endsWith("_Add_phone_number_to_users.sql"))
+          .findFirst().orElseThrow();
+      assertThat(Files.readString(script)).contains("ADD COLUMN phone_number character varying(20)");
+    }
+  }
+
+  @Test
+  void lintParsesTheScriptsAndJsonOutputIsWritten(TestDatabase db) throws Exception {
+    TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
+    Files.writeString(dir.resolve("migrations/scripts/20251120000000_Add_age_to_users.sql"), """
+        -- // Add age to users
+        ALTER TABLE users ADD COLUMN age integer NOT NULL;
+        -- //@UNDO
+        ALTER TABLE users DROP COLUMN age;
+        """);
+
+    Result lint = console(db).run("lint");
+    assertThat(lint.out()).as(lint.err()).contains("adding-required-field  users.age")
+        .contains("1 problem(s) in 4 script(s).");
+
+    Result status = console(db).run("--output", "json", "status");
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    assertThat(status.out()).startsWith("{").contains("\"pending\"");
+  }
+
+  @Test
+  void theEmbeddedDatabaseStartsWhenAskedFor() throws Exception {
+    Result up = new PackagedConsole(dir, null).run("--embedded", "up", "2");
+
+    assertThat(up.exitCode()).as(up.err()).isZero();
+    assertThat(up.out()).contains("Applied 2 migration(s)");
+    assertThat(dir.resolve(".migrate")).isDirectory();
+  }
+
+  @Test
   void binMigrateRunsTheConsole(TestDatabase db) throws Exception {
-    Result status = run(db.settings(), "", ROOT.resolve("bin/migrate").toString(), "status");
+    String launcher = PackagedConsole.ROOT.resolve("bin/migrate").toString();
+    Result status = console(db).runWith("", List.of(launcher, "status"));
 
     assertThat(status.exitCode()).as(status.err()).isZero();
     assertThat(status.out()).contains("0 applied, 3 pending");
 
-    Result usage = run(db.settings(), "", ROOT.resolve("bin/migrate").toString(), "up", "--nonsense");
+    Result usage = console(db).runWith("", List.of(launcher, "up", "--nonsense"));
     assertThat(usage.exitCode()).isEqualTo(2);
   }
 }

@@ -5,6 +5,7 @@ import com.authservice.migrate.errors.InvalidArgument;
 import jakarta.persistence.Entity;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -44,8 +45,16 @@ public final class ModelSet {
     }
     ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
     scanner.addIncludeFilter(new AnnotationTypeFilter(Entity.class));
-    return scanner.findCandidateComponents(packageName).stream().map(BeanDefinition::getBeanClassName)
+    List<Class<?>> found = scanner.findCandidateComponents(packageName).stream().map(BeanDefinition::getBeanClassName)
         .sorted().<Class<?>>map(ModelSet::load).toList();
+    return found.isEmpty() ? packaged(packageName) : found;
+  }
+
+  /** A native image has no class path to scan: there a package names the packaged models it holds. */
+  private static List<Class<?>> packaged(String packageName) {
+    return AuthModels.ALL.stream()
+        .filter(model -> (model.getPackageName() + ".").startsWith(packageName + "."))
+        .sorted(Comparator.comparing(Class::getName)).toList();
   }
 
   private static Class<?> load(String name) {

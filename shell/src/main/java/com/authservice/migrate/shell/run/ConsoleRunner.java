@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.run;
 
+import com.authservice.migrate.shell.image.NativeImageHints;
 import com.authservice.migrate.shell.launch.LaunchContext;
 import com.authservice.migrate.shell.launch.LaunchOptions;
 import com.authservice.migrate.shell.render.json.Json;
@@ -48,9 +49,9 @@ public final class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator
       if (options.version()) {
         exitCode = dispatcher.execute("--version", out, writer -> {
           if (JsonOutput.wanted(writer)) {
-            JsonOutput.write(writer, Json.object().put("version", version()));
+            JsonOutput.write(writer, Json.object().put("version", version()).put("runtime", runtime()));
           } else {
-            writer.println("auth-migrate " + version());
+            writer.println("auth-migrate " + version() + " (" + runtime() + ")");
           }
         });
       } else if (!options.command().isEmpty()) {
@@ -102,6 +103,11 @@ public final class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator
   public static String version() {
     String version = ConsoleRunner.class.getPackage().getImplementationVersion();
     return version == null ? "(development build)" : version;
+  }
+
+  /** Which build runs: bin/migrate picks the native executable when one is built and current, else the JVM. */
+  private static String runtime() {
+    return NativeImageHints.inImage() ? "native" : "JVM " + System.getProperty("java.version");
   }
 
   @Override
