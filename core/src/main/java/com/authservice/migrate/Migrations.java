@@ -58,8 +58,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -470,15 +468,14 @@ public final class Migrations {
     List<Migration> migrations = scripts.migrations();
     try (Connection connection = database.open()) {
       StatusReport status = StatusReader.report(scripts, migrations, changelog().read(connection));
-      Set<MigrationId> chosen = new HashSet<>();
+      List<Migration> chosen;
       if (id != null && !id.isBlank()) {
-        chosen.add(IdResolver.resolve(id, status.migrations(), scripts.location()).id());
+        MigrationId wanted = IdResolver.resolve(id, status.migrations(), scripts.location()).id();
+        chosen = migrations.stream().filter(m -> m.id().equals(wanted)).toList();
       } else {
-        status.migrations().stream().filter(m -> all || m.state() == State.PENDING || m.state() == State.OUT_OF_ORDER)
-            .forEach(m -> chosen.add(m.id()));
+        chosen = all ? migrations : new RunPlanner(status, migrations, scripts.location()).pending();
       }
-      return new Linter(Catalog.read(connection), config.connection().schema())
-          .lint(scripts, migrations.stream().filter(m -> chosen.contains(m.id())).toList());
+      return new Linter(Catalog.read(connection), config.connection().schema()).lint(scripts, chosen);
     } catch (SQLException e) {
       throw new DatabaseError("closing the connection", e);
     }
