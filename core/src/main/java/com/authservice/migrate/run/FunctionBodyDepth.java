@@ -1,5 +1,6 @@
 package com.authservice.migrate.run;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -51,6 +52,6 @@ final class FunctionBodyDepth {
   /** A statement ended: the next identifier is the first of a new one. */
   void nextStatement() {
     identifierCount = 0;
-    java.util.Arrays.fill(leading, '\0');
+    Arrays.fill(leading, '\0');
   }
 }

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,14 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 class PsqlCorpusTest {
 
   private static final int PSQL_SECONDS = 120;
+  /**
+   * The files whose differences are psql-only input, kept as the corpus has it: {@code \;} (psql joins the
+   * statements around it into one query) in copyselect and transactions; psql's own variable
+   * {@code :'LAST_ERROR_MESSAGE'} in create_function_c; backslash commands in mid-line ({@code \if} ...
+   * {@code \endif}, discarding an unbalanced parenthesis) in psql. A difference anywhere else fails the check.
+   */
+  private static final Set<String> PSQL_ONLY = Set.of("copyselect.sql", "create_function_c.sql", "psql.sql",
+      "transactions.sql");
   private static final int SHOWN = 70;
 
   @Test
@@ -50,6 +60,7 @@ class PsqlCorpusTest {
     int copies = 0;
     int dataLines = 0;
     List<String> differences = new ArrayList<>();
+    Set<String> unexpected = new TreeSet<>();
     for (Path file : files) {
       CorpusFile plain = CorpusFile.of(Files.readString(file, StandardCharsets.UTF_8));
       meta += plain.metaLines();
@@ -66,6 +77,9 @@ class PsqlCorpusTest {
       statements += sent.size();
       ours += split.size();
       identical += alignment.identical();
+      if (!alignment.differences().isEmpty() && !PSQL_ONLY.contains(file.getFileName().toString())) {
+        unexpected.add(file.getFileName().toString());
+      }
       for (Difference d : alignment.differences()) {
         differences.add(file.getFileName() + ":" + d.line() + "\n    psql (" + d.psql().size() + "): "
             + shown(d.psql()) + "\n    ours (" + d.ours().size() + "): " + shown(d.ours()));
@@ -81,6 +95,7 @@ class PsqlCorpusTest {
     System.out.print(text);
     assertThat(files).isNotEmpty();
     assertThat(identical).isPositive();
+    assertThat(unexpected).as("files where our statements differ from psql's beyond psql-only input").isEmpty();
   }
 
   /** psql's log of what it sent for {@code sql}; a psql that has to be stopped is reported. */
