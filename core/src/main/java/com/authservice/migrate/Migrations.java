@@ -450,7 +450,7 @@ public final class Migrations {
       listener.started(direction, chosen.size());
       MigrationTimer timer = new MigrationTimer(listener);
       List<FailedMigration> failed = new MigrationSequence(connection, scripts, changelog, config.force(),
-          config.lockWait(), timer).run(direction, chosen, migrations);
+          config.lockWait(), timer, database::openSeparate).run(direction, chosen, migrations);
       List<Migration> skipped = direction == Direction.UP ? planner.outOfOrder().stream()
           .filter(m -> !chosen.contains(m)).toList() : List.of();
       List<Migration> ran = chosen.stream()
