@@ -101,6 +101,8 @@ public final class Linter {
       script.tableCreated(rename.table().substring(0, rename.table().lastIndexOf('.') + 1) + rename.to());
     } else if (change instanceof DropTable drop) {
       drop.tables().forEach(script::tableDropped);
+    } else if (change instanceof Change.TransactionControl control) {
+      script.transactionControl(control.keyword());
     }
   }
 

@@ -3,6 +3,7 @@ package com.authservice.migrate.run;
 import com.authservice.migrate.errors.MalformedScript;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Migration;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -20,12 +21,29 @@ public final class ScriptLint {
   private ScriptLint() {
   }
 
-  /** The script can run up: no near-miss undo marker sits in its up section. */
+  /**
+   * The script can run up: no near-miss undo marker sits in its up section, and a script that runs in a transaction
+   * holds no statement that ends it or cannot run in one.
+   */
   public static void checkUp(ScriptFolder scripts, Migration migration) {
-    var nearMiss = UNDO_LIKE.matcher(scripts.upSql(migration));
+    String up = scripts.upSql(migration);
+    var nearMiss = UNDO_LIKE.matcher(up);
     if (nearMiss.find()) {
       throw new MalformedScript(migration.fileName(), "\"" + nearMiss.group().strip()
           + "\" is not read as the undo marker, so its undo SQL would run during up; write exactly -- //@UNDO");
+    }
+    checkTransaction(scripts, migration, SqlStatements.split(up, 1));
+  }
+
+  private static void checkTransaction(ScriptFolder scripts, Migration migration,
+      List<SqlStatements.Statement> statements) {
+    if (runsWithoutTransaction(scripts.content(migration))) {
+      return;
+    }
+    for (SqlStatements.Statement statement : statements) {
+      TransactionControl.problem(statement.sql()).ifPresent(problem -> {
+        throw new MalformedScript(migration.fileName(), "line " + statement.line() + ": " + problem);
+      });
     }
   }
 
@@ -36,6 +54,8 @@ public final class ScriptLint {
       throw new MalformedScript(migration.fileName(), "it has no -- //@UNDO section, so down cannot undo it; "
           + "add the section with the SQL that reverts the change (leave it empty if nothing needs undoing)");
     }
+    checkTransaction(scripts, migration,
+        SqlStatements.split(scripts.undoSql(migration), undoFirstLine(scripts, migration)));
   }
 
   static boolean hasUndoMarker(ScriptFolder scripts, Migration migration) {
