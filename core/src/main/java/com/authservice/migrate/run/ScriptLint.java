@@ -32,7 +32,13 @@ public final class ScriptLint {
       throw new MalformedScript(migration.fileName(), "\"" + nearMiss.group().strip()
           + "\" is not read as the undo marker, so its undo SQL would run during up; write exactly -- //@UNDO");
     }
-    checkTransaction(scripts, migration, SqlStatements.split(up, 1));
+    List<SqlStatements.Statement> statements = SqlStatements.split(up, 1);
+    if (statements.isEmpty()) {
+      throw new MalformedScript(migration.fileName(), (scripts.content(migration).isBlank() ? "it is empty"
+          : "its up part (before -- //@UNDO) holds no SQL statement")
+          + "; write the change there: a migration that runs nothing would still be recorded as applied");
+    }
+    checkTransaction(scripts, migration, statements);
   }
 
   private static void checkTransaction(ScriptFolder scripts, Migration migration,
