@@ -485,8 +485,8 @@ public final class Migrations {
   private void lintBeforeRunning(Connection connection, List<Migration> chosen, RunListener listener) {
     LintReport report = new Linter(Catalog.read(connection), config.connection().schema()).lint(scripts, chosen);
     listener.linted(report);
-    if (config.strictLint() && report.hasFindings()) {
-      throw new LintRefused(report.findings().size());
+    if (config.strictLint() && !report.passesStrict()) {
+      throw new LintRefused(report.findings().size(), report.unchecked());
     }
   }
 

@@ -59,8 +59,7 @@ public final class Linter {
       Statement statement = statements.get(i);
       Optional<List<Change>> changes = parser.parse(statement.sql());
       if (changes.isEmpty()) {
-        notes.add(new Note(fileName, statement.line(), "could not parse: not checked (" + firstWords(statement.sql())
-            + ")"));
+        notes.add(Note.unparsed(fileName, statement.line(), firstWords(statement.sql())));
         continue;
       }
       for (Change change : changes.get()) {
