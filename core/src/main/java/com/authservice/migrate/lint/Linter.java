@@ -11,7 +11,7 @@ import com.authservice.migrate.lint.Change.ValidateConstraint;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.run.ScriptLint;
-import com.authservice.migrate.run.SqlStatements;
+import com.authservice.migrate.run.PsqlScript;
 import com.authservice.migrate.run.SqlStatements.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +51,8 @@ public final class Linter {
   /** Lints one script's up SQL; {@code transactional} unless it is marked {@code -- migrate:no-transaction}. */
   public Linter lintScript(String fileName, String upSql, boolean transactional) {
     scripts++;
-    List<Statement> statements = SqlStatements.split(upSql, 1);
+    List<Statement> statements = PsqlScript.read(fileName, upSql, 1).stream().map(PsqlScript.Command::statement)
+        .toList();
     AllowComments allow = new AllowComments(fileName, upSql, statements);
     notes.addAll(allow.unknownIds());
     ScriptState script = new ScriptState(transactional);

@@ -32,13 +32,18 @@ public final class ScriptLint {
       throw new MalformedScript(migration.fileName(), "\"" + nearMiss.group().strip()
           + "\" is not read as the undo marker, so its undo SQL would run during up; write exactly -- //@UNDO");
     }
-    List<SqlStatements.Statement> statements = SqlStatements.split(up, 1);
+    List<SqlStatements.Statement> statements = statements(migration, up, 1);
     if (statements.isEmpty()) {
       throw new MalformedScript(migration.fileName(), (scripts.content(migration).isBlank() ? "it is empty"
           : "its up part (before -- //@UNDO) holds no SQL statement")
           + "; write the change there: a migration that runs nothing would still be recorded as applied");
     }
     checkTransaction(scripts, migration, statements);
+  }
+
+  /** The statements as the runner reads them: psql-only input refused, COPY data not taken for statements. */
+  private static List<SqlStatements.Statement> statements(Migration migration, String sql, int firstLine) {
+    return PsqlScript.read(migration.fileName(), sql, firstLine).stream().map(PsqlScript.Command::statement).toList();
   }
 
   private static void checkTransaction(ScriptFolder scripts, Migration migration,
@@ -61,7 +66,7 @@ public final class ScriptLint {
           + "add the section with the SQL that reverts the change (leave it empty if nothing needs undoing)");
     }
     checkTransaction(scripts, migration,
-        SqlStatements.split(scripts.undoSql(migration), undoFirstLine(scripts, migration)));
+        statements(migration, scripts.undoSql(migration), undoFirstLine(scripts, migration)));
   }
 
   static boolean hasUndoMarker(ScriptFolder scripts, Migration migration) {
