@@ -16,6 +16,8 @@ public final class ScriptLint {
   /** {@code -- migrate:no-transaction}: a plain comment to MyBatis, an opt-out of the per-migration transaction to us. */
   private static final Pattern NO_TRANSACTION = Pattern.compile("(?m)^\\s*--\\s*migrate:no-transaction\\s*$");
 
+  private static final Pattern MYBATIS_LINES = Pattern.compile("(?m)^\\s*--\\s*//.*$");
+
   private static final Pattern UNDO_LIKE = Pattern.compile("(?im)^\\s*--\\s*/*\\s*@\\s*undo\\b.*$");
 
   private ScriptLint() {
@@ -33,7 +35,9 @@ public final class ScriptLint {
           + "\" is not read as the undo marker, so its undo SQL would run during up; write exactly -- //@UNDO");
     }
     List<SqlStatements.Statement> statements = statements(migration, up, 1);
-    if (statements.isEmpty()) {
+    // Blank but for MyBatis' "-- //" lines, not merely without statements: MyBatis' own init writes a first
+    // migration of comments only, and the MyBatis CLI applies it.
+    if (MYBATIS_LINES.matcher(up).replaceAll("").isBlank()) {
       throw new MalformedScript(migration.fileName(), (scripts.content(migration).isBlank() ? "it is empty"
           : "its up part (before -- //@UNDO) holds no SQL statement")
           + "; write the change there: a migration that runs nothing would still be recorded as applied");

@@ -52,7 +52,7 @@ class ScriptFilesTest {
   void anEmptyScriptOrAnEmptyUpPartIsRefusedByValidateAndUp(TestDatabase db) {
     Migrations migrations = migrations(db);
     scripts.write("20251120000000_Empty.sql", "")
-        .write("20251120000001_Only_undo.sql", "-- // only undo\n-- nothing here yet\n-- //@UNDO\nDROP TABLE x;\n");
+        .write("20251120000001_Only_undo.sql", "-- // only undo\n\n-- //@UNDO\nDROP TABLE x;\n");
 
     assertThat(migrations.validate().problems()).extracting(Problem::message).containsExactly(
         "Malformed migration script 20251120000000_Empty.sql: it is empty; write the change there: a migration "
