@@ -450,7 +450,7 @@ public final class Migrations {
       listener.started(direction, chosen.size());
       MigrationTimer timer = new MigrationTimer(listener);
       List<FailedMigration> failed = new MigrationSequence(connection, scripts, changelog, config.force(),
-          config.lockWait(), timer).run(direction, chosen, migrations);
+          config.lockWait(), timer, database::openSeparate).run(direction, chosen, migrations);
       List<Migration> skipped = direction == Direction.UP ? planner.outOfOrder().stream()
           .filter(m -> !chosen.contains(m)).toList() : List.of();
       List<Migration> ran = chosen.stream()
@@ -485,8 +485,8 @@ public final class Migrations {
   private void lintBeforeRunning(Connection connection, List<Migration> chosen, RunListener listener) {
     LintReport report = new Linter(Catalog.read(connection), config.connection().schema()).lint(scripts, chosen);
     listener.linted(report);
-    if (config.strictLint() && report.hasFindings()) {
-      throw new LintRefused(report.findings().size());
+    if (config.strictLint() && !report.passesStrict()) {
+      throw new LintRefused(report.findings().size(), report.unchecked());
     }
   }
 

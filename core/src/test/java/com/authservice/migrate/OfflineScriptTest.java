@@ -97,4 +97,17 @@ class OfflineScriptTest {
     assertThat(db.tables()).containsExactly("categories", "items", "users");
     assertThat(migrations.status().migrations()).extracting(m -> m.state()).containsOnly(State.APPLIED);
   }
+
+  @Test
+  void aScriptEndingWithCopyDataRunsInPsqlAsItDoesInUp(TestDatabase db) {
+    TestScripts scripts = TestScripts.copyOfProjectRepository(temp);
+    scripts.write("20251120000000_Seed_tags.sql", "-- // Seed tags\nCREATE TABLE tags (name text);\n"
+        + "COPY tags (name) FROM stdin;\nred\ngreen\n\\.\n-- //@UNDO\nDROP TABLE tags;\n");
+    Migrations migrations = new Migrations(new MigrationConfig(db.settings(), scripts.folder()));
+
+    Psql.run(db, migrations.script("base", "head"));
+
+    assertThat(db.query("select name from tags order by name")).containsExactly("green", "red");
+    assertThat(db.appliedIds()).contains("20251120000000");
+  }
 }

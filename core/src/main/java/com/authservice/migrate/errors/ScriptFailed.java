@@ -10,6 +10,9 @@ public final class ScriptFailed extends MigrationException {
   private final String fileName;
   private final int line;
   private final String sqlState;
+  private final String statement;
+  private final String aftermath;
+  private final Ran ran;
 
   /** The statements of a no-transaction script that ran, and stay, before the failing one: how many, which lines. */
   public record Ran(int statements, int firstLine, int lastLine) {
@@ -18,15 +21,31 @@ public final class ScriptFailed extends MigrationException {
 
   /** A statement failed inside the migration's transaction, which was rolled back. */
   public ScriptFailed(String fileName, int line, String statement, SQLException cause) {
-    this(fileName, line, statement, cause, rolledBack(cause.getSQLState()));
+    this(fileName, line, statement, cause, DatabaseError.firstLine(cause.getMessage()),
+        rolledBack(cause.getSQLState()), Ran.NOTHING);
   }
 
-  private ScriptFailed(String fileName, int line, String statement, SQLException cause, String aftermath) {
-    super(fileName + " line " + line + ": " + DatabaseError.firstLine(cause.getMessage())
-        + " (in: " + abbreviate(statement) + "). " + aftermath, cause);
+  private ScriptFailed(String fileName, int line, String statement, SQLException cause, String what,
+      String aftermath, Ran ran) {
+    super(fileName + " line " + line + ": " + what + " (in: " + abbreviate(statement) + "). " + aftermath, cause);
     this.fileName = fileName;
     this.line = line;
     this.sqlState = cause.getSQLState();
+    this.statement = statement;
+    this.aftermath = aftermath;
+    this.ran = ran;
+  }
+
+  /** The same failure with {@code why} it happened after the server's message (a cancel: which one it was). */
+  public ScriptFailed explained(String why) {
+    SQLException cause = (SQLException) getCause();
+    return new ScriptFailed(fileName, line, statement, cause, DatabaseError.firstLine(cause.getMessage()) + ": " + why,
+        aftermath, ran);
+  }
+
+  /** Whether statements of a no-transaction script ran before the failing one and stay: running it again repeats them. */
+  public boolean leftChanges() {
+    return ran.statements() > 0;
   }
 
   /**
@@ -42,7 +61,8 @@ public final class ScriptFailed extends MigrationException {
             + "; fix the script and run the command again."
         : "The script runs without a transaction: " + describe(ran) + " and " + changelog
             + "; fix the script, make it safe to re-run, and run the command again.";
-    return new ScriptFailed(fileName, line, statement, cause, aftermath);
+    return new ScriptFailed(fileName, line, statement, cause, DatabaseError.firstLine(cause.getMessage()), aftermath,
+        ran);
   }
 
   public String fileName() {

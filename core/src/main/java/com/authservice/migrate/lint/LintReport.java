@@ -17,4 +17,14 @@ public record LintReport(List<Finding> findings, List<Finding> allowed, List<Not
   public boolean hasFindings() {
     return !findings.isEmpty();
   }
+
+  /** How many statements lint could not parse, so checked against no rule. */
+  public long unchecked() {
+    return notes.stream().filter(Note::isUnparsed).count();
+  }
+
+  /** Strict lint passes only when every statement was checked and none breaks a rule. */
+  public boolean passesStrict() {
+    return findings.isEmpty() && unchecked() == 0;
+  }
 }

@@ -11,7 +11,7 @@ import com.authservice.migrate.lint.Change.ValidateConstraint;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.run.ScriptLint;
-import com.authservice.migrate.run.SqlStatements;
+import com.authservice.migrate.run.PsqlScript;
 import com.authservice.migrate.run.SqlStatements.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +51,8 @@ public final class Linter {
   /** Lints one script's up SQL; {@code transactional} unless it is marked {@code -- migrate:no-transaction}. */
   public Linter lintScript(String fileName, String upSql, boolean transactional) {
     scripts++;
-    List<Statement> statements = SqlStatements.split(upSql, 1);
+    List<Statement> statements = PsqlScript.read(fileName, upSql, 1).stream().map(PsqlScript.Command::statement)
+        .toList();
     AllowComments allow = new AllowComments(fileName, upSql, statements);
     notes.addAll(allow.unknownIds());
     ScriptState script = new ScriptState(transactional);
@@ -59,8 +60,7 @@ public final class Linter {
       Statement statement = statements.get(i);
       Optional<List<Change>> changes = parser.parse(statement.sql());
       if (changes.isEmpty()) {
-        notes.add(new Note(fileName, statement.line(), "could not parse: not checked (" + firstWords(statement.sql())
-            + ")"));
+        notes.add(Note.unparsed(fileName, statement.line(), firstWords(statement.sql())));
         continue;
       }
       for (Change change : changes.get()) {
@@ -101,6 +101,8 @@ public final class Linter {
       script.tableCreated(rename.table().substring(0, rename.table().lastIndexOf('.') + 1) + rename.to());
     } else if (change instanceof DropTable drop) {
       drop.tables().forEach(script::tableDropped);
+    } else if (change instanceof Change.TransactionControl control) {
+      script.transactionControl(control.keyword());
     }
   }
 

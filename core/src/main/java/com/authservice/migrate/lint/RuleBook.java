@@ -74,7 +74,7 @@ final class RuleBook {
       hits.add(new Hit(Rule.BAN_DROP_COLUMN, name(drop.table(), drop.column())));
     } else if (change instanceof DropTable drop) {
       drop.tables().stream().filter(script::isExisting).forEach(t -> hits.add(new Hit(Rule.BAN_DROP_TABLE, name(t))));
-    } else if (change instanceof TransactionControl control && script.transactional()) {
+    } else if (change instanceof TransactionControl control && script.wrapped()) {
       hits.add(new Hit(Rule.TRANSACTION_NESTING, control.keyword()));
     }
     return hits;

@@ -2,65 +2,77 @@ package com.authservice.migrate.lockwait;
 
 import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.LockWaitExhausted;
+import com.authservice.migrate.errors.ScriptFailed;
 import com.authservice.migrate.lint.ScriptSettings;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.RunListener;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
 
 /**
  * Runs each migration with {@code lock_timeout} (and {@code statement_timeout} when set), so a statement stuck
- * behind a long transaction gives up before the service's queries pile up behind it. The migration is then
- * rolled back (by the runner), the sessions holding locks are reported, and it is tried again after a
- * back-off, a bounded number of times. The settings live on the session and are sent only when they change
- * (a script's own time-out), so a run of many migrations pays no extra round trip per migration; {@link #close()}
+ * behind a long transaction gives up before the service's queries pile up behind it. Only a lock time-out
+ * (SQLSTATE 55P03) is a lock wait: the migration is then rolled back (by the runner), the sessions that blocked it
+ * are reported, and it is tried again after a back-off, a bounded number of times. A cancel (57014) is reported
+ * for what it was and never retried. The settings live on the session and are sent only when they change (a
+ * script's own time-out), so a run of many migrations pays no extra round trip per migration; {@link #close()}
  * puts the session back as it was.
  */
 public final class LockRetry implements AutoCloseable {
 
   private static final String LOCK_NOT_AVAILABLE = "55P03";
-  private static final String QUERY_CANCELED = "57014";
 
   private final Connection connection;
   private final ScriptFolder scripts;
   private final LockWait runWait;
   private final RunListener listener;
+  private final BlockerWatch watch;
   private LockWait applied;
 
-  public LockRetry(Connection connection, ScriptFolder scripts, LockWait runWait, RunListener listener) {
+  /** @param observer opens a second connection to the database, to see who blocks {@code connection} while it waits */
+  public LockRetry(Connection connection, ScriptFolder scripts, LockWait runWait, RunListener listener,
+      Supplier<Connection> observer) {
     this.connection = connection;
     this.scripts = scripts;
     this.runWait = runWait;
     this.listener = listener;
+    this.watch = new BlockerWatch(observer, backendPid(connection));
   }
 
   /** Runs {@code migrate} (which applies or undoes {@code migration} atomically) until it gets its locks. */
   public void run(Migration migration, Runnable migrate) {
-    LockWait wait = ScriptTimeouts.apply(migration.fileName(), scripts.content(migration), runWait);
+    String content = scripts.content(migration);
+    LockWait wait = ScriptTimeouts.apply(migration.fileName(), content, runWait);
     Duration backoff = wait.backoff();
     for (int attempt = 1; ; attempt++) {
       if (!wait.equals(applied)) {
         setTimeouts(wait);
         applied = wait;
       }
+      watch.attemptStarting(wait.lockTimeout());
       try {
         migrate.run();
+        watch.attemptEnded();
         return;
-      } catch (RuntimeException failure) {
+      } catch (ScriptFailed failure) {
+        List<Blocker> blockers = watch.attemptEnded();
+        if (QueryCanceled.is(failure)) {
+          throw failure.explained(QueryCanceled.why(failure, wait, ScriptTimeouts.setsStatementTimeout(content)));
+        }
         // A script that sets lock_timeout itself decides how long to wait: its time-out is its failure, reported
-        // at its line and not retried. (Parsed only here: the parser is the costly part.)
-        if (!timedOut(failure) || ScriptSettings.setsLockTimeout(scripts.upSql(migration))) {
+        // at its line and not retried; so is one whose earlier statements ran outside a transaction and stay,
+        // since running it again would repeat them. (Parsed only here: the parser is the costly part.)
+        if (!LOCK_NOT_AVAILABLE.equals(failure.sqlState()) || failure.leftChanges()
+            || ScriptSettings.setsLockTimeout(scripts.upSql(migration))) {
           throw failure;
         }
-        List<Blocker> blockers = blockers();
         if (attempt >= wait.attempts()) {
           throw new LockWaitExhausted(migration.fileName(), LockWait.say(wait.lockTimeout()), attempt,
               blockers.stream().map(Blocker::toString).collect(Collectors.joining("; ")));
@@ -69,6 +81,9 @@ public final class LockRetry implements AutoCloseable {
             backoff));
         sleep(backoff);
         backoff = backoff.multipliedBy(2);
+      } catch (RuntimeException failure) {
+        watch.attemptEnded();
+        throw failure;
       }
     }
   }
@@ -76,6 +91,7 @@ public final class LockRetry implements AutoCloseable {
   /** Back to no time-outs, as the session was before the run. */
   @Override
   public void close() {
+    watch.close();
     if (applied != null) {
       setTimeouts(null);
       applied = null;
@@ -98,36 +114,13 @@ public final class LockRetry implements AutoCloseable {
     }
   }
 
-  private static boolean timedOut(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql
-          && (LOCK_NOT_AVAILABLE.equals(sql.getSQLState()) || QUERY_CANCELED.equals(sql.getSQLState()))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Other sessions with an open transaction that hold locks on tables, longest-running first. */
-  private List<Blocker> blockers() {
-    List<Blocker> blockers = new ArrayList<>();
-    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("""
-        select a.pid, a.application_name, extract(epoch from now() - a.xact_start)::bigint, a.query
-        from pg_stat_activity a
-        where a.pid <> pg_backend_pid() and a.xact_start is not null and a.datname = current_database()
-          and exists (select 1 from pg_locks l join pg_class c on c.oid = l.relation
-                      where l.pid = a.pid and l.granted and c.relkind in ('r', 'p')
-                        and c.relnamespace not in ('pg_catalog'::regnamespace, 'information_schema'::regnamespace))
-        order by a.xact_start
-        limit 3""")) {
-      while (rows.next()) {
-        blockers.add(new Blocker(rows.getInt(1), rows.getString(2), Duration.ofSeconds(rows.getLong(3)),
-            rows.getString(4)));
-      }
+  /** Known to the driver from the connection's start-up: no round trip. */
+  private static int backendPid(Connection connection) {
+    try {
+      return connection.unwrap(PGConnection.class).getBackendPID();
     } catch (SQLException e) {
-      throw new DatabaseError("reading which sessions hold locks", e);
+      throw new DatabaseError("reading the session's process id", e);
     }
-    return blockers;
   }
 
   private static void sleep(Duration backoff) {

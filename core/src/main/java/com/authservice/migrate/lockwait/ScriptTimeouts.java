@@ -16,6 +16,11 @@ final class ScriptTimeouts {
   private ScriptTimeouts() {
   }
 
+  /** Whether the script sets its own {@code -- migrate:statement-timeout}. */
+  static boolean setsStatementTimeout(String content) {
+    return SETTING.matcher(content).results().anyMatch(setting -> setting.group(1).equals("statement"));
+  }
+
   static LockWait apply(String fileName, String content, LockWait run) {
     LockWait wait = run;
     Matcher setting = SETTING.matcher(content);

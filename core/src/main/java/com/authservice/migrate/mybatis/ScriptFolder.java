@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -39,6 +40,8 @@ import org.apache.ibatis.migration.MigrationReader;
 public final class ScriptFolder {
 
   private static final Pattern SCRIPT_NAME = Pattern.compile("(\\d+)_([^/\\\\]+)\\.sql");
+  /** The changelog's {@code ID NUMERIC(20,0)}. */
+  private static final int ID_DIGITS = 20;
   private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-]{0,62}");
   private static final String DEFAULT_ENVIRONMENT = "development";
   private static final List<String> SPECIAL_FILES = List.of("bootstrap.sql", "onabort.sql");
@@ -120,10 +123,22 @@ public final class ScriptFolder {
     List<Migration> migrations = new ArrayList<>();
     Map<String, String> malformed = new LinkedHashMap<>();
     for (String fileName : sqlFileNames()) {
+      if (!fileName.endsWith(".sql")) {
+        malformed.put(fileName, "only names ending in .sql (lower case) are read, as MyBatis reads them, so it "
+            + "would be ignored; rename it to end in .sql.");
+        continue;
+      }
       var matcher = SCRIPT_NAME.matcher(fileName);
       if (!matcher.matches()) {
         malformed.put(fileName, "the name must be <digits>_<description>.sql "
             + "(for example 20250101120000_add_phone_number.sql); rename it or use `new` to create scripts.");
+        continue;
+      }
+      String digits = matcher.group(1).replaceFirst("^0+(?=.)", "");
+      if (digits.length() > ID_DIGITS) {
+        malformed.put(fileName, "its id has " + digits.length() + " digits, and the changelog's ID column "
+            + "(NUMERIC(20,0)) holds at most " + ID_DIGITS + "; rename it with a shorter id (new uses 14: "
+            + "yyyyMMddHHmmss).");
         continue;
       }
       MigrationId id = MigrationId.of(matcher.group(1));
@@ -140,13 +155,15 @@ public final class ScriptFolder {
     return new Listing(migrations, malformed);
   }
 
-  /** The whole file, as written. */
+  /** The whole file, as written; a file that is not UTF-8 is refused, naming the first byte that is not. */
   public String content(Migration migration) {
+    byte[] bytes;
     try {
-      return Files.readString(scripts.resolve(migration.fileName()), StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(scripts.resolve(migration.fileName()));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + migration.fileName(), e);
     }
+    return Utf8Text.decode(migration.fileName(), bytes);
   }
 
   /** The part MyBatis runs for {@code up}, variables replaced. */
@@ -204,7 +221,7 @@ public final class ScriptFolder {
   private List<String> sqlFileNames() {
     try (Stream<Path> files = Files.list(scripts)) {
       return files.map(path -> path.getFileName().toString().replace("/", ""))
-          .filter(name -> name.endsWith(".sql") && !SPECIAL_FILES.contains(name))
+          .filter(name -> name.toLowerCase(Locale.ROOT).endsWith(".sql") && !SPECIAL_FILES.contains(name))
           .sorted()
           .toList();
     } catch (IOException e) {

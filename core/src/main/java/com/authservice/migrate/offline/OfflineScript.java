@@ -76,14 +76,19 @@ public final class OfflineScript {
         + "\\b").matcher(sql).find();
   }
 
-  /** A script whose last statement lacks its semicolon would swallow the next line in psql. */
+  /**
+   * A script whose last statement lacks its semicolon would swallow the next line in psql; one that ends with the
+   * line {@code \.} closing COPY data is complete.
+   */
   private static String terminated(String sql) {
     String body = sql.strip();
     if (body.isEmpty()) {
       return "";
     }
     String withoutTrailingComments = body.replaceAll("(?m)\\s*--[^\\n]*$", "").strip();
-    return body + (withoutTrailingComments.endsWith(";") || withoutTrailingComments.isEmpty() ? "\n" : ";\n");
+    boolean complete = withoutTrailingComments.endsWith(";") || withoutTrailingComments.isEmpty()
+        || withoutTrailingComments.endsWith("\n\\.");
+    return body + (complete ? "\n" : ";\n");
   }
 
   private static String literal(String text) {

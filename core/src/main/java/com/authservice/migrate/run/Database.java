@@ -41,6 +41,11 @@ public final class Database {
     if (kept != null) {
       return LentConnection.of(kept);
     }
+    return openSeparate();
+  }
+
+  /** A connection of its own, even where {@link #open()} lends a kept one: to watch a run's session from outside. */
+  public Connection openSeparate() {
     Connection connection;
     try {
       connection = DriverManager.getConnection(settings.jdbcUrl(), settings.driverProperties());

@@ -6,10 +6,14 @@ import com.authservice.migrate.errors.ScriptFailed;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.Migration;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
 
 /**
  * Runs one migration and writes its changelog row in the same transaction, so a failure at any
@@ -31,13 +35,16 @@ public final class MigrationRunner {
 
   public void apply(Migration migration) {
     String content = scripts.content(migration);
-    List<SqlStatements.Statement> statements = SqlStatements.split(scripts.upSql(migration), 1);
+    List<PsqlScript.Command> commands = PsqlScript.read(migration.fileName(), scripts.upSql(migration), 1);
+    List<SqlStatements.Statement> statements = commands.stream().map(PsqlScript.Command::statement).toList();
     String checksum = Checksum.of(content);
-    if (!ScriptLint.runsWithoutTransaction(content) && Batch.canCarry(statements) && readyForBatch()
+    // COPY data goes through the CopyManager, one command at a time: the pipeline carries plain statements only.
+    boolean copies = commands.stream().anyMatch(command -> command.copyData().isPresent());
+    if (!ScriptLint.runsWithoutTransaction(content) && !copies && Batch.canCarry(statements) && readyForBatch()
         && new Batch(connection).run(migration.fileName(), statements, changelog.insertSql(migration, checksum))) {
       return;
     }
-    inTransaction(migration, content, statements, Direction.UP, () -> changelog.insert(connection, migration, checksum));
+    inTransaction(migration, content, commands, Direction.UP, () -> changelog.insert(connection, migration, checksum));
   }
 
   private boolean readyForBatch() {
@@ -51,8 +58,8 @@ public final class MigrationRunner {
   public void undo(Migration migration) {
     String content = scripts.content(migration);
     int firstLine = ScriptLint.undoFirstLine(scripts, migration);
-    List<SqlStatements.Statement> statements = SqlStatements.split(scripts.undoSql(migration), firstLine);
-    inTransaction(migration, content, statements, Direction.DOWN, () -> {
+    List<PsqlScript.Command> commands = PsqlScript.read(migration.fileName(), scripts.undoSql(migration), firstLine);
+    inTransaction(migration, content, commands, Direction.DOWN, () -> {
       // Undoing the bootstrap script drops the changelog itself; then there is no row left to delete.
       if (changelog.exists(connection)) {
         changelog.delete(connection, migration.id());
@@ -60,7 +67,7 @@ public final class MigrationRunner {
     });
   }
 
-  private void inTransaction(Migration migration, String content, List<SqlStatements.Statement> statements,
+  private void inTransaction(Migration migration, String content, List<PsqlScript.Command> statements,
       Direction direction, Bookkeeping bookkeeping) {
     boolean transactional = !ScriptLint.runsWithoutTransaction(content);
     try {
@@ -79,26 +86,38 @@ public final class MigrationRunner {
     }
   }
 
-  private void execute(Migration migration, List<SqlStatements.Statement> statements, boolean transactional,
+  private void execute(Migration migration, List<PsqlScript.Command> commands, boolean transactional,
       Direction direction) {
+    List<SqlStatements.Statement> statements = commands.stream().map(PsqlScript.Command::statement).toList();
     try (Statement statement = connection.createStatement()) {
       // SQL as psql reads it, as on the pipelined path: JDBC escapes such as {fn ...} are not rewritten.
       statement.setEscapeProcessing(false);
       for (int i = 0; i < statements.size(); i++) {
         SqlStatements.Statement sql = statements.get(i);
         try {
-          statement.execute(sql.sql());
-        } catch (SQLException e) {
-          if (transactional) {
-            throw new ScriptFailed(migration.fileName(), sql.line(), sql.sql(), e);
+          if (commands.get(i).copyData().isPresent()) {
+            copyIn(sql.sql(), commands.get(i).copyData().get());
+          } else {
+            statement.execute(sql.sql());
           }
-          throw ScriptFailed.withoutTransaction(migration.fileName(), sql.line(), sql.sql(), e,
+        } catch (SQLException | IOException e) {
+          SQLException failure = e instanceof SQLException sqlFailure ? sqlFailure
+              : new SQLException("reading the COPY data: " + e.getMessage(), "57014", e);
+          if (transactional) {
+            throw new ScriptFailed(migration.fileName(), sql.line(), sql.sql(), failure);
+          }
+          throw ScriptFailed.withoutTransaction(migration.fileName(), sql.line(), sql.sql(), failure,
               ran(statements.subList(0, i)), direction == Direction.DOWN);
         }
       }
     } catch (SQLException e) {
       throw new DatabaseError("running " + migration.fileName(), e);
     }
+  }
+
+  /** psql's {@code COPY ... FROM stdin} with the data lines that followed it, on this connection and transaction. */
+  private void copyIn(String sql, String data) throws SQLException, IOException {
+    new CopyManager(connection.unwrap(BaseConnection.class)).copyIn(sql, new StringReader(data));
   }
 
   /** Without a transaction, what ran before the failing statement stays; the message says what that was. */

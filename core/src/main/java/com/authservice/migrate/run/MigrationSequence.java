@@ -11,6 +11,7 @@ import com.authservice.migrate.result.RunListener;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Runs the migrations a command chose, in order, each in its own transaction. The first failure stops the
@@ -27,9 +28,12 @@ public final class MigrationSequence {
   private final boolean force;
   private final LockWait lockWait;
   private final RunListener listener;
+  private final Supplier<Connection> observer;
 
+  /** @param observer opens a second connection, to see which sessions block the run's while it waits for a lock */
   public MigrationSequence(Connection connection, ScriptFolder scripts, Changelog changelog, boolean force,
-      LockWait lockWait, RunListener listener) {
+      LockWait lockWait, RunListener listener, Supplier<Connection> observer) {
+    this.observer = observer;
     this.connection = connection;
     this.scripts = scripts;
     this.changelog = changelog;
@@ -45,7 +49,7 @@ public final class MigrationSequence {
     }
     MigrationRunner runner = new MigrationRunner(connection, scripts, changelog);
     List<FailedMigration> failed = new ArrayList<>();
-    try (LockRetry retry = new LockRetry(connection, scripts, lockWait, listener)) {
+    try (LockRetry retry = new LockRetry(connection, scripts, lockWait, listener, observer)) {
       int done = 0;
       for (Migration migration : chosen) {
         listener.migrationStarting(migration, done, chosen.size());

@@ -3,6 +3,7 @@ package com.authservice.migrate.run;
 import com.authservice.migrate.errors.MalformedScript;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Migration;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -15,17 +16,49 @@ public final class ScriptLint {
   /** {@code -- migrate:no-transaction}: a plain comment to MyBatis, an opt-out of the per-migration transaction to us. */
   private static final Pattern NO_TRANSACTION = Pattern.compile("(?m)^\\s*--\\s*migrate:no-transaction\\s*$");
 
+  private static final Pattern MYBATIS_LINES = Pattern.compile("(?m)^\\s*--\\s*//.*$");
+
   private static final Pattern UNDO_LIKE = Pattern.compile("(?im)^\\s*--\\s*/*\\s*@\\s*undo\\b.*$");
 
   private ScriptLint() {
   }
 
-  /** The script can run up: no near-miss undo marker sits in its up section. */
+  /**
+   * The script can run up: no near-miss undo marker sits in its up section, and a script that runs in a transaction
+   * holds no statement that ends it or cannot run in one.
+   */
   public static void checkUp(ScriptFolder scripts, Migration migration) {
-    var nearMiss = UNDO_LIKE.matcher(scripts.upSql(migration));
+    String up = scripts.upSql(migration);
+    var nearMiss = UNDO_LIKE.matcher(up);
     if (nearMiss.find()) {
       throw new MalformedScript(migration.fileName(), "\"" + nearMiss.group().strip()
           + "\" is not read as the undo marker, so its undo SQL would run during up; write exactly -- //@UNDO");
+    }
+    List<SqlStatements.Statement> statements = statements(migration, up, 1);
+    // Blank but for MyBatis' "-- //" lines, not merely without statements: MyBatis' own init writes a first
+    // migration of comments only, and the MyBatis CLI applies it.
+    if (MYBATIS_LINES.matcher(up).replaceAll("").isBlank()) {
+      throw new MalformedScript(migration.fileName(), (scripts.content(migration).isBlank() ? "it is empty"
+          : "its up part (before -- //@UNDO) holds no SQL statement")
+          + "; write the change there: a migration that runs nothing would still be recorded as applied");
+    }
+    checkTransaction(scripts, migration, statements);
+  }
+
+  /** The statements as the runner reads them: psql-only input refused, COPY data not taken for statements. */
+  private static List<SqlStatements.Statement> statements(Migration migration, String sql, int firstLine) {
+    return PsqlScript.read(migration.fileName(), sql, firstLine).stream().map(PsqlScript.Command::statement).toList();
+  }
+
+  private static void checkTransaction(ScriptFolder scripts, Migration migration,
+      List<SqlStatements.Statement> statements) {
+    if (runsWithoutTransaction(scripts.content(migration))) {
+      return;
+    }
+    for (SqlStatements.Statement statement : statements) {
+      TransactionControl.problem(statement.sql()).ifPresent(problem -> {
+        throw new MalformedScript(migration.fileName(), "line " + statement.line() + ": " + problem);
+      });
     }
   }
 
@@ -36,6 +69,8 @@ public final class ScriptLint {
       throw new MalformedScript(migration.fileName(), "it has no -- //@UNDO section, so down cannot undo it; "
           + "add the section with the SQL that reverts the change (leave it empty if nothing needs undoing)");
     }
+    checkTransaction(scripts, migration,
+        statements(migration, scripts.undoSql(migration), undoFirstLine(scripts, migration)));
   }
 
   static boolean hasUndoMarker(ScriptFolder scripts, Migration migration) {

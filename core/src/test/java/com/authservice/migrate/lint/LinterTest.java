@@ -114,6 +114,20 @@ class LinterTest {
   }
 
   @Test
+  void inANoTransactionScriptItsOwnBeginCommitBlockIsATransactionForTheRules() {
+    String block = "BEGIN;\nCREATE INDEX CONCURRENTLY ix_users_email ON users (email);\nCOMMIT;\n";
+    assertThat(rules(lint(block, false))).containsExactly("ban-concurrent-index-creation-in-transaction");
+    assertThat(rules(lint("CREATE INDEX CONCURRENTLY ix_users_email ON users (email);", false))).isEmpty();
+
+    String addThenValidate = "ALTER TABLE items ADD CONSTRAINT ck CHECK (price >= 0) NOT VALID;\n"
+        + "ALTER TABLE items VALIDATE CONSTRAINT ck;\n";
+    assertThat(rules(lint("BEGIN;\n" + addThenValidate + "COMMIT;\n", false)))
+        .containsExactly("constraint-missing-not-valid");
+    assertThat(rules(lint(addThenValidate, false))).isEmpty();
+    assertThat(rules(lint("BEGIN;\n" + addThenValidate.replace("\nALTER", "\nCOMMIT;\nALTER"), false))).isEmpty();
+  }
+
+  @Test
   void anAllowCommentAcceptsOneFindingOnItsStatementOrTheWholeScriptFromTheTop() {
     LintReport onStatement = lint("""
         -- // drop the old column

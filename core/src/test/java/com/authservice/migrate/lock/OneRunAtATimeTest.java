@@ -174,7 +174,8 @@ class OneRunAtATimeTest {
   /**
    * The killed run's statement goes on on the server (its script turned off the dead-client check, as on
    * PostgreSQL 13 and older, where the check does not exist) until the test lets it finish: the next run
-   * must wait for it, since the lock lives on the backend that runs the statement.
+   * must wait for it, since the lock lives on the backend that runs the statement. Its lock wait outlasts the
+   * test: with the default 5 s, a loaded machine let the lock time-out end the statement before the check.
    */
   @Test
   void aKilledRunsStatementStillOnTheServerKeepsTheNextRunWaiting(TestDatabase db) throws Exception {
@@ -187,6 +188,7 @@ class OneRunAtATimeTest {
         """);
     scripts.write("20251101000100_Slow.sql", """
         -- // Slow
+        -- migrate:lock-timeout 5min
         SET client_connection_check_interval = 0;
         SELECT pg_advisory_xact_lock(42) WHERE nextval('attempts') = 1;
         INSERT INTO seen_overlaps SELECT count(*) FROM pg_stat_activity

@@ -199,6 +199,22 @@ class JsonOutputTest {
   }
 
   @Test
+  void aScriptThatLacksAPrivilegeFailsAsPermissionDenied(TestDatabase db) {
+    Console console = console(db);
+    console.run("up");
+    db.execute("create role probe_without_grants");
+    scripts.write("20251120000000_Read_as_nobody.sql", "-- // Read as nobody\nSET LOCAL ROLE probe_without_grants;\n"
+        + "SELECT count(*) FROM users;\n-- //@UNDO\n");
+
+    JsonNode document = json(console, "up");
+
+    assertThat(document.get("error").asString()).isEqualTo("permission_denied");
+    assertThat(document.get("exitCode").asInt()).isEqualTo(1);
+    assertThat(document.get("message").asString()).startsWith("20251120000000_Read_as_nobody.sql line 3: ERROR: "
+        + "permission denied for table users");
+  }
+
+  @Test
   void checkGivesTheDifferencesAndExitsOneWhenThereAreSome(TestDatabase db) {
     Console console = console(db);
     scripts.delete("20251015093000_Add_phone_number_to_users.sql");

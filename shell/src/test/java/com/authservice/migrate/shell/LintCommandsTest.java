@@ -75,6 +75,46 @@ class LintCommandsTest {
     assertThat(db.appliedIds()).hasSize(4);
   }
 
+  /** A DO block is a statement lint cannot parse: it may hold anything, so strict lint does not pass it. */
+  private Console unparsable(TestDatabase db) throws Exception {
+    Console console = Console.inCheckout(dir, db.settings());
+    Files.writeString(dir.resolve("migrations/scripts/" + AGE), """
+        -- // Add age to users
+        DO $$ BEGIN ALTER TABLE users DROP COLUMN email; END $$;
+        -- //@UNDO
+        """);
+    return console;
+  }
+
+  @Test
+  void strictLintRefusesAStatementItCouldNotParseAndNeverSaysNoProblemsAboutIt(TestDatabase db) throws Exception {
+    Console console = unparsable(db);
+
+    Run strict = console.run("lint", "--strict");
+    assertThat(strict.exitCode()).isEqualTo(1);
+    assertThat(strict.out()).doesNotContain("No problems in 4 script(s).\n")
+        .contains(AGE + ":2  could not parse: not checked");
+    assertThat(strict.err()).startsWith("Error: lint found 0 problem(s) and could not parse 1 statement(s)");
+
+    Run up = console.with("MIGRATE_LINT_STRICT", "true").run("up");
+    assertThat(up.exitCode()).isEqualTo(1);
+    assertThat(up.err()).contains("Error: lint found 0 problem(s) and could not parse 1 statement(s)");
+    assertThat(db.appliedIds()).isEmpty();
+  }
+
+  @Test
+  void upPendingAndVersionTakeStrictAsTheFlagFormOfTheSetting(TestDatabase db) throws Exception {
+    Console console = checkout(db);
+
+    for (String[] command : new String[][] {{"up", "--strict"}, {"pending", "--strict"},
+        {"version", "20251120000000", "--strict"}}) {
+      Run refused = console.run(command);
+      assertThat(refused.exitCode()).as(String.join(" ", command)).isEqualTo(1);
+      assertThat(refused.err()).as(String.join(" ", command)).contains("Error: lint found 1 problem(s)");
+    }
+    assertThat(db.appliedIds()).isEmpty();
+  }
+
   @Test
   void anUnreadableStrictSettingIsAUsageError(TestDatabase db) throws Exception {
     Run run = checkout(db).with("MIGRATE_LINT_STRICT", "maybe").run("lint");

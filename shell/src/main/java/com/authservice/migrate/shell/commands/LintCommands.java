@@ -52,8 +52,8 @@ public class LintCommands {
     } else {
       context.outputWriter().print(LintView.render(report, new Style(session.launch().terminal())));
     }
-    if (refuse && report.hasFindings()) {
-      throw new LintRefused(report.findings().size());
+    if (refuse && !report.passesStrict()) {
+      throw new LintRefused(report.findings().size(), report.unchecked());
     }
   }
 }

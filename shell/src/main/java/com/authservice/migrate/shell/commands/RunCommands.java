@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.commands;
 
+import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.Migrations;
 import com.authservice.migrate.Target;
 import com.authservice.migrate.environment.Environment;
@@ -27,6 +28,8 @@ import org.springframework.shell.core.command.annotation.Option;
 /** The commands that move the database forwards and backwards. */
 public class RunCommands {
 
+  private static final String STRICT = "refuse to run when lint finds a problem or cannot parse a statement "
+      + "(MIGRATE_LINT_STRICT=true does the same)";
   private static final String YES = "confirm without asking: undoing every migration, or a protected environment";
 
   private final ConsoleSession session;
@@ -39,7 +42,7 @@ public class RunCommands {
 
   @Command(name = "up", group = "Migrate", description = "Apply pending migrations: all, the next N, or up to --to",
       completionProvider = "targetOptionCompletion", help = """
-          Usage: up [N] [--to TARGET] [--all] [--ignore-modified] [--yes] [--fleet NAME [--parallel N] [--fail-fast]]
+          Usage: up [N] [--to TARGET] [--all] [--ignore-modified] [--yes] [--strict] [--fleet NAME [--parallel N] [--fail-fast]]
             up                 apply every pending migration (Alembic: upgrade head)
             up 1               apply only the next one (Alembic: upgrade +1); -1 is refused: down undoes
             up --to 20251015   apply up to and including that id (a unique prefix is enough)
@@ -60,6 +63,7 @@ public class RunCommands {
       @Option(longName = "fleet", description = FleetCommands.FLEET) String fleet,
       @Option(longName = "parallel", description = FleetCommands.PARALLEL) Integer parallel,
       @Option(longName = "fail-fast", defaultValue = "false", description = FleetCommands.FAIL_FAST) Boolean failFast,
+      @Option(longName = "strict", defaultValue = "false", description = STRICT) Boolean strict,
       CommandContext context) {
     Target target = target(steps, to, Direction.UP, Target.head());
     FleetCommands.FleetOptions fleetOptions = new FleetCommands.FleetOptions(fleet, parallel, failFast);
@@ -73,7 +77,7 @@ public class RunCommands {
       upAcrossEnvironments(several, target, ignoreModified, yes, context);
       return;
     }
-    run(context, ignoreModified, yes, m -> m.up(target, progress(context)));
+    run(context, ignoreModified, yes, strict, m -> m.up(target, progress(context)));
   }
 
   @Command(name = "down", group = "Migrate", description = "Undo the newest migration, the newest N, or down to --to",
@@ -103,12 +107,12 @@ public class RunCommands {
           m -> m.down(target, RunListener.NONE), context.outputWriter());
       return;
     }
-    run(context, ignoreModified, yes, m -> m.down(target, progress(context)));
+    run(context, ignoreModified, yes, false, m -> m.down(target, progress(context)));
   }
 
   @Command(name = "version", group = "Migrate", description = "Go up or down until the given migration is the newest",
       completionProvider = "migrationIdCompletion", help = """
-          Usage: version <ID> [--ignore-modified] [--yes] [--fleet NAME [--parallel N] [--fail-fast]]
+          Usage: version <ID> [--ignore-modified] [--yes] [--strict] [--fleet NAME [--parallel N] [--fail-fast]]
             version 20251001000100     up or down to exactly that migration (a unique id prefix works)
           An out-of-order id (older than the newest applied, never applied) is applied alone; nothing is undone.
           With --fleet, on every member (see up).""")
@@ -120,6 +124,7 @@ public class RunCommands {
       @Option(longName = "fleet", description = FleetCommands.FLEET) String fleet,
       @Option(longName = "parallel", description = FleetCommands.PARALLEL) Integer parallel,
       @Option(longName = "fail-fast", defaultValue = "false", description = FleetCommands.FAIL_FAST) Boolean failFast,
+      @Option(longName = "strict", defaultValue = "false", description = STRICT) Boolean strict,
       CommandContext context) {
     String wanted = required(id, "version needs a migration id, for example: version 20251001000100");
     FleetCommands.FleetOptions fleetOptions = new FleetCommands.FleetOptions(fleet, parallel, failFast);
@@ -128,18 +133,19 @@ public class RunCommands {
           m -> m.version(wanted, RunListener.NONE), context.outputWriter());
       return;
     }
-    run(context, ignoreModified, yes, m -> m.version(wanted, progress(context)));
+    run(context, ignoreModified, yes, strict, m -> m.version(wanted, progress(context)));
   }
 
   @Command(name = "pending", group = "Migrate",
       description = "Apply every unapplied script, older (out-of-order) ones included", help = """
-          Usage: pending [--yes]
+          Usage: pending [--yes] [--strict]
             pending            apply scripts that `up` skips because a newer migration is already applied
                                (the "multiple heads" situation after merging branches)""")
   public void pending(
       @Option(longName = "yes", defaultValue = "false", description = YES) Boolean yes,
+      @Option(longName = "strict", defaultValue = "false", description = STRICT) Boolean strict,
       CommandContext context) {
-    run(context, false, yes, m -> m.pending(progress(context)));
+    run(context, false, yes, strict, m -> m.pending(progress(context)));
   }
 
   @Command(name = "upgrade", group = "Alembic", description = "Alembic's upgrade: up to a target (head, +N, id)",
@@ -162,7 +168,7 @@ public class RunCommands {
       return;
     }
     Target parsed = runTarget(wanted, Direction.UP);
-    run(context, false, yes, m -> m.up(parsed, progress(context)));
+    run(context, false, yes, false, m -> m.up(parsed, progress(context)));
   }
 
   @Command(name = "downgrade", group = "Alembic", description = "Alembic's downgrade: down to a target (-N, base, id)",
@@ -185,7 +191,7 @@ public class RunCommands {
       return;
     }
     Target parsed = runTarget(wanted, Direction.DOWN);
-    run(context, false, yes, m -> m.down(parsed, progress(context)));
+    run(context, false, yes, false, m -> m.down(parsed, progress(context)));
   }
 
   /**
@@ -211,10 +217,14 @@ public class RunCommands {
     return Target.parse(wanted, direction);
   }
 
-  /** Runs one changing operation; the core's guard asks (or refuses) what needs a yes. */
-  private void run(CommandContext context, boolean ignoreModified, boolean yes,
+  /**
+   * Runs one changing operation; the core's guard asks (or refuses) what needs a yes. {@code strict} is
+   * {@code --strict}, the flag form of MIGRATE_LINT_STRICT: either makes lint refuse the run.
+   */
+  private void run(CommandContext context, boolean ignoreModified, boolean yes, boolean strict,
       Function<Migrations, RunResult> operation) {
-    RunResult result = operation.apply(new Migrations(session.config(yes).ignoringModified(ignoreModified)));
+    MigrationConfig config = session.config(yes).ignoringModified(ignoreModified);
+    RunResult result = operation.apply(new Migrations(strict ? config.withStrictLint(true) : config));
     if (JsonOutput.wanted(context)) {
       JsonOutput.write(context, RunJson.run(result, session.target()));
     } else {

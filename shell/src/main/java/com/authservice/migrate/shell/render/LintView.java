@@ -15,6 +15,8 @@ public final class LintView {
     StringBuilder text = new StringBuilder(details(report, style));
     text.append(report.hasFindings()
         ? style.yellow(report.findings().size() + " problem(s) in " + report.scripts() + " script(s).")
+        : report.unchecked() > 0 ? style.yellow("No problems in " + report.scripts() + " script(s), but "
+            + report.unchecked() + " statement(s) could not be parsed and were not checked.")
         : style.green("No problems in " + report.scripts() + " script(s)."));
     return text.append('\n').toString();
   }

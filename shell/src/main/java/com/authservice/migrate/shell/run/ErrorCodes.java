@@ -62,8 +62,14 @@ public final class ErrorCodes {
   private ErrorCodes() {
   }
 
+  /** SQLSTATE insufficient_privilege: a script that lacks a privilege is refused as the connection would be. */
+  private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
   /** A type added to the family before it is listed here still gets a code: its name in snake case. */
   public static String of(MigrationException failure) {
+    if (failure instanceof ScriptFailed script && INSUFFICIENT_PRIVILEGE.equals(script.sqlState())) {
+      return CODES.get(PermissionDenied.class);
+    }
     String code = CODES.get(failure.getClass());
     return code != null ? code
         : failure.getClass().getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
