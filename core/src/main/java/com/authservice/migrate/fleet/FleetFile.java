@@ -4,16 +4,17 @@ import com.authservice.migrate.environment.Environment;
 import com.authservice.migrate.environment.EnvironmentFile;
 import com.authservice.migrate.environment.EnvironmentFile.Unusable;
 import com.authservice.migrate.errors.InvalidArgument;
-import com.authservice.migrate.settings.ConnectionSettings;
 import com.authservice.migrate.settings.NamePattern;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Reads one {@code fleets/<name>.properties}: the server as an environment file gives it (host, port, database,
@@ -29,7 +30,7 @@ final class FleetFile {
   }
 
   static Fleet read(String name, Path file, Map<String, String> env, boolean protectedByDefault,
-      List<String> warnings) {
+      List<String> warnings, Set<String> scriptVariables) {
     String shown = "fleets/" + file.getFileName();
     Properties raw = keys(file, shown);
     String databases = raw.getProperty("databases");
@@ -49,12 +50,11 @@ final class FleetFile {
     if (members.isEmpty()) {
       throw new Unusable(shown + ": " + kind.word() + " is empty; name the members with globs, e.g. tenant_*");
     }
-    Environment server = EnvironmentFile.read(name, file, env, protectedByDefault, warnings);
-    ConnectionSettings connection = server.connection();
-    if (kind == Fleet.Kind.DATABASES && raw.getProperty("database") == null && raw.getProperty("url") == null) {
-      connection = connection.withDatabase(LIST_DATABASE);
-    }
-    return new Fleet(name, kind, members, connection, server.isProtected());
+    Set<String> extraKeys = new HashSet<>(scriptVariables);
+    extraKeys.addAll(Set.of("databases", "schemas"));
+    Environment server = EnvironmentFile.read(name, file, env, protectedByDefault, warnings,
+        new EnvironmentFile.Rules(extraKeys, kind == Fleet.Kind.DATABASES ? LIST_DATABASE : null));
+    return new Fleet(name, kind, members, server.connection(), server.isProtected());
   }
 
   private static Properties keys(Path file, String shown) {
