@@ -37,7 +37,8 @@ public final class EnvironmentFile {
       ConnectionSettings.HOST, "host", ConnectionSettings.PORT, "port", ConnectionSettings.DB, "database",
       ConnectionSettings.USER, "username", ConnectionSettings.SCHEMA, "schema",
       ConnectionSettings.PASSWORD, "password");
-  private static final Set<String> OWN_KEYS = Set.of("password_env", "password_file", "protected");
+  // exclude_tables: the tables check and autogenerate leave alone (read with the script variables).
+  private static final Set<String> OWN_KEYS = Set.of("password_env", "password_file", "protected", "exclude_tables");
   /**
    * The MyBatis CLI's settings that the console accepts so that one file serves both, and ignores: it always
    * runs PostgreSQL's driver, whole scripts, no auto-commit, warnings ignored; {@code changelog} is the

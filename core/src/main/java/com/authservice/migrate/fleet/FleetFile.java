@@ -10,7 +10,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,12 +24,13 @@ import java.util.Set;
 final class FleetFile {
 
   private static final String LIST_DATABASE = "postgres";
+  private static final Set<String> MEMBER_KEYS = Set.of("databases", "schemas");
 
   private FleetFile() {
   }
 
   static Fleet read(String name, Path file, Map<String, String> env, boolean protectedByDefault,
-      List<String> warnings, Set<String> scriptVariables) {
+      List<String> warnings) {
     String shown = "fleets/" + file.getFileName();
     Properties raw = keys(file, shown);
     String databases = raw.getProperty("databases");
@@ -50,10 +50,9 @@ final class FleetFile {
     if (members.isEmpty()) {
       throw new Unusable(shown + ": " + kind.word() + " is empty; name the members with globs, e.g. tenant_*");
     }
-    Set<String> extraKeys = new HashSet<>(scriptVariables);
-    extraKeys.addAll(Set.of("databases", "schemas"));
+    // The scripts' variables are development.properties': a fleet file holds none.
     Environment server = EnvironmentFile.read(name, file, env, protectedByDefault, warnings,
-        new EnvironmentFile.Rules(extraKeys, kind == Fleet.Kind.DATABASES ? LIST_DATABASE : null));
+        new EnvironmentFile.Rules(MEMBER_KEYS, kind == Fleet.Kind.DATABASES ? LIST_DATABASE : null));
     return new Fleet(name, kind, members, server.connection(), server.isProtected());
   }
 

@@ -32,10 +32,8 @@ public final class Fleets {
     Map<String, String> variables = DefinitionFolder.variables(env, workingDir);
     Map<String, String> unusable = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();
-    Set<String> scriptVariables = DefinitionFolder.scriptVariables(repository);
     Map<String, Fleet> byName = DefinitionFolder.read(repository == null ? null : repository.resolve("fleets"),
-        (name, file) -> FleetFile.read(name, file, variables, protectedNames.contains(name), warnings,
-            scriptVariables), unusable);
+        (name, file) -> FleetFile.read(name, file, variables, protectedNames.contains(name), warnings), unusable);
     return new Fleets(byName, unusable, List.copyOf(warnings));
   }
 

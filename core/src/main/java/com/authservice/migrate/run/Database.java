@@ -108,7 +108,7 @@ public final class Database {
         if (!first.equals(schema)) {
           throw new StateConflict("The connection's search_path starts with schema \"" + first + "\", not "
               + settings.source().name(ConnectionSettings.SCHEMA) + "=" + schema
-              + "; remove search_path from the role's or the database's settings, or "
+              + "; remove currentSchema or search_path (in options) from the URL, or "
               + settings.source().fix(ConnectionSettings.SCHEMA) + " to name " + first + ".");
         }
       }

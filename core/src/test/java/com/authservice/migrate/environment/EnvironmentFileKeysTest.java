@@ -81,6 +81,23 @@ class EnvironmentFileKeysTest {
   }
 
   @Test
+  void aKeyThatAScriptUsesAsAVariableIsAcceptedAndOneNoScriptUsesIsNot() throws Exception {
+    TestScripts scripts = TestScripts.withChangelogOnly(temp);
+    scripts.write("20251002000000_grant.sql", "-- // grant\nGRANT SELECT ON ${changelog} TO ${reader_role};\n"
+        + "-- //@UNDO\nREVOKE SELECT ON ${changelog} FROM ${reader_role};\n");
+    Files.createDirectories(scripts.repository().resolve("environments"));
+    String server = "host=db\ndatabase=auth\nusername=app\n";
+    Files.writeString(scripts.repository().resolve("environments/staging.properties"), server + "reader_role=ro\n");
+    Files.writeString(scripts.repository().resolve("environments/qa.properties"), server + "readerrole=rw\n");
+
+    Environments environments = Environments.load(scripts.repository(), Map.of(), temp);
+
+    assertThat(environments.names()).containsExactly("staging");
+    assertThat(environments.unusable().get("qa")).isEqualTo("environments/qa.properties: unknown key readerrole "
+        + "(did you mean reader_role?)");
+  }
+
+  @Test
   void aHookIsRefusedNamingTheKeyRatherThanRunWithoutIt() throws Exception {
     Environments environments = load("staging", "host=db\ndatabase=auth\nusername=app\n"
         + "hook_before_up=js:notify.js\n");
