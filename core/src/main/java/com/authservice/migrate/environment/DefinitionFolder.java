@@ -4,6 +4,7 @@ import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.settings.DotEnv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -11,8 +12,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,6 +28,7 @@ import java.util.stream.Stream;
 public final class DefinitionFolder {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_\\-]{0,62}");
+  private static final Pattern SCRIPT_VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.]*)}");
 
   private DefinitionFolder() {
   }
@@ -91,6 +95,29 @@ public final class DefinitionFolder {
     Map<String, String> variables = new HashMap<>(DotEnv.read(workingDir.resolve(".env")));
     variables.putAll(env);
     return variables;
+  }
+
+  /**
+   * The variables the repository's scripts use as {@code ${name}}: a definition file may set them (MyBatis reads
+   * every key that is not a setting as one), and a key that no script uses is a mistake. None without a folder.
+   */
+  public static Set<String> scriptVariables(Path repository) {
+    Set<String> used = new TreeSet<>();
+    Path scripts = repository == null ? null : repository.resolve("scripts");
+    if (scripts == null || !Files.isDirectory(scripts)) {
+      return used;
+    }
+    try (Stream<Path> listed = Files.list(scripts)) {
+      for (Path script : listed.filter(path -> path.toString().endsWith(".sql")).toList()) {
+        Matcher matcher = SCRIPT_VARIABLE.matcher(Files.readString(script, StandardCharsets.UTF_8));
+        while (matcher.find()) {
+          used.add(matcher.group(1));
+        }
+      }
+      return used;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the scripts in " + scripts, e);
+    }
   }
 
   /** The names that are protected unless their file says otherwise: {@code MIGRATE_PROTECTED_ENVS}, default production. */

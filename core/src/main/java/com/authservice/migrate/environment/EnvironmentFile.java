@@ -2,6 +2,8 @@ package com.authservice.migrate.environment;
 
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.settings.ConnectionSettings;
+import com.authservice.migrate.settings.NearestName;
+import com.authservice.migrate.settings.SettingSource;
 import com.authservice.migrate.settings.YesNo;
 import java.io.IOException;
 import java.io.Reader;
@@ -23,11 +25,43 @@ import java.util.regex.Pattern;
  * {@code password}) plus our keys ({@code host}, {@code port}, {@code database}, {@code schema},
  * {@code password_env}, {@code password_file}, {@code protected}). Values may use {@code ${VAR}} from the
  * environment, as MyBatis allows. A literal password is read as MyBatis reads it, with a warning. Whatever is
- * wrong with one file makes only that environment unusable, with the reason.
+ * wrong with one file makes only that environment unusable, with the reason: a key it does not know (with the
+ * nearest known one), a missing host, database or user, a MyBatis hook it would not run.
  */
 public final class EnvironmentFile {
 
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+  private static final Pattern URL_PASSWORD = Pattern.compile("//[^/@]*?:([^/@]*)@|[?&]password=([^&]*)");
+  /** Our keys and the connection keys MyBatis shares with us: what the console reads. */
+  private static final Map<String, String> CONNECTION_KEYS = Map.of(ConnectionSettings.JDBC_URL, "url",
+      ConnectionSettings.HOST, "host", ConnectionSettings.PORT, "port", ConnectionSettings.DB, "database",
+      ConnectionSettings.USER, "username", ConnectionSettings.SCHEMA, "schema",
+      ConnectionSettings.PASSWORD, "password");
+  // exclude_tables: the tables check and autogenerate leave alone (read with the script variables).
+  private static final Set<String> OWN_KEYS = Set.of("password_env", "password_file", "protected", "exclude_tables");
+  /**
+   * The MyBatis CLI's settings that the console accepts so that one file serves both, and ignores: it always
+   * runs PostgreSQL's driver, whole scripts, no auto-commit, warnings ignored; {@code changelog} is the
+   * variable of the changelog table's name.
+   */
+  private static final Set<String> MYBATIS_KEYS = Set.of("time_zone", "delimiter", "script_char_set",
+      "full_line_delimiter", "send_full_script", "auto_commit", "remove_crs", "ignore_warnings", "driver_path",
+      "driver", "changelog");
+  /** MyBatis Migrations 3.5.0's hooks, which the console does not run: a file with one is refused, not run without. */
+  private static final Set<String> MYBATIS_HOOKS = Set.of("hook_before_up", "hook_before_each_up",
+      "hook_after_each_up", "hook_after_up", "hook_before_down", "hook_before_each_down", "hook_after_each_down",
+      "hook_after_down", "hook_before_new", "hook_after_new", "hook_before_script", "hook_before_each_script",
+      "hook_after_each_script", "hook_after_script");
+
+  /**
+   * What a kind of definition file may hold besides the connection keys ({@code extraKeys}: a fleet's member
+   * globs, the variables the scripts use), and the database it connects to when it names none (null: it must).
+   */
+  public record Rules(Set<String> extraKeys, String defaultDatabase) {
+    public Rules {
+      extraKeys = Set.copyOf(extraKeys);
+    }
+  }
 
   /**
    * The file gives no usable connection (a variable not set, a bad value, an unreadable secret): the other
@@ -44,11 +78,13 @@ public final class EnvironmentFile {
 
   /** {@code warnings} receives what is worth saying about a file that still works. */
   public static Environment read(String name, Path file, Map<String, String> env, boolean protectedByDefault,
-      List<String> warnings) {
+      List<String> warnings, Rules rules) {
     String shown = file.getParent().getFileName() + "/" + file.getFileName();
     Properties raw = load(file, shown);
+    requireKnownKeys(raw, shown, rules);
     String literalPassword = raw.getProperty("password", "");
-    if (!literalPassword.isBlank() && !VARIABLE.matcher(literalPassword).find()) {
+    if (!literalPassword.isBlank() && !VARIABLE.matcher(literalPassword).find()
+        || hasLiteralPassword(raw.getProperty("url", ""))) {
       warnings.add(shown + " holds a literal password; committed passwords are a risk: "
           + "use password=${VARIABLE}, password_env or password_file");
     }
@@ -63,19 +99,48 @@ public final class EnvironmentFile {
     }
 
     Map<String, String> variables = new HashMap<>();
-    put(variables, ConnectionSettings.JDBC_URL, values.get("url"));
-    put(variables, ConnectionSettings.HOST, values.get("host"));
-    put(variables, ConnectionSettings.PORT, values.get("port"));
-    put(variables, ConnectionSettings.DB, values.get("database"));
-    put(variables, ConnectionSettings.USER, values.get("username"));
-    put(variables, ConnectionSettings.SCHEMA, values.get("schema"));
+    CONNECTION_KEYS.forEach((variable, key) -> put(variables, variable, values.get(key)));
     put(variables, ConnectionSettings.PASSWORD, password(values, env, file, shown));
     boolean isProtected = isProtected(values.get("protected"), protectedByDefault, shown);
     try {
-      return new Environment(name, ConnectionSettings.fromVariables(variables), isProtected);
+      return new Environment(name, ConnectionSettings.fromFile(variables, SettingSource.file(shown, CONNECTION_KEYS),
+          rules.defaultDatabase()), isProtected);
     } catch (InvalidArgument e) {
-      throw new Unusable(shown + ": " + e.getMessage());
+      throw new Unusable(e.getMessage());
     }
+  }
+
+  /** A key MyBatis or the console would not read is most likely a misspelt one, whose value would be lost. */
+  private static void requireKnownKeys(Properties raw, String shown, Rules rules) {
+    Set<String> known = new TreeSet<>(CONNECTION_KEYS.values());
+    known.addAll(OWN_KEYS);
+    known.addAll(MYBATIS_KEYS);
+    known.addAll(rules.extraKeys());
+    for (String key : new TreeSet<>(raw.stringPropertyNames())) {
+      if (MYBATIS_HOOKS.contains(key)) {
+        throw new Unusable(shown + ": " + key + " is a MyBatis hook, which this console does not run: remove it, "
+            + "or migrate this environment with MyBatis' own migrate command");
+      }
+      if (!known.contains(key)) {
+        Set<String> candidates = new TreeSet<>(known);
+        candidates.addAll(MYBATIS_HOOKS);
+        throw new Unusable(shown + ": unknown key " + key + NearestName.of(key, candidates)
+            .map(near -> " (did you mean " + near + "?)")
+            .orElse(" (not a setting, and no script uses ${" + key + "})"));
+      }
+    }
+  }
+
+  /** A password written into the URL itself, before the host or as a parameter, and not as a ${VARIABLE}. */
+  private static boolean hasLiteralPassword(String url) {
+    Matcher password = URL_PASSWORD.matcher(url);
+    while (password.find()) {
+      String value = password.group(1) != null ? password.group(1) : password.group(2);
+      if (!value.isEmpty() && !VARIABLE.matcher(value).find()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Properties load(Path file, String shown) {

@@ -48,10 +48,12 @@ public final class Environments {
     }
     // Files name variables as MyBatis' do; .env fills them too, as it does for the default environment.
     Map<String, String> variables = DefinitionFolder.variables(env, workingDir);
+    EnvironmentFile.Rules rules = new EnvironmentFile.Rules(DefinitionFolder.scriptVariables(repository), null);
     // A file named default.properties is left out: default is POSTGRES_* and .env.
     List<Environment> fromFiles = new ArrayList<>(DefinitionFolder.read(
         repository == null ? null : repository.resolve("environments"), (name, file) -> name.equals(Environment.DEFAULT)
-            ? null : EnvironmentFile.read(name, file, variables, protectedNames.contains(name), warnings),
+            ? null : EnvironmentFile.read(name, file, variables, protectedNames.contains(name), warnings,
+            rules),
         unusable).values());
     fromFiles.sort(Comparator.comparing(Environment::isProtected));
     fromFiles.forEach(environment -> byName.put(environment.name(), environment));

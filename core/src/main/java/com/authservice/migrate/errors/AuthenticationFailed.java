@@ -2,8 +2,9 @@ package com.authservice.migrate.errors;
 
 /** The server refused the user name or password. The password itself is never part of the message. */
 public final class AuthenticationFailed extends MigrationException {
-  public AuthenticationFailed(String user, String target, Throwable cause) {
+  /** {@code fix} says where user and password were written: {@code set POSTGRES_USER and ... (environment or .env)}. */
+  public AuthenticationFailed(String user, String target, String fix, Throwable cause) {
     super("PostgreSQL at " + target + " rejected the password for user \"" + user + "\". "
-        + "Check POSTGRES_USER and POSTGRES_PASSWORD (environment or .env).", cause);
+        + "Check them: " + fix + ".", cause);
   }
 }

@@ -24,7 +24,11 @@ public record Fleet(String name, Kind kind, NamePattern members, ConnectionSetti
 
   /** How to reach the member {@code name}; fails for a name the console cannot use safely. */
   public ConnectionSettings member(String name) {
-    return kind == Kind.DATABASES ? server.withDatabase(name) : server.withSchema(name);
+    String variable = kind == Kind.DATABASES ? ConnectionSettings.DB : ConnectionSettings.SCHEMA;
+    String member = kind == Kind.DATABASES ? "database" : "schema";
+    ConnectionSettings named = server.naming(variable, "the " + member + " of fleet " + this.name,
+        kind.word() + " in fleets/" + this.name + ".properties");
+    return kind == Kind.DATABASES ? named.withDatabase(name) : named.withSchema(name);
   }
 
   /** {@code schemas tenant_* of saas@db:5432}, {@code databases tenant_* on db:5432}. */

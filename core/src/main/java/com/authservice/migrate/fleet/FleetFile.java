@@ -4,7 +4,6 @@ import com.authservice.migrate.environment.Environment;
 import com.authservice.migrate.environment.EnvironmentFile;
 import com.authservice.migrate.environment.EnvironmentFile.Unusable;
 import com.authservice.migrate.errors.InvalidArgument;
-import com.authservice.migrate.settings.ConnectionSettings;
 import com.authservice.migrate.settings.NamePattern;
 import java.io.IOException;
 import java.io.Reader;
@@ -14,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Reads one {@code fleets/<name>.properties}: the server as an environment file gives it (host, port, database,
@@ -24,6 +24,7 @@ import java.util.Properties;
 final class FleetFile {
 
   private static final String LIST_DATABASE = "postgres";
+  private static final Set<String> MEMBER_KEYS = Set.of("databases", "schemas");
 
   private FleetFile() {
   }
@@ -49,12 +50,10 @@ final class FleetFile {
     if (members.isEmpty()) {
       throw new Unusable(shown + ": " + kind.word() + " is empty; name the members with globs, e.g. tenant_*");
     }
-    Environment server = EnvironmentFile.read(name, file, env, protectedByDefault, warnings);
-    ConnectionSettings connection = server.connection();
-    if (kind == Fleet.Kind.DATABASES && raw.getProperty("database") == null && raw.getProperty("url") == null) {
-      connection = connection.withDatabase(LIST_DATABASE);
-    }
-    return new Fleet(name, kind, members, connection, server.isProtected());
+    // The scripts' variables are development.properties': a fleet file holds none.
+    Environment server = EnvironmentFile.read(name, file, env, protectedByDefault, warnings,
+        new EnvironmentFile.Rules(MEMBER_KEYS, kind == Fleet.Kind.DATABASES ? LIST_DATABASE : null));
+    return new Fleet(name, kind, members, server.connection(), server.isProtected());
   }
 
   private static Properties keys(Path file, String shown) {

@@ -104,16 +104,17 @@ public final class Database {
         String first = row.getString(2);
         if (!row.getBoolean(1)) {
           throw new StateConflict("Schema \"" + schema + "\" does not exist in " + settings.target()
-              + ". Create it (CREATE SCHEMA " + schema + ";) or set " + ConnectionSettings.SCHEMA
-              + " to the schema the migrations belong in.");
+              + ". Create it (CREATE SCHEMA " + schema + ";) or " + settings.source().fix(ConnectionSettings.SCHEMA)
+              + " to name the schema the migrations belong in.");
         }
         if (first == null) {
           throw new PermissionDenied(settings.user(), "use schema " + schema, "no USAGE privilege on it", null);
         }
         if (!first.equals(schema)) {
           throw new StateConflict("The connection's search_path starts with schema \"" + first + "\", not "
-              + ConnectionSettings.SCHEMA + "=" + schema + "; remove currentSchema or search_path from "
-              + ConnectionSettings.JDBC_URL + ", or set " + ConnectionSettings.SCHEMA + "=" + first + ".");
+              + settings.source().name(ConnectionSettings.SCHEMA) + "=" + schema
+              + "; remove currentSchema or search_path (in options) from the URL, or "
+              + settings.source().fix(ConnectionSettings.SCHEMA) + " to name " + first + ".");
         }
       }
     } catch (SQLException e) {
@@ -128,12 +129,14 @@ public final class Database {
   private RuntimeException translate(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     return switch (state) {
-      case "28P01", "28000", "08004" -> new AuthenticationFailed(settings.user(), settings.target(), e);
-      case "3D000" -> new UnknownDatabase(settings.database(), settings.hostAndPort(), e);
+      case "28P01", "28000", "08004" -> new AuthenticationFailed(settings.user(), settings.target(),
+          settings.source().fix(ConnectionSettings.USER, ConnectionSettings.PASSWORD), e);
+      case "3D000" -> new UnknownDatabase(settings.database(), settings.hostAndPort(),
+          settings.source().fix(ConnectionSettings.DB), e);
       case "42501" -> new PermissionDenied(settings.user(), "connect to " + settings.database(),
           DatabaseError.firstLine(e.getMessage()), e);
       default -> state.startsWith("08") || e.getCause() instanceof java.io.IOException
-          ? new CannotConnect(settings.hostAndPort(), e)
+          ? new CannotConnect(settings.hostAndPort(), settings.source(), e)
           : new DatabaseError("connecting to " + settings.target(), e);
     };
   }

@@ -84,6 +84,6 @@ class ConnectionSettingsTest {
     assertThatThrownBy(() -> ConnectionSettings.fromEnvironment(Map.of("POSTGRES_HOST", "a/b"), dir))
         .isInstanceOf(InvalidArgument.class);
     assertThatThrownBy(() -> ConnectionSettings.fromEnvironment(Map.of("POSTGRES_PORT", "lots"), dir))
-        .isInstanceOf(InvalidArgument.class).hasMessageContaining("must be a number");
+        .isInstanceOf(InvalidArgument.class).hasMessageContaining("is not a number");
   }
 }

@@ -38,8 +38,8 @@ class PasswordsTest {
     assertThat(checked.database().appliedIds()).hasSize(3);
     assertThat(wrong.exitCode()).isEqualTo(1);
     assertThat(wrong.err()).isEqualTo("Error: PostgreSQL at " + checked.settings().target()
-        + " rejected the password for user \"" + checked.user() + "\". Check POSTGRES_USER and POSTGRES_PASSWORD "
-        + "(environment or .env)." + System.lineSeparator());
+        + " rejected the password for user \"" + checked.user() + "\". Check them: set POSTGRES_USER and "
+        + "POSTGRES_PASSWORD (environment or .env)." + System.lineSeparator());
     assertThat(wrongWithDebug.exitCode()).isEqualTo(1);
     assertThat(up.out() + up.err() + wrong.out() + wrong.err() + wrongWithDebug.out() + wrongWithDebug.err())
         .doesNotContain(checked.password()).doesNotContain(WRONG);

@@ -35,7 +35,8 @@ import java.util.function.Predicate;
 public final class ConsoleSession implements AutoCloseable {
 
   private static final String NOTHING_CONFIGURED = "No database configured: set POSTGRES_HOST, POSTGRES_PORT, "
-      + "POSTGRES_DB, POSTGRES_USER and POSTGRES_PASSWORD (or POSTGRES_JDBC_URL) in the environment or .env, "
+      + "POSTGRES_DB, POSTGRES_USER and POSTGRES_PASSWORD (or POSTGRES_JDBC_URL, or "
+      + "DATABASE_URL=postgresql://user:password@host:port/db) in the environment or .env, "
       + "or pass --embedded for a local PostgreSQL kept in .migrate/";
 
   private final LaunchOptions options;

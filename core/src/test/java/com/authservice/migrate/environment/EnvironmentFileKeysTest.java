@@ -1,0 +1,114 @@
+package com.authservice.migrate.environment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.authservice.migrate.testing.TestScripts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An environment file says where to migrate or is set aside: a key the reader does not know, or a missing host,
+ * database or user, never falls back to a default from somewhere else.
+ */
+class EnvironmentFileKeysTest {
+
+  @TempDir
+  Path temp;
+
+  private Environments load(String name, String body) throws Exception {
+    TestScripts scripts = TestScripts.withChangelogOnly(temp.resolve(name));
+    Files.createDirectories(scripts.repository().resolve("environments"));
+    Files.writeString(scripts.repository().resolve("environments/" + name + ".properties"), body);
+    return Environments.load(scripts.repository(), Map.of(), temp.resolve(name));
+  }
+
+  @Test
+  void aMisspeltKeySetsTheFileAsideNamingTheNearestKnownKey() throws Exception {
+    Environments environments = load("staging", "hostname=10.9.9.9\ndatabase=auth\nusername=app\n");
+
+    assertThat(environments.names()).doesNotContain("staging");
+    assertThat(environments.unusable().get("staging"))
+        .isEqualTo("environments/staging.properties: unknown key hostname (did you mean host?)");
+  }
+
+  @Test
+  void aMissingHostDatabaseOrUserSetsTheFileAside() throws Exception {
+    assertThat(load("nohost", "database=auth\nusername=app\n").unusable().get("nohost"))
+        .isEqualTo("environments/nohost.properties names no host: add host= (or url=)");
+    assertThat(load("nodb", "host=db\nusername=app\n").unusable().get("nodb"))
+        .isEqualTo("environments/nodb.properties names no database: add database= (or url=)");
+    assertThat(load("nouser", "host=db\ndatabase=auth\n").unusable().get("nouser"))
+        .isEqualTo("environments/nouser.properties names no user: add username= (or url=)");
+    assertThat(load("nouserurl", "url=jdbc:postgresql://db:5432/auth\n").unusable().get("nouserurl"))
+        .contains("names no user");
+  }
+
+  @Test
+  void aCompleteUrlIsEnoughAndItsCredentialsAreTakenOut() throws Exception {
+    Environments environments = load("staging", "url=postgresql://app:S3cret@db:6000/auth?sslmode=disable\n");
+
+    assertThat(environments.unusable()).isEmpty();
+    assertThat(environments.named("staging").connection().target()).isEqualTo("auth@db:6000");
+    assertThat(environments.named("staging").connection().user()).isEqualTo("app");
+    assertThat(environments.warnings()).hasSize(1).allSatisfy(warning -> assertThat(warning)
+        .contains("literal password").doesNotContain("S3cret"));
+  }
+
+  @Test
+  void theMyBatisClisOwnKeysAndScriptVariablesStayAccepted() throws Exception {
+    Environments environments = load("staging", """
+        time_zone=GMT+0:00
+        driver=org.postgresql.Driver
+        driver_path=/opt/drivers
+        url=jdbc:postgresql://db:5432/auth
+        username=app
+        password=${NOT_SET_IS_EMPTY}
+        script_char_set=UTF-8
+        send_full_script=true
+        delimiter=;
+        full_line_delimiter=false
+        auto_commit=false
+        remove_crs=false
+        ignore_warnings=true
+        changelog=changelog
+        """);
+
+    assertThat(environments.unusable()).isEmpty();
+    assertThat(environments.names()).containsExactly("staging");
+  }
+
+  @Test
+  void aKeyThatAScriptUsesAsAVariableIsAcceptedAndOneNoScriptUsesIsNot() throws Exception {
+    TestScripts scripts = TestScripts.withChangelogOnly(temp);
+    scripts.write("20251002000000_grant.sql", "-- // grant\nGRANT SELECT ON ${changelog} TO ${reader_role};\n"
+        + "-- //@UNDO\nREVOKE SELECT ON ${changelog} FROM ${reader_role};\n");
+    Files.createDirectories(scripts.repository().resolve("environments"));
+    String server = "host=db\ndatabase=auth\nusername=app\n";
+    Files.writeString(scripts.repository().resolve("environments/staging.properties"), server + "reader_role=ro\n");
+    Files.writeString(scripts.repository().resolve("environments/qa.properties"), server + "readerrole=rw\n");
+
+    Environments environments = Environments.load(scripts.repository(), Map.of(), temp);
+
+    assertThat(environments.names()).containsExactly("staging");
+    assertThat(environments.unusable().get("qa")).isEqualTo("environments/qa.properties: unknown key readerrole "
+        + "(did you mean reader_role?)");
+  }
+
+  @Test
+  void aHookIsRefusedNamingTheKeyRatherThanRunWithoutIt() throws Exception {
+    Environments environments = load("staging", "host=db\ndatabase=auth\nusername=app\n"
+        + "hook_before_up=js:notify.js\n");
+
+    assertThat(environments.unusable().get("staging")).contains("environments/staging.properties")
+        .contains("hook_before_up");
+  }
+
+  @Test
+  void aBadPortNamesTheFileAndTheKey() throws Exception {
+    assertThat(load("staging", "host=db\nport=abc\ndatabase=auth\nusername=app\n").unusable().get("staging"))
+        .isEqualTo("environments/staging.properties: port=abc is not a number");
+  }
+}
