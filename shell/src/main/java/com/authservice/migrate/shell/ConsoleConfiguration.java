@@ -7,6 +7,7 @@ import com.authservice.migrate.shell.commands.ModelCommands;
 import com.authservice.migrate.shell.commands.MyBatisCommands;
 import com.authservice.migrate.shell.commands.RunCommands;
 import com.authservice.migrate.shell.commands.ScriptCommands;
+import com.authservice.migrate.shell.commands.SessionCommands;
 import com.authservice.migrate.shell.commands.SourceCommand;
 import com.authservice.migrate.shell.commands.StatusCommands;
 import com.authservice.migrate.shell.completion.ConsoleCompleter;
@@ -43,7 +44,7 @@ class ConsoleConfiguration {
 
   static final List<Class<?>> COMMAND_CLASSES = List.of(StatusCommands.class, RunCommands.class,
       ScriptCommands.class, ModelCommands.class, EnvironmentCommands.class, SourceCommand.class, HelpCommand.class,
-      MyBatisCommands.class, LintCommands.class);
+      MyBatisCommands.class, LintCommands.class, SessionCommands.class);
 
   @Bean(destroyMethod = "close")
   ConsoleSession consoleSession(LaunchOptions options, LaunchContext launch) {
@@ -93,6 +94,11 @@ class ConsoleConfiguration {
   @Bean
   MyBatisCommands myBatisCommands(ConsoleSession session) {
     return new MyBatisCommands(session);
+  }
+
+  @Bean
+  SessionCommands sessionCommands() {
+    return new SessionCommands();
   }
 
   @Bean

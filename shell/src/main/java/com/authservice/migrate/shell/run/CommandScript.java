@@ -37,9 +37,12 @@ public final class CommandScript {
         } catch (EOFError unclosedQuote) {
           return dispatcher.fail(new UsageError("line " + number + ": unclosed quote"), out);
         }
+        if (Repl.isExit(words)) {
+          return CommandDispatcher.OK;
+        }
         int code = dispatcher.execute(words, out);
         if (code != CommandDispatcher.OK) {
-          err.println("Stopped at line " + number + ": " + trimmed);
+          err.println("Stopped at line " + number + ": " + UserInput.shorten(trimmed));
           return code;
         }
       }

@@ -64,7 +64,7 @@ public final class Repl {
         if (words.isEmpty()) {
           continue;
         }
-        if (words.get(0).equals("exit") || words.get(0).equals("quit")) {
+        if (isExit(words)) {
           break;
         }
         dispatcher.execute(words, out);
@@ -78,6 +78,11 @@ public final class Repl {
         // History is a convenience; losing it must not fail the session.
       }
     }
+  }
+
+  /** {@code exit} or {@code quit}, alone: the word that ends the console or a command file. */
+  static boolean isExit(List<String> words) {
+    return words.size() == 1 && (words.get(0).equals("exit") || words.get(0).equals("quit"));
   }
 
   private String prompt(Terminal terminal) {
