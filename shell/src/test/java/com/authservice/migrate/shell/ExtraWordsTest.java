@@ -107,4 +107,18 @@ class ExtraWordsTest {
     assertThat(run.err()).contains("--to").contains("once");
     assertThat(db.appliedIds()).isEmpty();
   }
+
+  @Test
+  void aHugeWordIsQuotedBackInAFewDozenCharacters(TestDatabase db) {
+    Console console = console(db);
+    console.run("up");
+
+    for (String[] words : List.of(new String[] {"show", "1".repeat(20_000)}, new String[] {"1".repeat(20_000)},
+        new String[] {"status", "--" + "x".repeat(20_000)}, new String[] {"status", "x".repeat(20_000)})) {
+      Run run = console.run(words);
+
+      assertThat(run.exitCode()).isNotZero();
+      assertThat(run.err()).as(run.err()).hasLineCount(1).hasSizeLessThan(300).contains("…");
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.run;
 
+import com.authservice.migrate.errors.UserInput;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

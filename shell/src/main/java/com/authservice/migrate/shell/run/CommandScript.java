@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.run;
 
+import com.authservice.migrate.errors.UserInput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;

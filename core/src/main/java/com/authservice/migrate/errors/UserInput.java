@@ -1,4 +1,4 @@
-package com.authservice.migrate.shell.run;
+package com.authservice.migrate.errors;
 
 /**
  * The one place where what a user typed is quoted back in a message: a pasted line can be tens of thousands of
