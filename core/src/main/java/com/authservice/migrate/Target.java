@@ -1,6 +1,7 @@
 package com.authservice.migrate;
 
 import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.errors.UserInput;
 import com.authservice.migrate.result.Direction;
 import java.util.regex.Pattern;
 
@@ -61,7 +62,8 @@ public sealed interface Target {
     if (DIGITS.matcher(value).matches()) {
       return new Id(value);
     }
-    throw new InvalidArgument("\"" + value + "\" is not a target: use head, base, +N, -N or a migration id (prefix)");
+    throw new InvalidArgument(
+        UserInput.quote(value) + " is not a target: use head, base, +N, -N or a migration id (prefix)");
   }
 
   /**

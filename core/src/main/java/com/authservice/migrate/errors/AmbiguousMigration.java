@@ -7,7 +7,7 @@ public final class AmbiguousMigration extends MigrationException {
   private final List<String> candidates;
 
   public AmbiguousMigration(String prefix, List<String> candidates) {
-    super("Migration id prefix \"" + prefix + "\" matches " + candidates.size() + " migrations: "
+    super("Migration id prefix " + UserInput.quote(prefix) + " matches " + candidates.size() + " migrations: "
         + String.join(", ", candidates) + ". Type more digits.");
     this.candidates = List.copyOf(candidates);
   }

@@ -2,6 +2,7 @@ package com.authservice.migrate.mybatis;
 
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.errors.MalformedScript;
+import com.authservice.migrate.errors.StateConflict;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.MigrationId;
 import java.io.ByteArrayInputStream;
@@ -17,6 +18,7 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -192,11 +194,26 @@ public final class ScriptFolder {
 
   /** Where new scripts are written; only for a folder on disk. */
   public Path directory() {
-    if (!writable) {
+    if (!writable && location.startsWith("classpath:")) {
       throw new InvalidArgument("The scripts at " + location + " are read-only (packaged in the jar); "
           + "pass --path to the migrations folder of your checkout to create scripts.");
     }
+    if (!writable) {
+      throw new StateConflict("Cannot create scripts in " + location + ": the folder is not writable by user "
+          + System.getProperty("user.name") + " (permissions " + permissions() + "). Give that user write "
+          + "permission on it, or pass --path to a migrations folder you can write.");
+    }
     return scripts;
+  }
+
+  /** The folder's mode as {@code ls -l} shows it, with a note when the immutable attribute may be why. */
+  private String permissions() {
+    try {
+      String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(scripts));
+      return mode.contains("w") ? mode + ", yet not writable: a read-only mount or the immutable attribute" : mode;
+    } catch (IOException | UnsupportedOperationException e) {
+      return "unknown";
+    }
   }
 
   public String variable(String name, String fallback) {

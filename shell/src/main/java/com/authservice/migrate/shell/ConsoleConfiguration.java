@@ -7,6 +7,7 @@ import com.authservice.migrate.shell.commands.ModelCommands;
 import com.authservice.migrate.shell.commands.MyBatisCommands;
 import com.authservice.migrate.shell.commands.RunCommands;
 import com.authservice.migrate.shell.commands.ScriptCommands;
+import com.authservice.migrate.shell.commands.SessionCommands;
 import com.authservice.migrate.shell.commands.SourceCommand;
 import com.authservice.migrate.shell.commands.StatusCommands;
 import com.authservice.migrate.shell.completion.ConsoleCompleter;
@@ -17,6 +18,7 @@ import com.authservice.migrate.shell.launch.LaunchOptions;
 import com.authservice.migrate.shell.launch.NoConstraints;
 import com.authservice.migrate.shell.run.CommandDispatcher;
 import com.authservice.migrate.shell.run.ConsoleRunner;
+import com.authservice.migrate.shell.run.PositionalArguments;
 import com.authservice.migrate.shell.session.ConsoleSession;
 import com.authservice.migrate.template.ScriptTemplate;
 import java.lang.reflect.Method;
@@ -40,9 +42,9 @@ import org.springframework.shell.core.command.annotation.support.CommandFactoryB
 @Configuration(proxyBeanMethods = false)
 class ConsoleConfiguration {
 
-  private static final List<Class<?>> COMMAND_CLASSES = List.of(StatusCommands.class, RunCommands.class,
+  static final List<Class<?>> COMMAND_CLASSES = List.of(StatusCommands.class, RunCommands.class,
       ScriptCommands.class, ModelCommands.class, EnvironmentCommands.class, SourceCommand.class, HelpCommand.class,
-      MyBatisCommands.class, LintCommands.class);
+      MyBatisCommands.class, LintCommands.class, SessionCommands.class);
 
   @Bean(destroyMethod = "close")
   ConsoleSession consoleSession(LaunchOptions options, LaunchContext launch) {
@@ -95,6 +97,11 @@ class ConsoleConfiguration {
   }
 
   @Bean
+  SessionCommands sessionCommands() {
+    return new SessionCommands();
+  }
+
+  @Bean
   HelpCommand helpCommand() {
     return new HelpCommand();
   }
@@ -131,21 +138,22 @@ class ConsoleConfiguration {
   @Bean
   CommandRegistry commandRegistry(ApplicationContext context) {
     CommandRegistry registry = new CommandRegistry();
-    for (Class<?> type : COMMAND_CLASSES) {
-      for (Method method : type.getDeclaredMethods()) {
-        if (method.isAnnotationPresent(Command.class)) {
-          CommandFactoryBean factory = new CommandFactoryBean(method);
-          factory.setApplicationContext(context);
-          registry.registerCommand(factory.getObject());
-        }
-      }
+    for (Method method : commandMethods()) {
+      CommandFactoryBean factory = new CommandFactoryBean(method);
+      factory.setApplicationContext(context);
+      registry.registerCommand(factory.getObject());
     }
     return registry;
   }
 
+  private static List<Method> commandMethods() {
+    return COMMAND_CLASSES.stream().flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
+        .filter(method -> method.isAnnotationPresent(Command.class)).toList();
+  }
+
   @Bean
   CommandDispatcher commandDispatcher(CommandRegistry registry, LaunchOptions options, LaunchContext launch) {
-    return new CommandDispatcher(registry, launch.err(), options.debug(), options.output(launch.environment()));
+    return new CommandDispatcher(registry, PositionalArguments.of(commandMethods()), launch.err(), options.debug(), options.output(launch.environment()));
   }
 
   @Bean

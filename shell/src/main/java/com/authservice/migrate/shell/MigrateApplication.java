@@ -5,6 +5,7 @@ import com.authservice.migrate.shell.launch.ConsoleLogging;
 import com.authservice.migrate.shell.launch.LaunchContext;
 import com.authservice.migrate.shell.launch.LaunchOptions;
 import com.authservice.migrate.shell.run.CommandDispatcher;
+import com.authservice.migrate.shell.run.PositionalArguments;
 import java.io.PrintWriter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -34,7 +35,7 @@ public class MigrateApplication {
       options = LaunchOptions.parse(args);
       options.output(launch.environment()); // a bad MIGRATE_OUTPUT is refused before anything starts
     } catch (LaunchOptions.LaunchError e) {
-      return new CommandDispatcher(null, launch.err(), false, LaunchOptions.outputAskedFor(args, launch.environment()))
+      return new CommandDispatcher(null, PositionalArguments.none(), launch.err(), false, LaunchOptions.outputAskedFor(args, launch.environment()))
           .fail(e, new PrintWriter(launch.out(), true));
     }
     ConsoleLogging.configure(options.debug(), launch.err());

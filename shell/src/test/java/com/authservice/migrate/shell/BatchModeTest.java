@@ -180,6 +180,31 @@ class BatchModeTest {
   }
 
   @Test
+  void newInAReadOnlyScriptsFolderNamesTheFolderAndThePermission(TestDatabase db) throws Exception {
+    Console console = console(db);
+    Path folder = scripts.repository().resolve("scripts");
+    readOnly(folder);
+    try {
+      Run run = run(console, "new", "Add audit log");
+
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.err()).contains(folder.toString()).contains("not writable").contains("r-xr-xr-x")
+          .doesNotContain("jar");
+    } finally {
+      new ProcessBuilder("chattr", "-i", folder.toString()).start().waitFor();
+    }
+  }
+
+  /** Mode 555; as root, whom modes do not stop, the immutable attribute too (ext4's chattr +i). */
+  private static void readOnly(Path folder) throws Exception {
+    Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+    if (Files.isWritable(folder)) {
+      new ProcessBuilder("chattr", "+i", folder.toString()).start().waitFor();
+    }
+    org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(folder), "cannot make a folder read-only here");
+  }
+
+  @Test
   void newWritesAScriptAndRejectsAnEmptyDescriptionAsUsageError(TestDatabase db) throws Exception {
     Console console = console(db);
 

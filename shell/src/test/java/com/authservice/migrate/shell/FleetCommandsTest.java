@@ -172,6 +172,20 @@ class FleetCommandsTest {
   }
 
   @Test
+  void whenNoMemberIsMigratedTheSummaryDoesNotSpeakOfOthersThatAreDone(TestDatabase db) throws Exception {
+    Tenants tenants = Tenants.schemas(db, "a", "b");
+    tenants.execute("a", "create table audit_log (note text)");
+    tenants.execute("b", "create table audit_log (note text)");
+    Console console = fleet("tenants", tenants, "");
+
+    Run run = console.run("up", "--fleet", "tenants");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("None of the 2 schemas of the fleet tenants was migrated (2 failed)")
+        .doesNotContain("others");
+  }
+
+  @Test
   void downVersionAndStampTakeAFleetToo(TestDatabase db) throws Exception {
     Tenants tenants = Tenants.schemas(db, "a", "b");
     Console console = fleet("tenants", tenants, "");

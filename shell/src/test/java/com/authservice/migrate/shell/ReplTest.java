@@ -40,6 +40,8 @@ class ReplTest {
   private static final class Typist extends InputStream {
     private final LinkedBlockingQueue<Integer> keys = new LinkedBlockingQueue<>();
     private final Screen screen;
+    /** For each chunk typed, the milliseconds until the screen was quiet again. */
+    private final java.util.List<Long> millis = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Typist(Screen screen) {
       this.screen = screen;
@@ -53,8 +55,10 @@ class ReplTest {
             screen.awaitText(chunk.substring(AWAIT.length()));
             continue;
           }
+          long start = System.nanoTime();
           chunk.chars().forEach(keys::add);
           screen.awaitQuiet();
+          millis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start - Screen.QUIET_NANOS));
         }
       }, "typist");
       thread.setDaemon(true);
@@ -96,6 +100,7 @@ class ReplTest {
 
   /** What the terminal shows, readable while the console writes to it. */
   private static final class Screen extends OutputStream {
+    static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(400);
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private volatile long lastWrite = System.nanoTime();
 
@@ -126,7 +131,7 @@ class ReplTest {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       do {
         pause();
-      } while (System.nanoTime() - lastWrite < TimeUnit.MILLISECONDS.toNanos(400) && System.nanoTime() < deadline);
+      } while (System.nanoTime() - lastWrite < QUIET_NANOS && System.nanoTime() < deadline);
     }
 
     private static void pause() {
@@ -209,6 +214,34 @@ class ReplTest {
 
     assertThat(screen).contains("Continue? [y/N]");
     assertThat(db.appliedIds()).hasSize(3);
+  }
+
+  @Test
+  void confirmationAnswersAreNotKeptInTheHistory(TestDatabase db) throws Exception {
+    Console console = Console.inCheckout(dir, db.settings());
+    console.run("up");
+
+    drive(console, "down --to base" + ENTER, "n" + ENTER, "status" + ENTER, "exit" + ENTER);
+
+    java.util.List<String> history = Files.readAllLines(dir.resolve("home/.auth-migrate/history")).stream()
+        .map(line -> line.substring(line.indexOf(':') + 1)).toList();
+    assertThat(history).containsExactly("down --to base", "status", "exit");
+  }
+
+  @Test
+  void aPastedLineOfSixtyThousandCharactersIsAnsweredWithinASecondAndQuotedShort(TestDatabase db) {
+    Console console = Console.inCheckout(dir, db.settings());
+    String id = "1".repeat(20_000);
+    Screen screen = new Screen();
+    Typist typist = new Typist(screen);
+    typist.session("show " + id + ENTER, "show " + id + " " + "x".repeat(40_000) + ENTER, "exit" + ENTER);
+
+    assertThat(console.runInteractive(typist, screen)).isZero();
+
+    assertThat(typist.millis.subList(0, 2)).as(typist.millis.toString()).allMatch(millis -> millis < 1_000, "answered within a second");
+    java.util.List<String> errors = screen.text().lines().filter(line -> line.contains("Error:"))
+        .map(line -> line.substring(line.indexOf("Error:"))).toList();
+    assertThat(errors).as(errors.toString()).hasSize(2).allMatch(line -> line.length() < 200 && line.contains("…"));
   }
 
   @Test

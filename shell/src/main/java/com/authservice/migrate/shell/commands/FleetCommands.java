@@ -94,9 +94,12 @@ final class FleetCommands {
     }
     if (!result.failures().isEmpty()) {
       String word = fleet.kind().word();
-      throw new FleetFailed(FleetView.count(result.failures().size()) + " of " + FleetView.count(result.members()
-          .size()) + " " + word + " of the fleet " + fleet.name() + " were not migrated (" + counts(result)
-          + "); the others are done. Fix those and run the command again: it continues where it stopped.");
+      String members = FleetView.count(result.members().size()) + " " + word + " of the fleet " + fleet.name();
+      boolean noneDone = result.failures().size() == result.members().size();
+      throw new FleetFailed((noneDone ? "None of the " + members + " was migrated (" + counts(result) + ")"
+          : FleetView.count(result.failures().size()) + " of " + members + " were not migrated (" + counts(result)
+              + "); the others are done")
+          + ". Fix those and run the command again: it continues where it stopped.");
     }
   }
 

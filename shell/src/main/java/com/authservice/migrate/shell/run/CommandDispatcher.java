@@ -33,9 +33,10 @@ public final class CommandDispatcher {
   private final boolean debug;
   private final OutputFormat format;
 
-  public CommandDispatcher(CommandRegistry registry, PrintStream err, boolean debug, OutputFormat format) {
+  public CommandDispatcher(CommandRegistry registry, PositionalArguments arguments, PrintStream err, boolean debug,
+      OutputFormat format) {
     this.registry = registry;
-    this.commandLine = new CommandLine(registry);
+    this.commandLine = new CommandLine(registry, arguments);
     this.err = err;
     this.debug = debug;
     this.format = format;

@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.run;
 
+import com.authservice.migrate.errors.UserInput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,9 +38,12 @@ public final class CommandScript {
         } catch (EOFError unclosedQuote) {
           return dispatcher.fail(new UsageError("line " + number + ": unclosed quote"), out);
         }
+        if (Repl.isExit(words)) {
+          return CommandDispatcher.OK;
+        }
         int code = dispatcher.execute(words, out);
         if (code != CommandDispatcher.OK) {
-          err.println("Stopped at line " + number + ": " + trimmed);
+          err.println("Stopped at line " + number + ": " + UserInput.shorten(trimmed));
           return code;
         }
       }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -47,7 +48,9 @@ public final class Repl {
         .option(LineReader.Option.AUTO_LIST, true)
         .build();
     createParent(historyFile);
-    session.confirmWith(question -> reader.readLine(question).strip().toLowerCase().startsWith("y"));
+    LongLines longLines = LongLines.refusedBy(reader);
+    session.confirmWith(question -> withoutHistory(reader, () -> reader.readLine(question))
+        .strip().toLowerCase().startsWith("y"));
     PrintWriter out = terminal.writer();
     out.println("auth-migrate console: type `help` for the commands, Tab to complete, `exit` to leave.");
     try {
@@ -60,11 +63,14 @@ public final class Repl {
         } catch (EndOfFileException eof) {
           break;
         }
+        if (longLines.refused(line, out)) {
+          continue;
+        }
         List<String> words = reader.getParsedLine().words().stream().filter(w -> !w.isEmpty()).toList();
         if (words.isEmpty()) {
           continue;
         }
-        if (words.get(0).equals("exit") || words.get(0).equals("quit")) {
+        if (isExit(words)) {
           break;
         }
         dispatcher.execute(words, out);
@@ -78,6 +84,21 @@ public final class Repl {
         // History is a convenience; losing it must not fail the session.
       }
     }
+  }
+
+  /** An answer to a confirmation question is not a command: it stays out of the history. */
+  private static String withoutHistory(LineReader reader, Supplier<String> read) {
+    reader.setVariable(LineReader.DISABLE_HISTORY, true);
+    try {
+      return read.get();
+    } finally {
+      reader.setVariable(LineReader.DISABLE_HISTORY, false);
+    }
+  }
+
+  /** {@code exit} or {@code quit}, alone: the word that ends the console or a command file. */
+  static boolean isExit(List<String> words) {
+    return words.size() == 1 && (words.get(0).equals("exit") || words.get(0).equals("quit"));
   }
 
   private String prompt(Terminal terminal) {
