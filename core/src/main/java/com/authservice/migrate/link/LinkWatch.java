@@ -2,11 +2,9 @@ package com.authservice.migrate.link;
 
 import com.authservice.migrate.settings.ConnectionSettings;
 import java.io.IOException;
-import java.net.Socket;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.postgresql.PGConnection;
 
 /**
@@ -35,11 +34,14 @@ public final class LinkWatch implements AutoCloseable {
   private static final ScheduledExecutorService TICKS = Executors.newSingleThreadScheduledExecutor(DAEMONS);
   private static final ExecutorService PROBES = Executors.newCachedThreadPool(DAEMONS);
 
-  private final String key = UUID.randomUUID().toString();
+  private static final AtomicLong KEYS = new AtomicLong();
+
+  private final String key = "link-" + KEYS.incrementAndGet();
   private final DeadLink deadLink;
   private final ConnectionSettings settings;
-  private volatile Socket socket;
-  private volatile long readingSince;
+  /** The connection's socket: the last one pgjdbc made before the connection opened (not a cancel request's). */
+  private volatile WatchedSockets.WatchedSocket socket;
+  private volatile boolean attached;
   private volatile String lost;
   private volatile boolean probing;
   private int pid;
@@ -47,6 +49,7 @@ public final class LinkWatch implements AutoCloseable {
   private LivenessProbe probe;
   private long suspectedRead;
   private int waitsOnClient;
+  private long firstWaitSeen;
 
   private LinkWatch(DeadLink deadLink, ConnectionSettings settings) {
     this.deadLink = deadLink;
@@ -76,6 +79,7 @@ public final class LinkWatch implements AutoCloseable {
   public synchronized void attach(Connection connection) throws SQLException {
     STARTING.remove(key);
     pid = connection.unwrap(PGConnection.class).getBackendPID();
+    attached = true;
     long every = Math.max(1, deadLink.probeInterval().toMillis() / 2);
     ticks = TICKS.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
   }
@@ -93,32 +97,22 @@ public final class LinkWatch implements AutoCloseable {
     }
   }
 
-  void watching(Socket created) {
-    socket = created;
+  void watching(WatchedSockets.WatchedSocket created) {
+    if (!attached) {
+      socket = created;
+    }
   }
 
-  void closed(Socket closing) {
-    if (closing == socket && pid != 0) {
+  void closed(WatchedSockets.WatchedSocket closing) {
+    if (attached && closing == socket) {
       PROBES.execute(this::close);
     }
   }
 
-  long readStarted() {
-    long now = Math.max(1, System.nanoTime());
-    readingSince = now;
-    return now;
-  }
-
-  void readEnded(long since) {
-    if (readingSince == since) {
-      readingSince = 0;
-    }
-  }
-
   /** The watchdog's reason in place of the bare "Socket closed" a read gets when the watchdog closed the socket. */
-  IOException explain(IOException failure) {
+  IOException explain(WatchedSockets.WatchedSocket reading, IOException failure) {
     String reason = lost;
-    if (reason == null) {
+    if (reason == null || reading != socket) {
       return failure;
     }
     LinkLost explained = new LinkLost(reason);
@@ -127,7 +121,7 @@ public final class LinkWatch implements AutoCloseable {
   }
 
   private void tick() {
-    long since = readingSince;
+    long since = socket.readingSince();
     if (since == 0 || System.nanoTime() - since < deadLink.probeInterval().toNanos() || probing || lost != null) {
       return;
     }
@@ -153,24 +147,25 @@ public final class LinkWatch implements AutoCloseable {
       probe = new LivenessProbe(settings, deadLink);
     }
     LivenessProbe.Verdict verdict = probe.check(pid);
-    if (readingSince != since) {
+    if (socket.readingSince() != since) {
       return; // the answer came while the probe asked
     }
-    String seconds = DeadLink.seconds(deadLink.timeout()) + " s";
+    String noAnswer = "no answer for " + Math.max(1, (System.nanoTime() - since) / 1_000_000_000L) + " s";
     switch (verdict) {
       case WORKING -> waitsOnClient = 0;
       case WAITING_FOR_CLIENT -> {
-        if (++waitsOnClient >= 2) {
-          giveUp("no answer, and the server's session " + pid + " was waiting for this client: the network "
+        // Once may be an answer still on its way; still so a probe interval later, it was lost.
+        long now = System.nanoTime();
+        if (waitsOnClient++ == 0) {
+          firstWaitSeen = now;
+        } else if (now - firstWaitSeen >= deadLink.probeInterval().toNanos()) {
+          giveUp(noAnswer + ", while the server's session " + pid + " waited for this client: the network "
               + "between them dropped what was sent");
-        } else {
-          // Once may be an answer still on its way; twice, a probe interval apart, it is lost.
-          suspectedRead = since;
         }
       }
-      case GONE -> giveUp("the server's session " + pid + " is gone");
-      case UNREACHABLE -> giveUp("no answer, and a second connection could not reach the server within "
-          + seconds);
+      case GONE -> giveUp(noAnswer + ", and the server's session " + pid + " is gone");
+      case UNREACHABLE -> giveUp(noAnswer + ", and a second connection could not reach the server within "
+          + DeadLink.seconds(deadLink.probeInterval()) + " s");
     }
   }
 

@@ -45,9 +45,10 @@ public final class WatchedSockets extends SocketFactory {
     throw new IOException("pgjdbc connects the sockets it creates itself");
   }
 
-  /** A socket that tells its watch when a read waits, and why it was closed under the reader. */
-  private static final class WatchedSocket extends Socket {
+  /** A socket that shows how long a read on it has waited, and says why when its watch closed it under the reader. */
+  static final class WatchedSocket extends Socket {
     private final LinkWatch watch;
+    private volatile long readingSince;
     private InputStream input;
 
     WatchedSocket(LinkWatch watch) {
@@ -55,10 +56,15 @@ public final class WatchedSockets extends SocketFactory {
       watch.watching(this);
     }
 
+    /** When the read that waits now started ({@link System#nanoTime()}), or 0 when none waits. */
+    long readingSince() {
+      return readingSince;
+    }
+
     @Override
     public synchronized InputStream getInputStream() throws IOException {
       if (input == null) {
-        input = new WatchedInput(super.getInputStream(), watch);
+        input = new WatchedInput(super.getInputStream(), this);
       }
       return input;
     }
@@ -68,37 +74,47 @@ public final class WatchedSockets extends SocketFactory {
       watch.closed(this);
       super.close();
     }
+
+    private long readStarted() {
+      long now = Math.max(1, System.nanoTime());
+      readingSince = now;
+      return now;
+    }
+
+    private void readEnded() {
+      readingSince = 0;
+    }
   }
 
   private static final class WatchedInput extends FilterInputStream {
-    private final LinkWatch watch;
+    private final WatchedSocket socket;
 
-    WatchedInput(InputStream in, LinkWatch watch) {
+    WatchedInput(InputStream in, WatchedSocket socket) {
       super(in);
-      this.watch = watch;
+      this.socket = socket;
     }
 
     @Override
     public int read() throws IOException {
-      long since = watch.readStarted();
+      socket.readStarted();
       try {
         return super.read();
       } catch (IOException e) {
-        throw watch.explain(e);
+        throw socket.watch.explain(socket, e);
       } finally {
-        watch.readEnded(since);
+        socket.readEnded();
       }
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-      long since = watch.readStarted();
+      socket.readStarted();
       try {
         return super.read(buffer, offset, length);
       } catch (IOException e) {
-        throw watch.explain(e);
+        throw socket.watch.explain(socket, e);
       } finally {
-        watch.readEnded(since);
+        socket.readEnded();
       }
     }
   }

@@ -90,6 +90,8 @@ class FaultInjectionTest {
       }));
       Object outcome = outcome(run);
       Duration noticedAfter = Duration.ofNanos(System.nanoTime() - cutAt.get());
+      System.out.printf("silent network: noticed after %d ms: %s%n", noticedAfter.toMillis(),
+          ((Exception) outcome).getMessage());
       assertThat(outcome).isInstanceOf(MigrationException.class);
       assertThat(((Exception) outcome).getMessage()).contains("Lost the connection").contains(inFlight.get());
       assertThat(noticedAfter).isLessThan(DETECTION.multipliedBy(3));

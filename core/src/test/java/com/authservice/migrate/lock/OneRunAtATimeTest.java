@@ -187,6 +187,7 @@ class OneRunAtATimeTest {
         """);
     scripts.write("20251101000100_Slow.sql", """
         -- // Slow
+        -- migrate:lock-timeout 60s
         SET client_connection_check_interval = 0;
         SELECT pg_advisory_xact_lock(42) WHERE nextval('attempts') = 1;
         INSERT INTO seen_overlaps SELECT count(*) FROM pg_stat_activity
