@@ -19,7 +19,8 @@ public record DeadLink(Duration timeout) {
 
   public DeadLink {
     if (timeout == null || timeout.compareTo(SHORTEST) < 0 || timeout.compareTo(Duration.ofHours(1)) > 0) {
-      throw new InvalidArgument(VARIABLE + " takes a duration from 1s to 1h, not " + timeout);
+      throw new InvalidArgument(VARIABLE + " takes a duration from 1s to 1h, not "
+          + (timeout == null ? "nothing" : timeout.toMillis() + "ms"));
     }
   }
 
