@@ -18,6 +18,8 @@ import com.authservice.migrate.errors.UnknownDatabase;
 import com.authservice.migrate.guard.ChangeGuard;
 import com.authservice.migrate.info.VersionInfo;
 import com.authservice.migrate.info.VersionReader;
+import com.authservice.migrate.link.InFlight;
+import com.authservice.migrate.link.LostConnection;
 import com.authservice.migrate.lint.Catalog;
 import com.authservice.migrate.lint.LintReport;
 import com.authservice.migrate.lint.Linter;
@@ -80,7 +82,7 @@ public final class Migrations {
   }
 
   public Migrations(MigrationConfig config, Clock clock) {
-    this(config, new Database(config.connection()), clock);
+    this(config, new Database(config.connection(), config.deadLink()), clock);
   }
 
   /** Works on the connections {@code database} gives: a fleet lends each member the connection it keeps. */
@@ -410,12 +412,19 @@ public final class Migrations {
   private <T> T underLock(RunListener listener, LockedWork<T> work) {
     List<Migration> migrations = scripts.migrations();
     Changelog changelog = changelog();
+    InFlight inFlight = InFlight.of(listener);
     try (Connection connection = database.open()) {
-      database.requireSchema(connection);
-      try (MigrationLock lock = MigrationLock.acquire(connection, changelog.table(), config.lockTimeout(), listener)) {
-        // Read the state only once the lock is held: another run may just have changed it.
-        StatusReport status = StatusReader.report(scripts, migrations, changelog.read(connection));
-        return work.run(connection, changelog, migrations, status);
+      LostConnection loss = LostConnection.watching(connection, config.connection(), database.deadLink());
+      try {
+        database.requireSchema(connection);
+        try (MigrationLock lock = MigrationLock.acquire(connection, changelog.table(), config.lockTimeout(),
+            inFlight)) {
+          // Read the state only once the lock is held: another run may just have changed it.
+          StatusReport status = StatusReader.report(scripts, migrations, changelog.read(connection));
+          return work.run(connection, changelog, migrations, status);
+        }
+      } catch (RuntimeException e) {
+        throw LostConnection.isLost(connection, e) ? loss.explain(e, inFlight, changelog, scripts) : e;
       }
     } catch (SQLException e) {
       throw new DatabaseError("talking to " + config.connection().target(), e);
@@ -428,8 +437,9 @@ public final class Migrations {
         throws SQLException;
   }
 
-  private RunResult run(Function<RunPlanner, RunPlanner.Plan> plan, RunListener listener) {
+  private RunResult run(Function<RunPlanner, RunPlanner.Plan> plan, RunListener events) {
     long started = System.nanoTime();
+    InFlight listener = InFlight.of(events);
     return underLock(listener, (connection, changelog, migrations, status) -> {
       refuseChangedScripts(status);
       RunPlanner planner = new RunPlanner(status, migrations, scripts.location());

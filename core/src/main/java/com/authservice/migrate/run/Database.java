@@ -6,6 +6,9 @@ import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.PermissionDenied;
 import com.authservice.migrate.errors.StateConflict;
 import com.authservice.migrate.errors.UnknownDatabase;
+import com.authservice.migrate.link.DeadLink;
+import com.authservice.migrate.link.LinkWatch;
+import com.authservice.migrate.link.WatchedSockets;
 import com.authservice.migrate.settings.ConnectionSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,19 +16,26 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 
 /** Opens connections and turns the ways that can fail into messages that name the fix. */
 public final class Database {
 
   private final ConnectionSettings settings;
+  private final DeadLink deadLink;
   private final Connection kept;
 
   public Database(ConnectionSettings settings) {
-    this(settings, null);
+    this(settings, DeadLink.DEFAULT);
   }
 
-  private Database(ConnectionSettings settings, Connection kept) {
+  public Database(ConnectionSettings settings, DeadLink deadLink) {
+    this(settings, deadLink, null);
+  }
+
+  private Database(ConnectionSettings settings, DeadLink deadLink, Connection kept) {
     this.settings = settings;
+    this.deadLink = deadLink;
     this.kept = kept;
   }
 
@@ -34,7 +44,7 @@ public final class Database {
    * open from one run to the next (a fleet's worker does) and closes itself.
    */
   public static Database lending(ConnectionSettings settings, Connection kept) {
-    return new Database(settings, kept);
+    return new Database(settings, DeadLink.DEFAULT, kept);
   }
 
   public Connection open() {
@@ -46,26 +56,50 @@ public final class Database {
 
   /** A connection of its own, even where {@link #open()} lends a kept one: to watch a run's session from outside. */
   public Connection openSeparate() {
-    Connection connection;
     try {
-      connection = DriverManager.getConnection(settings.jdbcUrl(), settings.driverProperties());
+      return connect(true);
     } catch (SQLException e) {
+      if (refusedConnectionCheck(e)) {
+        try {
+          return connect(false);
+        } catch (SQLException again) {
+          throw translate(again);
+        }
+      }
       throw translate(e);
     }
-    noticeDeadClients(connection);
-    return connection;
   }
 
   /**
-   * Without this, a killed run's backend keeps executing (and holding its locks) until the statement
-   * ends; with it, PostgreSQL 14+ notices the dropped client within a second and rolls back.
+   * A connection that notices a lost link on both ends ({@link DeadLink}): the server-side settings travel in the
+   * start-up packet, so they cost no round trip; the handshake's short waits are bounded by a socket timeout, and
+   * once the connection is open a {@link LinkWatch} takes over, which never cuts a statement that is working.
    */
-  private static void noticeDeadClients(Connection connection) {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("set client_connection_check_interval = 1000");
-    } catch (SQLException olderServer) {
-      // PostgreSQL before 14 has no such setting; the run works the same, it only notices later.
+  private Connection connect(boolean withConnectionCheck) throws SQLException {
+    LinkWatch watch = LinkWatch.starting(deadLink, settings);
+    Properties properties = settings.driverProperties();
+    properties.setProperty("options", deadLink.serverOptions(withConnectionCheck));
+    properties.setProperty("tcpKeepAlive", "true");
+    properties.setProperty("socketTimeout", String.valueOf(DeadLink.seconds(deadLink.timeout())));
+    properties.setProperty("socketFactory", WatchedSockets.class.getName());
+    properties.setProperty("socketFactoryArg", watch.key());
+    try {
+      Connection connection = DriverManager.getConnection(settings.jdbcUrl(), properties);
+      connection.setNetworkTimeout(Runnable::run, 0);
+      watch.attach(connection);
+      return connection;
+    } catch (SQLException | RuntimeException e) {
+      watch.close();
+      throw e;
     }
+  }
+
+  /**
+   * PostgreSQL before 14 has no {@code client_connection_check_interval} and refuses a start-up packet that sets
+   * it; without it a killed run's statement only stops when it ends, and the run works the same.
+   */
+  private static boolean refusedConnectionCheck(SQLException e) {
+    return "42704".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("client_connection_check_interval");
   }
 
   /**
@@ -86,7 +120,7 @@ public final class Database {
       select.setString(1, settings.schema());
       select.execute();
     }
-    noticeDeadClients(connection);
+    // The dead-link settings came in the start-up packet: DISCARD ALL resets to them, so they stay.
   }
 
   /**
@@ -124,6 +158,10 @@ public final class Database {
 
   public ConnectionSettings settings() {
     return settings;
+  }
+
+  public DeadLink deadLink() {
+    return deadLink;
   }
 
   private RuntimeException translate(SQLException e) {

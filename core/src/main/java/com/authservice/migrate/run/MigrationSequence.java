@@ -1,6 +1,7 @@
 package com.authservice.migrate.run;
 
 import com.authservice.migrate.errors.ScriptFailed;
+import com.authservice.migrate.link.LostConnection;
 import com.authservice.migrate.lockwait.LockRetry;
 import com.authservice.migrate.lockwait.LockWait;
 import com.authservice.migrate.mybatis.ScriptFolder;
@@ -56,7 +57,8 @@ public final class MigrationSequence {
         try {
           retry.run(migration, direction == Direction.UP ? () -> runner.apply(migration) : () -> runner.undo(migration));
         } catch (ScriptFailed e) {
-          if (!force) {
+          // --force goes on past a failing script, never past a lost connection: every later one would fail too.
+          if (!force || LostConnection.isLost(connection, e)) {
             throw e;
           }
           failed.add(new FailedMigration(migration, e.getMessage()));

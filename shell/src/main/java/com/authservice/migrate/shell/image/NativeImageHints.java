@@ -1,6 +1,7 @@
 package com.authservice.migrate.shell.image;
 
 import com.authservice.domain.AuthModels;
+import com.authservice.migrate.link.WatchedSockets;
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
@@ -18,6 +19,8 @@ public final class NativeImageHints implements RuntimeHintsRegistrar {
     hints.resources().registerPattern("auth-migrations/**");
     // The embedded default database's server for glibc Linux (Intel and ARM): what the image's platform runs.
     hints.resources().registerPattern("postgres-linux-x86_64.txz").registerPattern("postgres-linux-arm_64.txz");
+    // pgjdbc creates its socketFactory by name, with the String constructor: the dead-link watchdog's sockets.
+    hints.reflection().registerType(WatchedSockets.class, MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS);
     AuthModels.ALL.forEach(model -> hints.reflection().registerType(model, MemberCategory.ACCESS_DECLARED_FIELDS));
   }
 

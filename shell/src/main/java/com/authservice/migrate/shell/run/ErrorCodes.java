@@ -4,6 +4,7 @@ import com.authservice.migrate.errors.AmbiguousMigration;
 import com.authservice.migrate.errors.AuthenticationFailed;
 import com.authservice.migrate.errors.CannotConnect;
 import com.authservice.migrate.errors.ConfirmationRequired;
+import com.authservice.migrate.errors.ConnectionLost;
 import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.EnvironmentFailed;
 import com.authservice.migrate.errors.FleetFailed;
@@ -57,7 +58,8 @@ public final class ErrorCodes {
       Map.entry(MigrationsFailed.class, "migrations_failed"),
       Map.entry(LintRefused.class, "lint_refused"),
       Map.entry(LockWaitExhausted.class, "lock_wait_exhausted"),
-      Map.entry(FleetFailed.class, "fleet_failed"));
+      Map.entry(FleetFailed.class, "fleet_failed"),
+      Map.entry(ConnectionLost.class, "connection_lost"));
 
   private ErrorCodes() {
   }

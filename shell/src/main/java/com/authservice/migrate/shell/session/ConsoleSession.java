@@ -16,6 +16,7 @@ import com.authservice.migrate.settings.PostgresVariables;
 import com.authservice.migrate.shell.launch.LaunchContext;
 import com.authservice.migrate.shell.launch.LaunchOptions;
 import com.authservice.migrate.shell.launch.LintSetting;
+import com.authservice.migrate.shell.launch.DeadLinkSetting;
 import com.authservice.migrate.shell.launch.LockWaitSetting;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -223,7 +224,8 @@ public final class ConsoleSession implements AutoCloseable {
   private MigrationConfig withLaunchOptions(MigrationConfig config) {
     MigrationConfig configured = config.forcing(options.force()).withIdPattern(options.idPattern().map(IdPattern::of))
         .withStrictLint(LintSetting.isStrict(launch.environment()))
-        .withLockWait(LockWaitSetting.from(launch.environment(), options.lockWait()));
+        .withLockWait(LockWaitSetting.from(launch.environment(), options.lockWait()))
+        .withDeadLink(DeadLinkSetting.from(launch.environment()));
     return options.lockTimeout(launch.environment()).map(configured::withLockTimeout).orElse(configured);
   }
 
