@@ -2,6 +2,7 @@ package com.authservice.migrate.lockwait;
 
 import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.LockWaitExhausted;
+import com.authservice.migrate.errors.RunCancelled;
 import com.authservice.migrate.lint.ScriptSettings;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Migration;
@@ -57,7 +58,8 @@ public final class LockRetry implements AutoCloseable {
       } catch (RuntimeException failure) {
         // A script that sets lock_timeout itself decides how long to wait: its time-out is its failure, reported
         // at its line and not retried. (Parsed only here: the parser is the costly part.)
-        if (!timedOut(failure) || ScriptSettings.setsLockTimeout(scripts.upSql(migration))) {
+        // A user's cancel (RunCancelled) has the time-out's SQLSTATE, 57014, and is never retried.
+        if (failure instanceof RunCancelled || !timedOut(failure) || ScriptSettings.setsLockTimeout(scripts.upSql(migration))) {
           throw failure;
         }
         List<Blocker> blockers = blockers();

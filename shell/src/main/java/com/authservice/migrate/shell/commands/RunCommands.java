@@ -214,7 +214,8 @@ public class RunCommands {
   /** Runs one changing operation; the core's guard asks (or refuses) what needs a yes. */
   private void run(CommandContext context, boolean ignoreModified, boolean yes,
       Function<Migrations, RunResult> operation) {
-    RunResult result = operation.apply(new Migrations(session.config(yes).ignoringModified(ignoreModified)));
+    RunResult result = operation.apply(new Migrations(session.config(yes).ignoringModified(ignoreModified))
+        .cancellableBy(session.cancellation()));
     if (JsonOutput.wanted(context)) {
       JsonOutput.write(context, RunJson.run(result, session.target()));
     } else {
