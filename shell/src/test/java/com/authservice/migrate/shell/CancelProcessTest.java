@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -137,14 +135,15 @@ class CancelProcessTest {
     return new Started(builder.start(), err);
   }
 
-  /** The lock is free now, not when a dead session times out: a second run gets it and applies the script. */
+  /**
+   * The lock is free now, not when a dead session times out: a second run that waits at most a second for it
+   * (a lock still held fails it with lock_timeout) gets it and applies the script.
+   */
   private void assertLockFreeAndRerunWorks(TestDatabase db, TestScripts scripts) throws Exception {
     assertThat(advisoryLocks(db)).isZero();
     scripts.write(SLOW, scripts.read(SLOW).replace("SELECT pg_sleep(30);", "SELECT 1;"));
-    Instant started = Instant.now();
-    PackagedConsole.Result rerun = new PackagedConsole(dir, db.settings()).run("--lock-timeout", "5", "up");
+    PackagedConsole.Result rerun = new PackagedConsole(dir, db.settings()).run("--lock-timeout", "1", "up");
     assertThat(rerun.exitCode()).as(rerun.err()).isZero();
-    assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(30));
     assertThat(db.appliedIds()).containsExactly("20251001000000", "20251101000000");
   }
 

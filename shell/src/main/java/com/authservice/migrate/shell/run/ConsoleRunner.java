@@ -46,7 +46,8 @@ public final class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator
     // --quiet (MyBatis' option) silences results; errors still reach stderr. The REPL ignores it.
     PrintWriter out = new PrintWriter(options.quiet() ? OutputStream.nullOutputStream() : launch.out(), true);
     boolean repl = !options.version() && options.command().isEmpty() && options.file().isEmpty() && launch.terminal();
-    StopSignals signals = repl ? null : StopSignals.install(session::cancelAll);
+    // Signals belong to the process: a console run inside another program (the tests) leaves its handlers alone.
+    StopSignals signals = repl || launch.in() != System.in ? null : StopSignals.install(session::cancelAll);
     try {
       if (options.version()) {
         exitCode = dispatcher.execute("--version", out, writer -> {
