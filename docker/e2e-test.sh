@@ -9,6 +9,11 @@
 # missing), since our machines reach no image registry. It runs on a copy of the checkout's files in a temporary
 # folder, under its own compose project, so the scripts `migrate new` writes stay out of the checkout. Uses the
 # seed's host port 5435, which must be free. The host-side check runs bin/migrate of this checkout.
+#
+# When done it removes what it made (vfs stores every layer in full, gigabytes): the compose project's
+# containers, volume and network, the console's image, the local base images it built in this run (those that
+# were there before stay; E2E_KEEP_IMAGES=yes keeps all), the build's dangling images on an engine it started,
+# and it stops that engine. .ci/run runs it after the Maven suite.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/docker/engine.sh"
@@ -66,10 +71,16 @@ as_host_user() {
   fi
 }
 
+built_images=()
 cleanup() {
   [ -n "${copy:-}" ] && [ -d "$copy" ] && compose down -v --remove-orphans >/dev/null 2>&1
   tmux -L "$tmux_socket" kill-server 2>/dev/null
   [ -n "${work:-}" ] && rm -rf "$work"
+  if [ "${E2E_KEEP_IMAGES:-no}" != yes ] && docker version >/dev/null 2>&1; then
+    docker image rm -f auth-migrate:latest "${built_images[@]}" >/dev/null 2>&1
+    # The build stage's layers are left untagged; on an engine of its own nobody else's images can be among them.
+    [ "$engine_started" = yes ] && docker image prune -f >/dev/null 2>&1
+  fi
   engine_stop
 }
 trap cleanup EXIT
@@ -84,6 +95,9 @@ if (exec 3<>/dev/tcp/127.0.0.1/5435) 2>/dev/null; then die "port 5435 is in use;
 
 if [ "${E2E_IMAGES:-local}" = local ]; then
   source <("$root/docker/local-images.sh" --env)
+  for image in "$MIGRATE_BUILD_IMAGE" "$MIGRATE_RUNTIME_IMAGE" "$AUTH_DB_IMAGE"; do
+    docker image inspect "$image" >/dev/null 2>&1 || built_images+=("$image")
+  done
   images_start=$SECONDS
   "$root/docker/local-images.sh" || die "could not build the local base images"
   echo "e2e: base images ready in $((SECONDS - images_start)) s"

@@ -12,6 +12,7 @@ import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.errors.LintRefused;
 import com.authservice.migrate.errors.NotUpToDate;
+import com.authservice.migrate.errors.RunCancelled;
 import com.authservice.migrate.errors.ScriptsModified;
 import com.authservice.migrate.errors.StateConflict;
 import com.authservice.migrate.errors.UnknownDatabase;
@@ -30,8 +31,8 @@ import com.authservice.migrate.mybatis.ScriptWriter;
 import com.authservice.migrate.offline.OfflineScript;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.FailedMigration;
-import com.authservice.migrate.result.MigrationDetail;
 import com.authservice.migrate.result.Migration;
+import com.authservice.migrate.result.MigrationDetail;
 import com.authservice.migrate.result.MigrationId;
 import com.authservice.migrate.result.MigrationState;
 import com.authservice.migrate.result.RunListener;
@@ -40,6 +41,7 @@ import com.authservice.migrate.result.StampResult;
 import com.authservice.migrate.result.State;
 import com.authservice.migrate.result.StatusReport;
 import com.authservice.migrate.result.ValidationReport;
+import com.authservice.migrate.run.Cancellation;
 import com.authservice.migrate.run.Changelog;
 import com.authservice.migrate.run.Database;
 import com.authservice.migrate.run.HistoryRange;
@@ -76,6 +78,7 @@ public final class Migrations {
   private final ScriptFolder scripts;
   private final Database database;
   private final Clock clock;
+  private Cancellation cancellation = Cancellation.none();
 
   public Migrations(MigrationConfig config) {
     this(config, Clock.systemUTC());
@@ -99,6 +102,12 @@ public final class Migrations {
 
   public MigrationConfig config() {
     return config;
+  }
+
+  /** Runs that {@code token} can stop from another thread (Ctrl-C): see {@link Cancellation}. */
+  public Migrations cancellableBy(Cancellation token) {
+    this.cancellation = token;
+    return this;
   }
 
   /** Every migration from the scripts and the changelog, with its state. Takes no lock. */
@@ -415,6 +424,7 @@ public final class Migrations {
     InFlight inFlight = InFlight.of(listener);
     try (Connection connection = database.open()) {
       LostConnection loss = LostConnection.watching(connection, config.connection(), database.deadLink());
+      cancellation.attach(connection);
       try {
         database.requireSchema(connection);
         try (MigrationLock lock = MigrationLock.acquire(connection, changelog.table(), config.lockTimeout(),
@@ -425,10 +435,20 @@ public final class Migrations {
         }
       } catch (RuntimeException e) {
         throw LostConnection.isLost(connection, e) ? loss.explain(e, inFlight, changelog, scripts) : e;
+      } finally {
+        cancellation.detach();
       }
     } catch (SQLException e) {
-      throw new DatabaseError("talking to " + config.connection().target(), e);
+      throw cancelledOr(new DatabaseError("talking to " + config.connection().target(), e));
+    } catch (RuntimeException e) {
+      throw cancelledOr(e);
     }
+  }
+
+  /** A failure while a cancel was requested, before the sequence of migrations started, changed nothing. */
+  private RuntimeException cancelledOr(RuntimeException failure) {
+    return failure instanceof RunCancelled || !cancellation.requested() ? failure
+        : RunCancelled.beforeAnyMigration(failure);
   }
 
   @FunctionalInterface
@@ -460,7 +480,7 @@ public final class Migrations {
       listener.started(direction, chosen.size());
       MigrationTimer timer = new MigrationTimer(listener);
       List<FailedMigration> failed = new MigrationSequence(connection, scripts, changelog, config.force(),
-          config.lockWait(), timer, database::openSeparate).run(direction, chosen, migrations);
+          config.lockWait(), timer, database::openSeparate, cancellation).run(direction, chosen, migrations);
       List<Migration> skipped = direction == Direction.UP ? planner.outOfOrder().stream()
           .filter(m -> !chosen.contains(m)).toList() : List.of();
       List<Migration> ran = chosen.stream()

@@ -8,7 +8,7 @@ public abstract sealed class MigrationException extends RuntimeException
     permits CannotConnect, AuthenticationFailed, UnknownDatabase, PermissionDenied, DatabaseError,
         UnknownMigration, AmbiguousMigration, MalformedScript, ScriptFailed, LockTimeout,
         ScriptsModified, NotUpToDate, InvalidArgument, ConfirmationRequired, EnvironmentFailed, StateConflict,
-        MigrationsFailed, LintRefused, LockWaitExhausted, FleetFailed, ConnectionLost {
+        MigrationsFailed, LintRefused, LockWaitExhausted, FleetFailed, ConnectionLost, RunCancelled {
 
   protected MigrationException(String message) {
     super(message);

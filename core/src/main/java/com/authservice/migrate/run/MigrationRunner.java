@@ -2,6 +2,7 @@ package com.authservice.migrate.run;
 
 import com.authservice.migrate.checksum.Checksum;
 import com.authservice.migrate.errors.DatabaseError;
+import com.authservice.migrate.errors.RunCancelled;
 import com.authservice.migrate.errors.ScriptFailed;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Direction;
@@ -26,14 +27,32 @@ public final class MigrationRunner {
   private final Connection connection;
   private final ScriptFolder scripts;
   private final Changelog changelog;
+  private final Cancellation cancellation;
 
   public MigrationRunner(Connection connection, ScriptFolder scripts, Changelog changelog) {
+    this(connection, scripts, changelog, Cancellation.none());
+  }
+
+  public MigrationRunner(Connection connection, ScriptFolder scripts, Changelog changelog, Cancellation cancellation) {
     this.connection = connection;
     this.scripts = scripts;
     this.changelog = changelog;
+    this.cancellation = cancellation;
   }
 
+  /**
+   * Applies {@code migration}. A cancel fails it with {@link RunCancelled}, which lock-wait retries leave alone: the
+   * server reports a user's cancel with the same SQLSTATE (57014) as a statement time-out.
+   */
   public void apply(Migration migration) {
+    try {
+      applyOnce(migration);
+    } catch (RuntimeException e) {
+      throw cancelledOr(migration, false, e);
+    }
+  }
+
+  private void applyOnce(Migration migration) {
     String content = scripts.content(migration);
     List<PsqlScript.Command> commands = PsqlScript.read(migration.fileName(), scripts.upSql(migration), 1);
     List<SqlStatements.Statement> statements = commands.stream().map(PsqlScript.Command::statement).toList();
@@ -56,6 +75,22 @@ public final class MigrationRunner {
   }
 
   public void undo(Migration migration) {
+    try {
+      undoOnce(migration);
+    } catch (RuntimeException e) {
+      throw cancelledOr(migration, true, e);
+    }
+  }
+
+  /** {@code failure} as a cancel when one was requested; a no-transaction script's cancel is already one. */
+  private RuntimeException cancelledOr(Migration migration, boolean undoing, RuntimeException failure) {
+    if (failure instanceof RunCancelled || !cancellation.requested()) {
+      return failure;
+    }
+    return RunCancelled.rolledBack(migration.fileName(), undoing, failure);
+  }
+
+  private void undoOnce(Migration migration) {
     String content = scripts.content(migration);
     int firstLine = ScriptLint.undoFirstLine(scripts, migration);
     List<PsqlScript.Command> commands = PsqlScript.read(migration.fileName(), scripts.undoSql(migration), firstLine);
@@ -95,6 +130,9 @@ public final class MigrationRunner {
       for (int i = 0; i < statements.size(); i++) {
         SqlStatements.Statement sql = statements.get(i);
         try {
+          if (cancellation.requested()) {
+            throw new SQLException("cancelled before the statement started", "57014");
+          }
           if (commands.get(i).copyData().isPresent()) {
             copyIn(sql.sql(), commands.get(i).copyData().get());
           } else {
@@ -103,6 +141,11 @@ public final class MigrationRunner {
         } catch (SQLException | IOException e) {
           SQLException failure = e instanceof SQLException sqlFailure ? sqlFailure
               : new SQLException("reading the COPY data: " + e.getMessage(), "57014", e);
+          if (!transactional && cancellation.requested()) {
+            ScriptFailed.Ran ran = ran(statements.subList(0, i));
+            throw RunCancelled.withoutTransaction(migration.fileName(), sql.line(), ran.statements(), ran.firstLine(),
+                ran.lastLine(), direction == Direction.DOWN, failure);
+          }
           if (transactional) {
             throw new ScriptFailed(migration.fileName(), sql.line(), sql.sql(), failure);
           }

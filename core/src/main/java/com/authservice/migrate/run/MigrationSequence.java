@@ -1,5 +1,6 @@
 package com.authservice.migrate.run;
 
+import com.authservice.migrate.errors.RunCancelled;
 import com.authservice.migrate.errors.ScriptFailed;
 import com.authservice.migrate.link.LostConnection;
 import com.authservice.migrate.lockwait.LockRetry;
@@ -30,11 +31,13 @@ public final class MigrationSequence {
   private final LockWait lockWait;
   private final RunListener listener;
   private final Supplier<Connection> observer;
+  private final Cancellation cancellation;
 
   /** @param observer opens a second connection, to see which sessions block the run's while it waits for a lock */
   public MigrationSequence(Connection connection, ScriptFolder scripts, Changelog changelog, boolean force,
-      LockWait lockWait, RunListener listener, Supplier<Connection> observer) {
+      LockWait lockWait, RunListener listener, Supplier<Connection> observer, Cancellation cancellation) {
     this.observer = observer;
+    this.cancellation = cancellation;
     this.connection = connection;
     this.scripts = scripts;
     this.changelog = changelog;
@@ -48,14 +51,19 @@ public final class MigrationSequence {
     if (direction == Direction.UP && !chosen.isEmpty()) {
       MissingChangelog.prepare(connection, changelog, scripts, all, chosen.get(0), listener);
     }
-    MigrationRunner runner = new MigrationRunner(connection, scripts, changelog);
+    MigrationRunner runner = new MigrationRunner(connection, scripts, changelog, cancellation);
     List<FailedMigration> failed = new ArrayList<>();
+    int done = 0;
     try (LockRetry retry = new LockRetry(connection, scripts, lockWait, listener, observer)) {
-      int done = 0;
       for (Migration migration : chosen) {
+        if (cancellation.requested()) {
+          throw RunCancelled.before(migration.fileName(), null).afterFinishing(done);
+        }
         listener.migrationStarting(migration, done, chosen.size());
         try {
           retry.run(migration, direction == Direction.UP ? () -> runner.apply(migration) : () -> runner.undo(migration));
+        } catch (RunCancelled e) {
+          throw e.afterFinishing(done);
         } catch (ScriptFailed e) {
           // --force goes on past a failing script, never past a lost connection: every later one would fail too.
           if (!force || LostConnection.isLost(connection, e)) {
@@ -66,6 +74,12 @@ public final class MigrationSequence {
         }
         listener.migrationFinished(migration, ++done, chosen.size());
       }
+    } catch (RuntimeException e) {
+      // A cancel that arrived between statements of the run's own bookkeeping (lock_timeout settings).
+      if (e instanceof RunCancelled || !cancellation.requested()) {
+        throw e;
+      }
+      throw RunCancelled.betweenMigrations(e).afterFinishing(done);
     }
     return failed;
   }

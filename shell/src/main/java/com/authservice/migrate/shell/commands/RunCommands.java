@@ -224,7 +224,8 @@ public class RunCommands {
   private void run(CommandContext context, boolean ignoreModified, boolean yes, boolean strict,
       Function<Migrations, RunResult> operation) {
     MigrationConfig config = session.config(yes).ignoringModified(ignoreModified);
-    RunResult result = operation.apply(new Migrations(strict ? config.withStrictLint(true) : config));
+    RunResult result = operation.apply(new Migrations(strict ? config.withStrictLint(true) : config)
+        .cancellableBy(session.cancellation()));
     if (JsonOutput.wanted(context)) {
       JsonOutput.write(context, RunJson.run(result, session.target()));
     } else {

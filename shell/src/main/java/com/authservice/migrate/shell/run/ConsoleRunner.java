@@ -45,6 +45,9 @@ public final class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator
     LaunchContext launch = session.launch();
     // --quiet (MyBatis' option) silences results; errors still reach stderr. The REPL ignores it.
     PrintWriter out = new PrintWriter(options.quiet() ? OutputStream.nullOutputStream() : launch.out(), true);
+    boolean repl = !options.version() && options.command().isEmpty() && options.file().isEmpty() && launch.terminal();
+    // Signals belong to the process: a console run inside another program (the tests) leaves its handlers alone.
+    StopSignals signals = repl || launch.in() != System.in ? null : StopSignals.install(session::cancelAll);
     try {
       if (options.version()) {
         exitCode = dispatcher.execute("--version", out, writer -> {
@@ -66,6 +69,8 @@ public final class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator
         exitCode = dispatcher.attempt(session::checkTarget, out);
         if (exitCode == CommandDispatcher.OK) {
           try (Terminal terminal = terminal(launch)) {
+            // Ctrl-C while a command runs (the line editor owns it at the prompt) cancels that command only.
+            terminal.handle(Terminal.Signal.INT, signal -> session.cancelCommand());
             exitCode = new Repl(session, dispatcher, completer).run(terminal, historyFile(launch));
           }
         }
@@ -73,6 +78,9 @@ public final class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator
     } finally {
       out.flush();
       session.close();
+    }
+    if (signals != null && signals.exitCode() != 0) {
+      exitCode = signals.exitCode();
     }
   }
 

@@ -17,6 +17,7 @@ import com.authservice.migrate.errors.MigrationException;
 import com.authservice.migrate.errors.MigrationsFailed;
 import com.authservice.migrate.errors.NotUpToDate;
 import com.authservice.migrate.errors.PermissionDenied;
+import com.authservice.migrate.errors.RunCancelled;
 import com.authservice.migrate.errors.ScriptFailed;
 import com.authservice.migrate.errors.ScriptsModified;
 import com.authservice.migrate.errors.StateConflict;
@@ -59,7 +60,9 @@ public final class ErrorCodes {
       Map.entry(LintRefused.class, "lint_refused"),
       Map.entry(LockWaitExhausted.class, "lock_wait_exhausted"),
       Map.entry(FleetFailed.class, "fleet_failed"),
-      Map.entry(ConnectionLost.class, "connection_lost"));
+      Map.entry(ConnectionLost.class, "connection_lost"),
+
+      Map.entry(RunCancelled.class, "run_cancelled"));
 
   private ErrorCodes() {
   }

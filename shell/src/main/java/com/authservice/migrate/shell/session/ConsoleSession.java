@@ -11,6 +11,7 @@ import com.authservice.migrate.fleet.Fleets;
 import com.authservice.migrate.guard.Confirmation;
 import com.authservice.migrate.mybatis.IdPattern;
 import com.authservice.migrate.mybatis.ScriptFolder;
+import com.authservice.migrate.run.Cancellation;
 import com.authservice.migrate.settings.ConnectionSettings;
 import com.authservice.migrate.settings.PostgresVariables;
 import com.authservice.migrate.shell.launch.LaunchContext;
@@ -50,6 +51,7 @@ public final class ConsoleSession implements AutoCloseable {
   private String current;
   private EmbeddedDatabase embedded;
   private Predicate<String> confirmer;
+  private volatile Cancellation cancellation = new Cancellation();
 
   public ConsoleSession(LaunchOptions options, LaunchContext launch) {
     this.options = options;
@@ -134,7 +136,24 @@ public final class ConsoleSession implements AutoCloseable {
 
   /** The migrations of the current target; {@code yes} answers in advance what the core's guard would ask. */
   public Migrations migrations(boolean yes) {
-    return new Migrations(config(yes));
+    return new Migrations(config(yes)).cancellableBy(cancellation);
+  }
+
+  /** What stops the runs of the command in progress: {@link #cancelCommand()} or {@link #cancelAll()}. */
+  public Cancellation cancellation() {
+    return cancellation;
+  }
+
+  /** The REPL's Ctrl-C: stops the command in progress; the commands typed after it run as usual. */
+  public void cancelCommand() {
+    Cancellation running = cancellation;
+    cancellation = new Cancellation();
+    running.cancel();
+  }
+
+  /** A signal to the batch: stops the command in progress and every run after it. */
+  public void cancelAll() {
+    cancellation.cancel();
   }
 
   /** The current target's configuration, with whether it is protected and who confirms what needs a yes. */

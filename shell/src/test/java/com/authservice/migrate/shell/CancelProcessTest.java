@@ -1,0 +1,202 @@
+package com.authservice.migrate.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.authservice.migrate.testing.PostgresExtension;
+import com.authservice.migrate.testing.TestDatabase;
+import com.authservice.migrate.testing.TestScripts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ctrl-C and SIGTERM during {@code up} of a migration that sleeps on the server: the statement is cancelled, the
+ * console says what was rolled back or stays, the migration lock is free at once, and the batch exits 130 / 143
+ * while the REPL stays at its prompt.
+ */
+@ExtendWith(PostgresExtension.class)
+class CancelProcessTest {
+
+  private static final String SLOW = "20251101000000_Slow.sql";
+  private static final String SESSION = "console";
+
+  @TempDir
+  Path dir;
+
+  private final String socket = "migrate-cancel-test-" + ProcessHandle.current().pid();
+
+  @AfterEach
+  void stopTmux() throws Exception {
+    tmux("kill-server");
+  }
+
+  @Test
+  void ctrlCInBatchModeRollsTheMigrationBackReleasesTheLockAndExits130(TestDatabase db) throws Exception {
+    TestScripts scripts = TestScripts.withChangelogOnly(dir.resolve("migrations")).write(SLOW, """
+        -- // Slow
+        CREATE TABLE slow_table (id integer);
+        SELECT pg_sleep(30);
+        -- //@UNDO
+        DROP TABLE slow_table;
+        """);
+    Started up = start(db, "up");
+    awaitSleepingOnTheServer(db);
+
+    signal(up.process(), "INT");
+
+    assertThat(up.process().waitFor(20, TimeUnit.SECONDS)).as("the console ended").isTrue();
+    String err = Files.readString(up.err());
+    assertThat(up.process().exitValue()).as(err).isEqualTo(130);
+    assertThat(err).contains("Cancelled: " + SLOW + " was rolled back and is not applied").doesNotContain("Exception");
+    assertThat(db.appliedIds()).containsExactly("20251001000000");
+    assertThat(db.tables()).doesNotContain("slow_table");
+    assertLockFreeAndRerunWorks(db, scripts);
+  }
+
+  @Test
+  void sigtermInBatchModeStopsANoTransactionScriptSaysWhatStaysAndExits143(TestDatabase db) throws Exception {
+    TestScripts scripts = TestScripts.withChangelogOnly(dir.resolve("migrations")).write(SLOW, """
+        -- // Slow
+        -- migrate:no-transaction
+        CREATE TABLE kept_table (id integer);
+        SELECT pg_sleep(30);
+        CREATE TABLE never_table (id integer);
+        -- //@UNDO
+        DROP TABLE kept_table;
+        """);
+    Started up = start(db, "up");
+    awaitSleepingOnTheServer(db);
+
+    up.process().destroy();   // SIGTERM
+
+    assertThat(up.process().waitFor(20, TimeUnit.SECONDS)).as("the console ended").isTrue();
+    String err = Files.readString(up.err());
+    assertThat(up.process().exitValue()).as(err).isEqualTo(143);
+    assertThat(err).contains("Cancelled: " + SLOW + " runs without a transaction: the statement at line 4 was stopped, "
+        + "statement 1 (line 3) ran and stays, and the migration is not recorded in the changelog");
+    assertThat(db.appliedIds()).containsExactly("20251001000000");
+    assertThat(db.tables()).contains("kept_table").doesNotContain("never_table");
+    db.execute("DROP TABLE kept_table");
+    assertLockFreeAndRerunWorks(db, scripts);
+  }
+
+  @Test
+  void ctrlCInTheReplCancelsTheCommandAndTheConsoleStaysAtItsPrompt(TestDatabase db) throws Exception {
+    assumeThat(tmux("-V")).as("tmux is installed").startsWith("tmux");
+    TestScripts.withChangelogOnly(dir.resolve("migrations")).write(SLOW, """
+        -- // Slow
+        CREATE TABLE slow_table (id integer);
+        SELECT pg_sleep(30);
+        -- //@UNDO
+        DROP TABLE slow_table;
+        """);
+    PackagedConsole console = new PackagedConsole(dir, db.settings());
+    String environment = console.environment().entrySet().stream()
+        .map(variable -> variable.getKey() + "=" + quoted(variable.getValue())).collect(Collectors.joining(" "));
+    String command = PackagedConsole.command().stream().map(CancelProcessTest::quoted).collect(Collectors.joining(" "));
+    // The pane's shell traps Ctrl-C (and so survives it) without passing the trap on: the console gets it as usual.
+    tmux("new-session", "-d", "-s", SESSION, "-x", "200", "-y", "40", "-c", dir.toString(),
+        "trap true INT; env " + environment + " " + command + "; echo \"console exited with $?\"; sleep 120");
+    awaitScreen("@" + db.settings().host() + ":" + db.settings().port() + ">");
+    typeLine("up");
+    awaitSleepingOnTheServer(db);
+
+    tmux("send-keys", "-t", SESSION, "C-c");
+
+    awaitScreen("Cancelled: " + SLOW + " was rolled back and is not applied");
+    assertThat(db.appliedIds()).containsExactly("20251001000000");
+    assertThat(advisoryLocks(db)).isZero();
+    typeLine("status");
+    String screen = awaitScreen("1 applied, 1 pending");
+    assertThat(screen).doesNotContain("console exited");
+    typeLine("exit");
+    assertThat(awaitScreen("console exited with ")).contains("console exited with 0");
+  }
+
+  private record Started(Process process, Path err) {
+  }
+
+  private Started start(TestDatabase db, String... args) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(PackagedConsole.command(args)).directory(dir.toFile());
+    builder.environment().keySet().removeIf(key -> key.startsWith("POSTGRES_") || key.startsWith("MIGRATE_"));
+    builder.environment().putAll(new PackagedConsole(dir, db.settings()).environment());
+    Path err = dir.resolve("err.txt");
+    builder.redirectOutput(dir.resolve("out.txt").toFile()).redirectError(err.toFile());
+    return new Started(builder.start(), err);
+  }
+
+  /**
+   * The lock is free now, not when a dead session times out: a second run that waits at most a second for it
+   * (a lock still held fails it with lock_timeout) gets it and applies the script.
+   */
+  private void assertLockFreeAndRerunWorks(TestDatabase db, TestScripts scripts) throws Exception {
+    assertThat(advisoryLocks(db)).isZero();
+    scripts.write(SLOW, scripts.read(SLOW).replace("SELECT pg_sleep(30);", "SELECT 1;"));
+    PackagedConsole.Result rerun = new PackagedConsole(dir, db.settings()).run("--lock-timeout", "1", "up");
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(db.appliedIds()).containsExactly("20251001000000", "20251101000000");
+  }
+
+  private static int advisoryLocks(TestDatabase db) {
+    return Integer.parseInt(db.queryOne("select count(*) from pg_locks where locktype = 'advisory'"
+        + " and database = (select oid from pg_database where datname = current_database())"));
+  }
+
+  private static void awaitSleepingOnTheServer(TestDatabase db) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    String query = "select count(*) from pg_stat_activity where query like '%pg_sleep(30)%' and state = 'active'"
+        + " and pid <> pg_backend_pid()";
+    while (db.queryOne(query).equals("0")) {
+      assertThat(System.nanoTime()).as("the migration runs pg_sleep(30)").isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  private static void signal(Process process, String name) throws Exception {
+    assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor()).isZero();
+  }
+
+  private void typeLine(String text) throws Exception {
+    tmux("send-keys", "-t", SESSION, "-l", text);
+    tmux("send-keys", "-t", SESSION, "Enter");
+  }
+
+  private String awaitScreen(String text) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    String screen = tmux("capture-pane", "-p", "-J", "-t", SESSION);
+    while (!screen.contains(text) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      screen = tmux("capture-pane", "-p", "-J", "-t", SESSION);
+    }
+    assertThat(screen).as("the screen shows \"%s\"", text).contains(text);
+    return screen;
+  }
+
+  private String tmux(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
+    command.addAll(List.of(args));
+    Process process;
+    try {
+      process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    } catch (IOException noTmux) {
+      return "";
+    }
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    process.waitFor(10, TimeUnit.SECONDS);
+    return output;
+  }
+
+  private static String quoted(String word) {
+    return "'" + word.replace("'", "'\\''") + "'";
+  }
+}

@@ -1,0 +1,156 @@
+package com.authservice.migrate.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.authservice.migrate.testing.PostgresExtension;
+import com.authservice.migrate.testing.TestDatabase;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/migrate in the daily loop, on a copy of the built checkout (so that touching its sources leaves this one
+ * alone): a new or edited script builds nothing and is read from the folder; a changed Java source builds
+ * once, however many commands start together.
+ */
+@ExtendWith(PostgresExtension.class)
+class LauncherProcessTest {
+
+  /** What the copy leaves out: history, the embedded database's data, training archives, the tests' reports. */
+  private static final Set<String> NOT_COPIED = Set.of(".git", ".migrate", "app", "failsafe-reports",
+      "surefire-reports", "bench");
+
+  @TempDir
+  Path dir;
+
+  private record Run(int exitCode, String out, String err, Duration took) {
+  }
+
+  @Test
+  void aNewScriptBuildsNothingAndAChangedJavaSourceBuildsOnceForCommandsStartedTogether(TestDatabase db)
+      throws Exception {
+    Path checkout = copyOfBuiltCheckout(dir.resolve("checkout"));
+    Path jar = checkout.resolve("shell/target/auth-migrate.jar");
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Files.setLastModifiedTime(jar, FileTime.from(Instant.now()));
+    Run first = start(checkout, elsewhere, db, "status").await();
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    FileTime built = Files.getLastModifiedTime(jar);
+
+    // What `new` and an editor do: a script written after the jar, and an environment file touched.
+    Files.writeString(checkout.resolve("migrations/scripts/20251120000000_Add_age_to_users.sql"), """
+        -- // Add age to users
+        ALTER TABLE users ADD COLUMN age integer;
+        -- //@UNDO
+        ALTER TABLE users DROP COLUMN age;
+        """);
+    touchAfter(checkout.resolve("migrations/environments/development.properties"), built);
+    Run afterNewScript = start(checkout, elsewhere, db, "status").await();
+
+    assertThat(afterNewScript.exitCode()).as(afterNewScript.err()).isZero();
+    assertThat(afterNewScript.err()).doesNotContain("Building");
+    assertThat(Files.getLastModifiedTime(jar)).isEqualTo(built);
+    assertThat(afterNewScript.took()).isLessThan(Duration.ofSeconds(30));
+    assertThat(afterNewScript.out()).contains("20251120000000").contains("0 applied, 4 pending");
+
+    touchAfter(checkout.resolve("auth-domain/src/main/java/com/authservice/domain/User.java"), built);
+    Started one = start(checkout, elsewhere, db, "status");
+    Started other = start(checkout, elsewhere, db, "status");
+    Run oneRun = one.await();
+    Run otherRun = other.await();
+
+    assertThat(oneRun.exitCode()).as(oneRun.err()).isZero();
+    assertThat(otherRun.exitCode()).as(otherRun.err()).isZero();
+    assertThat(oneRun.out()).contains("0 applied, 4 pending");
+    assertThat(otherRun.out()).contains("0 applied, 4 pending");
+    assertThat(count("Building the console", oneRun.err() + otherRun.err())).isEqualTo(1);
+    assertThat(Files.getLastModifiedTime(jar)).isGreaterThan(built);
+  }
+
+  private static void touchAfter(Path file, FileTime time) throws IOException {
+    Files.setLastModifiedTime(file, FileTime.from(time.toInstant().plusSeconds(2)));
+  }
+
+  private static int count(String text, String in) {
+    return in.split(java.util.regex.Pattern.quote(text), -1).length - 1;
+  }
+
+  private final class Started {
+    private final Process process;
+    private final Path out;
+    private final Path err;
+    private final Instant began = Instant.now();
+
+    Started(Process process, Path out, Path err) {
+      this.process = process;
+      this.out = out;
+      this.err = err;
+    }
+
+    Run await() throws IOException, InterruptedException {
+      assertThat(process.waitFor(15, TimeUnit.MINUTES)).as("bin/migrate finished").isTrue();
+      return new Run(process.exitValue(), Files.readString(out), Files.readString(err),
+          Duration.between(began, Instant.now()));
+    }
+  }
+
+  private int runs;
+
+  /** bin/migrate of {@code checkout} started in {@code workingDir}, with the user's HOME (Maven's repository). */
+  private Started start(Path checkout, Path workingDir, TestDatabase db, String... args) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(concat(checkout.resolve("bin/migrate").toString(), args))
+        .directory(workingDir.toFile());
+    builder.environment().keySet().removeIf(key -> key.startsWith("POSTGRES_") || key.startsWith("MIGRATE_"));
+    Map<String, String> variables = new PackagedConsole(dir, db.settings()).environment();
+    variables.remove("HOME");
+    builder.environment().putAll(variables);
+    builder.environment().put("MIGRATE_RUNTIME", "jvm");
+    int run = ++runs;
+    Path out = dir.resolve("out-" + run + ".txt");
+    Path err = dir.resolve("err-" + run + ".txt");
+    builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+    return new Started(builder.start(), out, err);
+  }
+
+  private static List<String> concat(String first, String... rest) {
+    return java.util.stream.Stream.concat(java.util.stream.Stream.of(first), java.util.Arrays.stream(rest)).toList();
+  }
+
+  /** The checkout with its build output, times kept, so that the copy's jar is as current as this one's. */
+  private static Path copyOfBuiltCheckout(Path target) throws IOException {
+    Path root = PackagedConsole.ROOT;
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) throws IOException {
+        if (!folder.equals(root) && NOT_COPIED.contains(folder.getFileName().toString())) {
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        Files.createDirectories(target.resolve(root.relativize(folder).toString()));
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+        if (!file.getFileName().toString().endsWith(".log")) {
+          Files.copy(file, target.resolve(root.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    return target;
+  }
+}
