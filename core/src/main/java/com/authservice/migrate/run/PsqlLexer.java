@@ -11,7 +11,9 @@ import java.util.List;
  * {@code U&'...'}, {@code B'...'}, {@code X'...'}, continued across lines), a quoted identifier
  * ({@code "..."}, {@code U&"..."}), a dollar-quoted body ({@code $tag$ ... $tag$}), parentheses, or the
  * {@code BEGIN ... END} of a SQL-standard function body. Scans whole tokens, as flex does, so that
- * {@code abe'x'} is a name and a string, {@code a$$b} one name and {@code $1} a parameter.
+ * {@code abe'x'} is a name and a string, {@code a$$b} one name and {@code $1} a parameter. On the way it notes
+ * what psql would act on itself and PostgreSQL never sees ({@link PsqlOnly}): a backslash meta-command or a
+ * {@code :variable} outside quotes, comments and bodies.
  */
 final class PsqlLexer {
 
@@ -20,7 +22,11 @@ final class PsqlLexer {
   private final List<Statement> statements = new ArrayList<>();
   private final FunctionBodyDepth body = new FunctionBodyDepth();
   private final ConformingStrings conforming = new ConformingStrings();
+  private final List<PsqlOnly> psqlOnly = new ArrayList<>();
+  private final int firstLine;
   private int parenDepth;
+  /** Array subscripts: {@code a[1:n]} is a slice, not a variable. */
+  private int bracketDepth;
   /** Where the statement being read starts (its first character that is not a comment), or -1. */
   private int start = -1;
   private int line;
@@ -30,6 +36,7 @@ final class PsqlLexer {
     this.s = script;
     this.length = script.length();
     this.line = firstLine;
+    this.firstLine = firstLine;
   }
 
   List<Statement> statements() {
@@ -54,6 +61,11 @@ final class PsqlLexer {
     return statements;
   }
 
+  /** What {@link #statements()} found that only psql understands, in script order. */
+  List<PsqlOnly> psqlOnly() {
+    return psqlOnly;
+  }
+
   /** Reads the token at {@code i} (not a comment or space) and returns the index after it. */
   private int token(int i, char c) {
     if (isIdentStart(c)) {
@@ -75,6 +87,17 @@ final class PsqlLexer {
       case ')':
         parenDepth = Math.max(0, parenDepth - 1);
         return i + 1;
+      case '[':
+        bracketDepth++;
+        return i + 1;
+      case ']':
+        bracketDepth = Math.max(0, bracketDepth - 1);
+        return i + 1;
+      case '\\':
+        psqlOnly.add(PsqlOnly.metaCommand(statements.size(), lineOf(i), s.substring(i, wordEnd(i + 1))));
+        return i + 1;
+      case ':':
+        return colon(i);
       case ';':
         if (parenDepth == 0 && !body.insideBody()) {
           conforming.statementEnded(add(i), nextLineStart(i));
@@ -84,6 +107,39 @@ final class PsqlLexer {
       default:
         return i + 1;
     }
+  }
+
+  /**
+   * {@code ::} is a cast and {@code :=} an assignment; {@code :name}, {@code :'name'} and {@code :"name"} are psql's
+   * variables (psqlscan.l's {@code variable_char}s), except inside an array subscript.
+   */
+  private int colon(int i) {
+    char next = at(i + 1);
+    if (next == ':' || next == '=') {
+      return i + 2;
+    }
+    if (bracketDepth == 0 && (next == '\'' || next == '"' || isIdentStart(next))) {
+      int end = next == '\'' || next == '"' ? closingQuote(i + 2, next) : identifierEnd(i + 1);
+      psqlOnly.add(PsqlOnly.variable(statements.size(), lineOf(i), s.substring(i, end)));
+    }
+    return i + 1;
+  }
+
+  private int closingQuote(int i, char quote) {
+    int close = s.indexOf(quote, i);
+    return close < 0 ? length : close + 1;
+  }
+
+  private int wordEnd(int i) {
+    while (i < length && !isSpace(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The line of {@code index}, counted afresh: psql-only input is rare and refused at once. */
+  private int lineOf(int index) {
+    return firstLine + (int) s.substring(0, index).chars().filter(c -> c == '\n').count();
   }
 
   /** An identifier or keyword, or the prefix of a string or quoted identifier ({@code E'}, {@code U&"}). */

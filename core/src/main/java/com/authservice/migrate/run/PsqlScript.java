@@ -33,8 +33,11 @@ public final class PsqlScript {
     boolean more = true;
     while (more) {
       more = false;
-      for (SqlStatements.Statement statement : SqlStatements.split(rest, restLine)) {
-        PsqlOnly.refuse(fileName, statement);
+      PsqlLexer lexer = new PsqlLexer(rest, restLine);
+      List<SqlStatements.Statement> statements = lexer.statements();
+      for (int index = 0; index < statements.size(); index++) {
+        SqlStatements.Statement statement = statements.get(index);
+        refusePsqlOnly(fileName, lexer, index);
         if (!COPY_FROM_STDIN.matcher(statement.sql()).matches()) {
           commands.add(new Command(statement, Optional.empty()));
           continue;
@@ -55,6 +58,15 @@ public final class PsqlScript {
       }
     }
     return commands;
+  }
+
+  /** Refuses the statement at {@code index} when it holds a psql meta-command or variable. */
+  private static void refusePsqlOnly(String fileName, PsqlLexer lexer, int index) {
+    for (PsqlOnly found : lexer.psqlOnly()) {
+      if (found.statement() == index) {
+        throw found.refusal(fileName);
+      }
+    }
   }
 
   /** Where the line after the one holding the statement's {@code ;} starts; psql reads the data from there. */

@@ -35,4 +35,11 @@ class BatchTest {
     }
     assertThat(db.query("select count(*) from applied")).containsExactly("20");
   }
+
+  @Test
+  void aScriptThatChangesHowStringsReadIsNotJoinedIntoOneTextForTheDriverToReparse() {
+    assertThat(Batch.canCarry(SqlStatements.split("create table a (t text);\ninsert into a values ('x');\n"))).isTrue();
+    assertThat(Batch.canCarry(SqlStatements.split(
+        "SET LOCAL standard_conforming_strings = off;\ninsert into a values ('it\\'s; done');\n"))).isFalse();
+  }
 }
