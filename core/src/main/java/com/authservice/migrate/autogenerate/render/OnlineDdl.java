@@ -55,6 +55,8 @@ public final class OnlineDdl {
     for (SchemaChange change : SchemaDiff.undo(firstScript())) {
       if (change instanceof SchemaChange.DropColumn && isAddedHere(change)) {
         sql.append("-- migrate:allow ban-drop-column (undoing this migration removes the column it added)\n");
+      } else if (change instanceof SchemaChange.DropTable && changes.contains(change.reverse())) {
+        sql.append("-- migrate:allow ban-drop-table (undoing this migration removes the table it created)\n");
       }
       renderer.statements(change).forEach(statement -> sql.append(statement).append(";\n"));
     }
