@@ -35,6 +35,7 @@ import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.MigrationDetail;
 import com.authservice.migrate.result.MigrationId;
 import com.authservice.migrate.result.MigrationState;
+import com.authservice.migrate.result.RepairResult;
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.result.RunResult;
 import com.authservice.migrate.result.StampResult;
@@ -193,25 +194,31 @@ public final class Migrations {
   }
 
   /**
-   * Accepts the current content of applied scripts: records their checksums again (Flyway's repair).
-   * Returns the ids whose checksum changed.
+   * Accepts the current content of applied scripts: records their checksums again, and marks applied migrations
+   * whose script is gone as deleted, so runs stop refusing over them (Flyway's repair does both).
    */
-  public List<MigrationId> repair() {
+  public RepairResult repair() {
     return underLock(RunListener.NONE, (connection, changelog, migrations, status) -> {
       List<MigrationState> modified = status.inState(State.MODIFIED);
-      if (!modified.isEmpty()) {
+      List<MigrationState> missing = status.inState(State.MISSING);
+      if (!modified.isEmpty() || !missing.isEmpty()) {
         new ChangeGuard(config).beforeChange("Recording the edited content of " + modified.size()
-            + " applied script(s)");
+            + " applied script(s) and " + missing.size() + " deleted one(s)");
       }
-      List<MigrationId> repaired = new ArrayList<>();
+      List<MigrationId> accepted = new ArrayList<>();
+      List<MigrationId> deleted = new ArrayList<>();
       connection.setAutoCommit(false);
       for (MigrationState state : modified) {
         Migration migration = migrations.stream().filter(m -> m.id().equals(state.id())).findFirst().orElseThrow();
         changelog.updateChecksum(connection, state.id(), Checksum.of(scripts.content(migration)));
-        repaired.add(state.id());
+        accepted.add(state.id());
+      }
+      for (MigrationState state : missing) {
+        changelog.markDeleted(connection, state.id());
+        deleted.add(state.id());
       }
       connection.commit();
-      return repaired;
+      return new RepairResult(accepted, deleted);
     });
   }
 

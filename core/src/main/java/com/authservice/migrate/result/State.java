@@ -15,10 +15,12 @@ public enum State {
   /** In the changelog, but the script changed since it ran. */
   MODIFIED,
   /** In the changelog, but no script has its id. */
-  MISSING;
+  MISSING,
+  /** In the changelog, its script deleted on purpose: {@code repair} recorded that, so runs go on without it. */
+  DELETED;
 
   public boolean isApplied() {
-    return this == APPLIED || this == MODIFIED || this == MISSING;
+    return this == APPLIED || this == MODIFIED || this == MISSING || this == DELETED;
   }
 
   /** The state as users write it ({@code out-of-order}): in {@code status --fail-on} and in JSON output. */

@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  */
 public final class Changelog {
 
+  /** The checksum of a migration whose script was deleted; a SHA-256 digest is 64 hex digits, never this. */
+  public static final String DELETED = "deleted";
+
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_$]{0,62}");
 
   private final String table;
@@ -134,6 +137,14 @@ public final class Changelog {
       delete.setBigDecimal(1, id.value());
       delete.executeUpdate();
     }
+  }
+
+  /**
+   * Marks an applied migration whose script was deleted: the checksum column, which the MyBatis CLI never reads,
+   * holds {@link #DELETED} instead of a digest, so MyBatis still sees an ordinary applied row.
+   */
+  public void markDeleted(Connection connection, MigrationId id) throws SQLException {
+    updateChecksum(connection, id, DELETED);
   }
 
   public void updateChecksum(Connection connection, MigrationId id, String checksum) throws SQLException {

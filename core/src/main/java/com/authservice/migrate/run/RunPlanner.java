@@ -116,6 +116,11 @@ public final class RunPlanner {
   }
 
   private Migration script(MigrationState state) {
+    if (state.state() == State.DELETED) {
+      throw new StateConflict("Migration " + state.id() + " (" + state.description() + ") cannot be undone: its "
+          + "script was deleted (recorded by repair). Restore the script to undo it, or stop above it with "
+          + "`down --to " + state.id() + "`.");
+    }
     Migration migration = scriptsById.get(state.id().toString());
     if (migration == null) {
       throw new UnknownMigration(state.id().toString(), scriptsLocation);

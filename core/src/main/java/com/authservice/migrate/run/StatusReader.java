@@ -52,8 +52,9 @@ public final class StatusReader {
     }
     for (AppliedMigration row : applied) {
       if (!byId.containsKey(row.id())) {
+        State state = Changelog.DELETED.equals(row.checksum()) ? State.DELETED : State.MISSING;
         states.put(row.id(), new MigrationState(row.id(), row.description(), Optional.empty(),
-            Optional.ofNullable(row.appliedAt()), State.MISSING));
+            Optional.ofNullable(row.appliedAt()), state));
       }
     }
     return new StatusReport(new ArrayList<>(states.values()));

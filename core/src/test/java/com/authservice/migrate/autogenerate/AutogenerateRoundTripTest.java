@@ -148,7 +148,13 @@ class AutogenerateRoundTripTest {
         Owner.class, PetsWithName.class);
 
     assertThat(found.summary()).containsExactly("add column pets.name");
-    assertThat(found.upSql()).contains("ALTER TABLE pets ADD COLUMN name character varying(40) DEFAULT 'rex'::character varying NOT NULL");
+    // Added nullable with its default (which fills the rows there), made NOT NULL in the no-transaction script.
+    assertThat(found.upSql()).contains("ALTER TABLE pets ADD COLUMN name character varying(40) DEFAULT 'rex'::character varying;")
+        .doesNotContain("UPDATE");
+    assertThat(found.concurrentUpSql()).contains("ALTER TABLE pets ADD CONSTRAINT pets_name_not_null CHECK (name IS NOT NULL) NOT VALID;\n"
+        + "ALTER TABLE pets VALIDATE CONSTRAINT pets_name_not_null;\n"
+        + "ALTER TABLE pets ALTER COLUMN name SET NOT NULL;\n"
+        + "ALTER TABLE pets DROP CONSTRAINT pets_name_not_null;\n");
   }
 
   @Entity @Table(name = "pets")
@@ -512,7 +518,8 @@ class AutogenerateRoundTripTest {
     assertThat(generated.autogeneration().summary()).containsExactly("add column users.phone_number");
     Path file = generated.file().orElseThrow();
     assertThat(Files.readString(file)).contains("ALTER TABLE users ADD COLUMN phone_number character varying(20);")
-        .contains("-- //@UNDO\nALTER TABLE users DROP COLUMN phone_number;");
+        .contains("-- //@UNDO\n-- migrate:allow ban-drop-column (undoing this migration removes the column it added)\n"
+            + "ALTER TABLE users DROP COLUMN phone_number;");
     migrations.up(Target.head(), RunListener.NONE);
     assertThat(migrations.check(AuthModels.ALL).isEmpty()).isTrue();
     assertThat(migrations.autogenerate("Nothing", AuthModels.ALL).file()).isEmpty();

@@ -186,4 +186,20 @@ class AlembicCommandsTest {
     assertThat(console.run("repair").out()).contains("Accepted the current content of 1 script(s)");
     assertThat(console.run("down").exitCode()).isZero();
   }
+
+  @Test
+  void repairRecordsADeletedScriptThatStatusThenShowsDeleted(TestDatabase db) throws Exception {
+    Console console = console(db);
+    console.run("up");
+    Files.delete(dir.resolve("migrations/scripts/20251015093000_Add_phone_number_to_users.sql"));
+
+    assertThat(console.run("up").exitCode()).isEqualTo(1);
+    assertThat(console.run("repair").out()).contains("Recorded 1 applied migration(s) as deleted")
+        .contains("20251015093000");
+    assertThat(console.run("status").out()).contains("deleted");
+    assertThat(console.run("up").exitCode()).isZero();
+    Run down = console.run("down");
+    assertThat(down.exitCode()).isEqualTo(1);
+    assertThat(down.err()).contains("20251015093000").contains("script was deleted");
+  }
 }

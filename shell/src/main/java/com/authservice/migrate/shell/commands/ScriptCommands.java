@@ -2,6 +2,7 @@ package com.authservice.migrate.shell.commands;
 
 import com.authservice.migrate.errors.StateConflict;
 import com.authservice.migrate.result.MigrationId;
+import com.authservice.migrate.result.RepairResult;
 import com.authservice.migrate.result.StampResult;
 import com.authservice.migrate.shell.render.json.ChangelogJson;
 import com.authservice.migrate.shell.render.json.JsonOutput;
@@ -143,21 +144,32 @@ public class ScriptCommands {
     }
   }
 
-  @Command(name = "repair", group = "Scripts", description = "Accept the current content of edited applied scripts",
+  @Command(name = "repair", group = "Scripts", description = "Accept edited applied scripts and record deleted ones",
       help = """
           Usage: repair [--yes]
             repair             record the checksums of applied scripts again (Flyway's repair);
-                               only when the edit is harmless, e.g. a comment""")
+                               only when the edit is harmless, e.g. a comment; an applied
+                               migration whose script was deleted is recorded as deleted""")
   public void repair(
       @Option(longName = "yes", defaultValue = "false", description = "confirm changing a protected environment")
       Boolean yes,
       CommandContext context) {
-    List<MigrationId> repaired = session.migrations(yes).repair();
+    RepairResult repaired = session.migrations(yes).repair();
     if (JsonOutput.wanted(context)) {
       JsonOutput.write(context, ChangelogJson.repair(repaired, session.target()));
       return;
     }
-    context.outputWriter().println(repaired.isEmpty() ? "Nothing to repair: no applied script was edited."
-        : "Accepted the current content of " + repaired.size() + " script(s): " + repaired);
+    PrintWriter out = context.outputWriter();
+    if (repaired.isEmpty()) {
+      out.println("Nothing to repair: no applied script was edited or deleted.");
+    }
+    if (!repaired.accepted().isEmpty()) {
+      out.println("Accepted the current content of " + repaired.accepted().size() + " script(s): "
+          + repaired.accepted());
+    }
+    if (!repaired.deleted().isEmpty()) {
+      out.println("Recorded " + repaired.deleted().size() + " applied migration(s) as deleted (their scripts are "
+          + "gone; down cannot undo them): " + repaired.deleted());
+    }
   }
 }

@@ -32,7 +32,8 @@ public final class StatusView {
           .append('\n');
     }
     if (!status.inState(State.MISSING).isEmpty()) {
-      text.append(style.red("Applied migrations have no script (Can't locate revision): pull the latest scripts."))
+      text.append(style.red("Applied migrations have no script (Can't locate revision): pull the latest scripts, "
+          + "or record them as deleted with `repair`."))
           .append('\n');
     }
     return text.toString();
@@ -45,6 +46,7 @@ public final class StatusView {
       case OUT_OF_ORDER -> style.yellow("out of order");
       case MODIFIED -> style.red("modified");
       case MISSING -> style.red("missing");
+      case DELETED -> style.yellow("deleted");
     };
   }
 }

@@ -2,6 +2,7 @@ package com.authservice.migrate.shell.render.json;
 
 import com.authservice.migrate.autogenerate.Autogeneration;
 import com.authservice.migrate.result.MigrationId;
+import com.authservice.migrate.result.RepairResult;
 import com.authservice.migrate.result.StampResult;
 import com.authservice.migrate.result.ValidationReport;
 import java.util.List;
@@ -24,9 +25,10 @@ public final class ChangelogJson {
     return document;
   }
 
-  public static ObjectNode repair(List<MigrationId> repaired, String target) {
+  public static ObjectNode repair(RepairResult result, String target) {
     ObjectNode document = Json.object().put("target", target);
-    document.set("repaired", Json.strings(repaired));
+    document.set("repaired", Json.strings(result.accepted()));
+    document.set("deleted", Json.strings(result.deleted()));
     return document;
   }
 
