@@ -1,5 +1,6 @@
 package com.authservice.migrate;
 
+import com.authservice.migrate.guard.ChangeGuard;
 import com.authservice.migrate.guard.Confirmation;
 import com.authservice.migrate.link.DeadLink;
 import com.authservice.migrate.lockwait.LockWait;
@@ -31,6 +32,11 @@ public record MigrationConfig(ConnectionSettings connection, ScriptFolder script
   public MigrationConfig(ConnectionSettings connection, ScriptFolder scripts) {
     this(connection, scripts, DEFAULT_LOCK_TIMEOUT, false, Optional.empty(), Confirmation.REFUSE, false,
         Optional.empty(), false, LockWait.DEFAULT, DeadLink.DEFAULT);
+  }
+
+  /** The check every change to this target passes: protected environment, confirmation, where. */
+  public ChangeGuard changeGuard() {
+    return new ChangeGuard(protectedEnvironment, confirmation, connection.target());
   }
 
   /** The same settings for another database or schema (a member of a fleet). */

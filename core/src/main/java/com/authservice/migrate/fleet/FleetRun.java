@@ -69,7 +69,7 @@ public final class FleetRun {
   public <T> FleetResult<T> change(String action, Function<Migrations, T> operation, FleetListener listener) {
     FleetMembers members = FleetMembers.of(fleet);
     if (fleet.isProtected() && !members.names().isEmpty()) {
-      new ChangeGuard(config).beforeFleetChange(action, fleet.name() + " (" + members.names().size() + " "
+      config.changeGuard().beforeFleetChange(action, fleet.name() + " (" + members.names().size() + " "
           + fleet.kind().word() + ")");
     }
     return each(members, operation, listener, fleet.isProtected() || confirmedInAdvance ? Confirmation.GIVEN

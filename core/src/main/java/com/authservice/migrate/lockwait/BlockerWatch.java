@@ -1,5 +1,6 @@
 package com.authservice.migrate.lockwait;
 
+import com.authservice.migrate.result.Blocker;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

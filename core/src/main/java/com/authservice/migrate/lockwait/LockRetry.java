@@ -5,6 +5,8 @@ import com.authservice.migrate.errors.LockWaitExhausted;
 import com.authservice.migrate.errors.ScriptFailed;
 import com.authservice.migrate.lint.ScriptSettings;
 import com.authservice.migrate.mybatis.ScriptFolder;
+import com.authservice.migrate.result.Blocker;
+import com.authservice.migrate.result.LockTimedOut;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.RunListener;
 import java.sql.Connection;

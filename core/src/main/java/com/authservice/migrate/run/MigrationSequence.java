@@ -2,7 +2,6 @@ package com.authservice.migrate.run;
 
 import com.authservice.migrate.errors.RunCancelled;
 import com.authservice.migrate.errors.ScriptFailed;
-import com.authservice.migrate.link.LostConnection;
 import com.authservice.migrate.lockwait.LockRetry;
 import com.authservice.migrate.lockwait.LockWait;
 import com.authservice.migrate.mybatis.ScriptFolder;
@@ -10,6 +9,7 @@ import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.FailedMigration;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.RunListener;
+import com.authservice.migrate.run.LostConnection;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,10 @@
 package com.authservice.migrate.lockwait;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.Migrations;
 import com.authservice.migrate.Target;
 import com.authservice.migrate.errors.LockWaitExhausted;
+import com.authservice.migrate.result.LockTimedOut;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.result.RunResult;
@@ -25,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The service keeps reading while a migration waits for its lock: one session holds a transaction open on

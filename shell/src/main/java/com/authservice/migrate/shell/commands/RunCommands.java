@@ -7,7 +7,6 @@ import com.authservice.migrate.environment.Environment;
 import com.authservice.migrate.environment.EnvironmentRun;
 import com.authservice.migrate.errors.EnvironmentFailed;
 import com.authservice.migrate.errors.InvalidArgument;
-import com.authservice.migrate.guard.ChangeGuard;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.result.RunResult;
@@ -239,7 +238,7 @@ public class RunCommands {
     PrintWriter out = context.outputWriter();
     // Every protected environment is confirmed before the first one runs: a refusal leaves all of them as they were.
     for (Environment environment : environments) {
-      new ChangeGuard(session.config(environment, yes)).beforeChange("Applying pending migrations");
+      session.config(environment, yes).changeGuard().beforeChange("Applying pending migrations");
     }
     List<EnvironmentRun> runs = EnvironmentRun.up(environments,
         env -> session.config(env, true).ignoringModified(ignoreModified), target,

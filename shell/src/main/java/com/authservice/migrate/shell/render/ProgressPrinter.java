@@ -1,10 +1,10 @@
 package com.authservice.migrate.shell.render;
 
 import com.authservice.migrate.lint.LintReport;
-import com.authservice.migrate.lockwait.Blocker;
-import com.authservice.migrate.lockwait.LockTimedOut;
 import com.authservice.migrate.lockwait.LockWait;
+import com.authservice.migrate.result.Blocker;
 import com.authservice.migrate.result.Direction;
+import com.authservice.migrate.result.LockTimedOut;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.shell.launch.LaunchContext;

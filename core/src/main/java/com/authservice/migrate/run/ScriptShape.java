@@ -3,15 +3,19 @@ package com.authservice.migrate.run;
 import com.authservice.migrate.errors.MalformedScript;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Migration;
+import com.authservice.migrate.sql.PsqlScript;
+import com.authservice.migrate.sql.SqlStatements;
+import com.authservice.migrate.sql.TransactionControl;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Checks a script before anything of a run executes. MyBatis reads only {@code -- //@UNDO} (and a few
+ * The shape a script must have before anything of a run executes: its undo marker where MyBatis reads it, and no
+ * statement that ends the transaction it runs in. (Not lint: lint judges what statements do to a live table.) MyBatis reads only {@code -- //@UNDO} (and a few
  * spacing variants) as the undo marker; a near miss such as {@code -- @UNDO} silently makes the undo
  * SQL part of {@code up}, and a missing marker makes {@code down} delete the changelog row and undo nothing.
  */
-public final class ScriptLint {
+public final class ScriptShape {
 
   /** {@code -- migrate:no-transaction}: a plain comment to MyBatis, an opt-out of the per-migration transaction to us. */
   private static final Pattern NO_TRANSACTION = Pattern.compile("(?m)^\\s*--\\s*migrate:no-transaction\\s*$");
@@ -20,7 +24,7 @@ public final class ScriptLint {
 
   private static final Pattern UNDO_LIKE = Pattern.compile("(?im)^\\s*--\\s*/*\\s*@\\s*undo\\b.*$");
 
-  private ScriptLint() {
+  private ScriptShape() {
   }
 
   /**

@@ -1,6 +1,5 @@
-package com.authservice.migrate.run;
+package com.authservice.migrate;
 
-import com.authservice.migrate.Target;
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.errors.StateConflict;
 import com.authservice.migrate.errors.UnknownMigration;
@@ -9,6 +8,7 @@ import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.MigrationState;
 import com.authservice.migrate.result.State;
 import com.authservice.migrate.result.StatusReport;
+import com.authservice.migrate.run.IdResolver;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Decides which migrations a command runs, in order, from the status and a target. */
-public final class RunPlanner {
+final class RunPlanner {
 
   /** What a command will run, in order, and which way. */
   public record Plan(Direction direction, List<Migration> migrations) {

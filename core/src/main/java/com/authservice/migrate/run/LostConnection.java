@@ -1,12 +1,13 @@
-package com.authservice.migrate.link;
+package com.authservice.migrate.run;
 
 import com.authservice.migrate.errors.ConnectionLost;
 import com.authservice.migrate.errors.DatabaseError;
+import com.authservice.migrate.link.DeadLink;
+import com.authservice.migrate.link.InFlight;
+import com.authservice.migrate.link.LinkLost;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.Migration;
-import com.authservice.migrate.run.Changelog;
-import com.authservice.migrate.run.ScriptLint;
 import com.authservice.migrate.settings.ConnectionSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -83,7 +84,7 @@ public final class LostConnection {
       if (recorded) {
         return name + " was running and was committed: it is in the changelog";
       }
-      return ScriptLint.runsWithoutTransaction(content)
+      return ScriptShape.runsWithoutTransaction(content)
           ? name + " was running and is not in the changelog; it runs without a transaction, so its statements "
               + "that ran before the loss stay"
           : name + " was running and was rolled back: it is not in the changelog";

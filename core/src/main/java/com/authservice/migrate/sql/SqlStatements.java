@@ -1,4 +1,4 @@
-package com.authservice.migrate.run;
+package com.authservice.migrate.sql;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
-package com.authservice.migrate.run;
+package com.authservice.migrate.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.authservice.migrate.run.SqlStatements.Statement;
+import com.authservice.migrate.sql.SqlStatements.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

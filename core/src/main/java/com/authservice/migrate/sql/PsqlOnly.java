@@ -1,4 +1,4 @@
-package com.authservice.migrate.run;
+package com.authservice.migrate.sql;
 
 import com.authservice.migrate.errors.MalformedScript;
 

@@ -1,4 +1,4 @@
-package com.authservice.migrate.run;
+package com.authservice.migrate.sql;
 
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * inside a transaction block at all. Either way the script belongs in {@code -- migrate:no-transaction}, which is
  * what the message says, before the first statement runs.
  */
-final class TransactionControl {
+public final class TransactionControl {
 
   private static final Pattern COMMENTS = Pattern.compile("(?s)--[^\\n]*|/\\*.*?\\*/");
 
@@ -41,7 +41,7 @@ final class TransactionControl {
   }
 
   /** Why {@code sql} cannot run in the migration's transaction, with the fix; empty when it can. */
-  static Optional<String> problem(String sql) {
+  public static Optional<String> problem(String sql) {
     String text = COMMENTS.matcher(sql).replaceAll(" ").strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     String shown = shown(text);
     for (Pattern pattern : NO_TRANSACTION_BLOCK) {

@@ -1,6 +1,5 @@
-package com.authservice.migrate.lockwait;
+package com.authservice.migrate.result;
 
-import com.authservice.migrate.result.Migration;
 import java.time.Duration;
 import java.util.List;
 

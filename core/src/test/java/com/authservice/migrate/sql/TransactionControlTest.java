@@ -1,4 +1,4 @@
-package com.authservice.migrate.run;
+package com.authservice.migrate.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

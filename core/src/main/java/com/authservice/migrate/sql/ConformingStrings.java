@@ -1,4 +1,4 @@
-package com.authservice.migrate.run;
+package com.authservice.migrate.sql;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
