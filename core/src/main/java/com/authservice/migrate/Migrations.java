@@ -85,7 +85,7 @@ public final class Migrations {
   }
 
   public Migrations(MigrationConfig config, Clock clock) {
-    this(config, new Database(config.connection(), config.deadLink()), clock);
+    this(config, new Database(config.connection(), config.run().deadLink()), clock);
   }
 
   /** Works on the connections {@code database} gives: a fleet lends each member the connection it keeps. */
@@ -171,7 +171,7 @@ public final class Migrations {
   public int bootstrap(RunListener listener) {
     return underLock(listener, (connection, changelog, migrations, status) -> {
       config.changeGuard().beforeChange("Running scripts/bootstrap.sql");
-      return new Bootstrapper(connection, scripts, changelog, config.force()).run();
+      return new Bootstrapper(connection, scripts, changelog, config.run().force()).run();
     });
   }
 
@@ -433,7 +433,7 @@ public final class Migrations {
       cancellation.attach(connection);
       try {
         database.requireSchema(connection);
-        try (MigrationLock lock = MigrationLock.acquire(connection, changelog.table(), config.lockTimeout(),
+        try (MigrationLock lock = MigrationLock.acquire(connection, changelog.table(), config.run().waitForOtherRun(),
             inFlight)) {
           // Read the state only once the lock is held: another run may just have changed it.
           StatusReport status = StatusReader.report(scripts, migrations, changelog.read(connection));
@@ -485,8 +485,8 @@ public final class Migrations {
       }
       listener.started(direction, chosen.size());
       MigrationTimer timer = new MigrationTimer(listener);
-      List<FailedMigration> failed = new MigrationSequence(connection, scripts, changelog, config.force(),
-          config.lockWait(), timer, database::openSeparate, cancellation).run(direction, chosen, migrations);
+      List<FailedMigration> failed = new MigrationSequence(connection, scripts, changelog, config.run().force(),
+          config.run().tableLockWait(), timer, database::openSeparate, cancellation).run(direction, chosen, migrations);
       List<Migration> skipped = direction == Direction.UP ? planner.outOfOrder().stream()
           .filter(m -> !chosen.contains(m)).toList() : List.of();
       List<Migration> ran = chosen.stream()
@@ -521,7 +521,7 @@ public final class Migrations {
   private void lintBeforeRunning(Connection connection, List<Migration> chosen, RunListener listener) {
     LintReport report = lint(connection, chosen);
     listener.linted(report);
-    if (config.strictLint() && !report.passesStrict()) {
+    if (config.run().strictLint() && !report.passesStrict()) {
       throw new LintRefused(report.findings().size(), report.unchecked());
     }
   }
@@ -537,7 +537,7 @@ public final class Migrations {
   }
 
   private void refuseChangedScripts(StatusReport status) {
-    if (config.ignoreModified()) {
+    if (config.run().ignoreModified()) {
       return;
     }
     List<String> problems = new ArrayList<>();

@@ -18,13 +18,10 @@ public final class ChangeGuard {
   private final Confirmation confirmation;
   private final String target;
 
-  /**
-   * @param protectedEnvironment the environment's name when it is protected: every change to it needs a yes
-   * @param target how a change names the database when it is not a protected environment
-   */
-  public ChangeGuard(Optional<String> protectedEnvironment, Confirmation confirmation, String target) {
-    this.protectedEnvironment = protectedEnvironment;
-    this.confirmation = confirmation;
+  /** @param target how a change names the database when it is not a protected environment */
+  public ChangeGuard(Protection protection, String target) {
+    this.protectedEnvironment = protection.protectedEnvironment();
+    this.confirmation = protection.confirmation();
     this.target = target;
   }
 

@@ -1,10 +1,8 @@
-package com.authservice.migrate.lockwait;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+package com.authservice.migrate.tablelock;
 
 import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.Migrations;
+import com.authservice.migrate.RunPolicy;
 import com.authservice.migrate.Target;
 import com.authservice.migrate.errors.LockWaitExhausted;
 import com.authservice.migrate.errors.ScriptFailed;
@@ -21,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Only a lock time-out (55P03) is a lock wait; a cancel (57014) is named for what it was and not retried. */
 @ExtendWith(PostgresExtension.class)
@@ -33,16 +33,17 @@ class FailureKindsTest {
 
   private TestScripts scripts;
 
-  private MigrationConfig atHead(TestDatabase db, LockWait wait) {
+  private MigrationConfig atHead(TestDatabase db, TableLockWait wait) {
     scripts = TestScripts.copyOfProjectRepository(temp);
-    MigrationConfig config = new MigrationConfig(db.settings(), scripts.folder()).withLockWait(wait);
+    MigrationConfig config = new MigrationConfig(db.settings(), scripts.folder())
+        .with(RunPolicy.DEFAULT.withTableLockWait(wait));
     new Migrations(config).up(Target.head(), RunListener.NONE);
     return config;
   }
 
   @Test
   void aStatementTimeoutIsNamedWithItsValueAndSettingAndNotRetried(TestDatabase db) {
-    MigrationConfig config = atHead(db, LockWait.DEFAULT.withStatementTimeout(Duration.ofSeconds(1)).withAttempts(3));
+    MigrationConfig config = atHead(db, TableLockWait.DEFAULT.withStatementTimeout(Duration.ofSeconds(1)).withAttempts(3));
     scripts.write(FILE, "-- // Slow or blocked\nselect pg_sleep(2);\n-- //@UNDO\n");
 
     long started = System.nanoTime();
@@ -55,7 +56,7 @@ class FailureKindsTest {
 
   @Test
   void aCancelByTheUserIsNotALockWait(TestDatabase db) throws Exception {
-    MigrationConfig config = atHead(db, LockWait.DEFAULT);
+    MigrationConfig config = atHead(db, TableLockWait.DEFAULT);
     scripts.write(FILE, "-- // Slow or blocked\nselect pg_sleep(30);\n-- //@UNDO\n");
     CompletableFuture<Void> canceller = CompletableFuture.runAsync(() -> {
       try (Connection admin = db.connect(); Statement statement = admin.createStatement()) {
@@ -87,7 +88,7 @@ class FailureKindsTest {
    */
   @Test
   void theBlockersNamedAreExactlyTheSessionsThatBlockTheMigration(TestDatabase db) throws Exception {
-    MigrationConfig config = atHead(db, new LockWait(Duration.ofSeconds(2), null, 1, Duration.ofMillis(100)));
+    MigrationConfig config = atHead(db, new TableLockWait(Duration.ofSeconds(2), null, 1, Duration.ofMillis(100)));
     scripts.write(FILE, "-- // Slow or blocked\nCREATE INDEX ix_users_probe ON users (id);\n-- //@UNDO\n");
     try (Connection reader = session(db, "innocent-reader", "select count(*) from users");
         Connection writer = session(db, "blocking-writer", "lock table users in row exclusive mode");
@@ -113,7 +114,7 @@ class FailureKindsTest {
   @Test
   void aNoTransactionScriptThatTimesOutAfterItsFirstStatementSaysWhatStaysAndIsNotRunAgain(TestDatabase db)
       throws Exception {
-    MigrationConfig config = atHead(db, new LockWait(Duration.ofMillis(500), null, 3, Duration.ofMillis(100)));
+    MigrationConfig config = atHead(db, new TableLockWait(Duration.ofMillis(500), null, 3, Duration.ofMillis(100)));
     scripts.write(FILE, """
         -- // Slow or blocked
         -- migrate:no-transaction

@@ -1,4 +1,4 @@
-package com.authservice.migrate.lockwait;
+package com.authservice.migrate.tablelock;
 
 import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.LockWaitExhausted;
@@ -33,13 +33,13 @@ public final class LockRetry implements AutoCloseable {
 
   private final Connection connection;
   private final ScriptFolder scripts;
-  private final LockWait runWait;
+  private final TableLockWait runWait;
   private final RunListener listener;
   private final BlockerWatch watch;
-  private LockWait applied;
+  private TableLockWait applied;
 
   /** @param observer opens a second connection to the database, to see who blocks {@code connection} while it waits */
-  public LockRetry(Connection connection, ScriptFolder scripts, LockWait runWait, RunListener listener,
+  public LockRetry(Connection connection, ScriptFolder scripts, TableLockWait runWait, RunListener listener,
       Supplier<Connection> observer) {
     this.connection = connection;
     this.scripts = scripts;
@@ -51,7 +51,7 @@ public final class LockRetry implements AutoCloseable {
   /** Runs {@code migrate} (which applies or undoes {@code migration} atomically) until it gets its locks. */
   public void run(Migration migration, Runnable migrate) {
     String content = scripts.content(migration);
-    LockWait wait = ScriptTimeouts.apply(migration.fileName(), content, runWait);
+    TableLockWait wait = ScriptTimeouts.apply(migration.fileName(), content, runWait);
     Duration backoff = wait.backoff();
     for (int attempt = 1; ; attempt++) {
       if (!wait.equals(applied)) {
@@ -76,7 +76,7 @@ public final class LockRetry implements AutoCloseable {
           throw failure;
         }
         if (attempt >= wait.attempts()) {
-          throw new LockWaitExhausted(migration.fileName(), LockWait.say(wait.lockTimeout()), attempt,
+          throw new LockWaitExhausted(migration.fileName(), TableLockWait.say(wait.lockTimeout()), attempt,
               blockers.stream().map(Blocker::toString).collect(Collectors.joining("; ")));
         }
         listener.lockTimedOut(new LockTimedOut(migration, wait.lockTimeout(), attempt, wait.attempts(), blockers,
@@ -101,7 +101,7 @@ public final class LockRetry implements AutoCloseable {
   }
 
   /** Session settings, set outside any transaction so a rolled-back migration does not undo them. */
-  private void setTimeouts(LockWait wait) {
+  private void setTimeouts(TableLockWait wait) {
     try {
       connection.setAutoCommit(true);
       try (PreparedStatement set = connection.prepareStatement(

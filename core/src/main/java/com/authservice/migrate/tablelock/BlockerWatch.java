@@ -1,4 +1,4 @@
-package com.authservice.migrate.lockwait;
+package com.authservice.migrate.tablelock;
 
 import com.authservice.migrate.result.Blocker;
 import java.sql.Connection;

@@ -1,7 +1,8 @@
-package com.authservice.migrate.lockwait;
+package com.authservice.migrate.tablelock;
 
 import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.Migrations;
+import com.authservice.migrate.RunPolicy;
 import com.authservice.migrate.Target;
 import com.authservice.migrate.errors.LockWaitExhausted;
 import com.authservice.migrate.result.LockTimedOut;
@@ -31,16 +32,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * users, {@code up} runs an ALTER TABLE users, and a third session SELECTs from users in a loop all along.
  */
 @ExtendWith(PostgresExtension.class)
-class LockWaitTest {
+class TableLockWaitTest {
 
   private static final String NICKNAME = "20251120000000_Add_nickname_to_users.sql";
 
   @TempDir
   Path temp;
 
-  private MigrationConfig config(TestDatabase db, LockWait wait) {
+  private MigrationConfig config(TestDatabase db, TableLockWait wait) {
     TestScripts scripts = TestScripts.copyOfProjectRepository(temp);
-    MigrationConfig config = new MigrationConfig(db.settings(), scripts.folder()).withLockWait(wait);
+    MigrationConfig config = new MigrationConfig(db.settings(), scripts.folder())
+        .with(RunPolicy.DEFAULT.withTableLockWait(wait));
     new Migrations(config).up(Target.head(), RunListener.NONE);
     scripts.write(NICKNAME, """
         -- // Add nickname to users
@@ -55,7 +57,7 @@ class LockWaitTest {
   private record Blocking(Connection session, int pid) implements AutoCloseable {
     static Blocking open(TestDatabase db) throws Exception {
       Connection session = db.connect();
-      int pid = LockWaitTest.pid(session);
+      int pid = TableLockWaitTest.pid(session);
       session.setAutoCommit(false);
       try (Statement statement = session.createStatement()) {
         statement.execute("set application_name = 'long-report'");
@@ -101,7 +103,7 @@ class LockWaitTest {
   @Test
   void theServiceNeverWaitsLongerThanTheLockTimeoutAndUpSucceedsOnceTheBlockerEnds(TestDatabase db)
       throws Exception {
-    MigrationConfig config = config(db, new LockWait(Duration.ofSeconds(1), null, 10, Duration.ofMillis(300)));
+    MigrationConfig config = config(db, new TableLockWait(Duration.ofSeconds(1), null, 10, Duration.ofMillis(300)));
     AtomicBoolean stop = new AtomicBoolean();
     Recorder recorder = new Recorder();
     Blocking blocker = Blocking.open(db);
@@ -125,7 +127,7 @@ class LockWaitTest {
 
   @Test
   void withRetriesExhaustedUpFailsAndNothingOfTheMigrationIsApplied(TestDatabase db) throws Exception {
-    MigrationConfig config = config(db, new LockWait(Duration.ofMillis(500), null, 2, Duration.ofMillis(100)));
+    MigrationConfig config = config(db, new TableLockWait(Duration.ofMillis(500), null, 2, Duration.ofMillis(100)));
     try (Blocking blocker = Blocking.open(db)) {
       assertThatThrownBy(() -> new Migrations(config).up(Target.head(), RunListener.NONE))
           .isInstanceOf(LockWaitExhausted.class)
@@ -139,7 +141,7 @@ class LockWaitTest {
 
   @Test
   void aScriptSetsItsOwnLockTimeout(TestDatabase db) throws Exception {
-    MigrationConfig config = config(db, new LockWait(Duration.ofSeconds(30), null, 1, Duration.ofMillis(100)));
+    MigrationConfig config = config(db, new TableLockWait(Duration.ofSeconds(30), null, 1, Duration.ofMillis(100)));
     TestScripts.copyOfProjectRepository(temp).write(NICKNAME, """
         -- // Add nickname to users
         -- migrate:lock-timeout 200ms

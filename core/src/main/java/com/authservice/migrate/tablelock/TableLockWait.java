@@ -1,4 +1,4 @@
-package com.authservice.migrate.lockwait;
+package com.authservice.migrate.tablelock;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -15,22 +15,22 @@ import java.util.regex.Pattern;
  * @param attempts how many times a migration is tried in all
  * @param backoff the wait before the first retry; it doubles with each further one
  */
-public record LockWait(Duration lockTimeout, Duration statementTimeout, int attempts, Duration backoff) {
+public record TableLockWait(Duration lockTimeout, Duration statementTimeout, int attempts, Duration backoff) {
 
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|min|h)");
 
-  public static final LockWait DEFAULT = new LockWait(Duration.ofSeconds(5), null, 5, Duration.ofSeconds(1));
+  public static final TableLockWait DEFAULT = new TableLockWait(Duration.ofSeconds(5), null, 5, Duration.ofSeconds(1));
 
-  public LockWait withLockTimeout(Duration timeout) {
-    return new LockWait(timeout, statementTimeout, attempts, backoff);
+  public TableLockWait withLockTimeout(Duration timeout) {
+    return new TableLockWait(timeout, statementTimeout, attempts, backoff);
   }
 
-  public LockWait withStatementTimeout(Duration timeout) {
-    return new LockWait(lockTimeout, timeout, attempts, backoff);
+  public TableLockWait withStatementTimeout(Duration timeout) {
+    return new TableLockWait(lockTimeout, timeout, attempts, backoff);
   }
 
-  public LockWait withAttempts(int tries) {
-    return new LockWait(lockTimeout, statementTimeout, tries, backoff);
+  public TableLockWait withAttempts(int tries) {
+    return new TableLockWait(lockTimeout, statementTimeout, tries, backoff);
   }
 
   /** {@code 500ms}, {@code 30s}, {@code 2min}, {@code 1h}; empty when {@code text} is none of these. */

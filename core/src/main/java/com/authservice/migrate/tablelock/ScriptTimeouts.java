@@ -1,4 +1,4 @@
-package com.authservice.migrate.lockwait;
+package com.authservice.migrate.tablelock;
 
 import com.authservice.migrate.errors.MalformedScript;
 import java.time.Duration;
@@ -21,11 +21,11 @@ final class ScriptTimeouts {
     return SETTING.matcher(content).results().anyMatch(setting -> setting.group(1).equals("statement"));
   }
 
-  static LockWait apply(String fileName, String content, LockWait run) {
-    LockWait wait = run;
+  static TableLockWait apply(String fileName, String content, TableLockWait run) {
+    TableLockWait wait = run;
     Matcher setting = SETTING.matcher(content);
     while (setting.find()) {
-      Duration value = LockWait.parseDuration(setting.group(2)).orElseThrow(() -> new MalformedScript(fileName,
+      Duration value = TableLockWait.parseDuration(setting.group(2)).orElseThrow(() -> new MalformedScript(fileName,
           "\"" + setting.group().strip() + "\" needs a duration such as 500ms, 30s, 2min or 1h"));
       wait = setting.group(1).equals("lock") ? wait.withLockTimeout(value) : wait.withStatementTimeout(value);
     }

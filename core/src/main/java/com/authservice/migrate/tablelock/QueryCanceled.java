@@ -1,4 +1,4 @@
-package com.authservice.migrate.lockwait;
+package com.authservice.migrate.tablelock;
 
 import com.authservice.migrate.errors.ScriptFailed;
 import java.util.Locale;
@@ -24,7 +24,7 @@ final class QueryCanceled {
    * @param wait the time-outs the migration ran with
    * @param scriptSetsIt whether {@code statement_timeout} came from the script's {@code -- migrate:statement-timeout}
    */
-  static String why(ScriptFailed failure, LockWait wait, boolean scriptSetsIt) {
+  static String why(ScriptFailed failure, TableLockWait wait, boolean scriptSetsIt) {
     String server = failure.getCause().getMessage() == null ? ""
         : failure.getCause().getMessage().toLowerCase(Locale.ROOT);
     if (server.contains("statement timeout")) {
@@ -33,7 +33,7 @@ final class QueryCanceled {
       }
       String where = scriptSetsIt ? "by -- migrate:statement-timeout in the script"
           : "for the run by MIGRATE_STATEMENT_TIMEOUT";
-      return "the statement ran longer than statement_timeout " + LockWait.say(wait.statementTimeout()) + ", set "
+      return "the statement ran longer than statement_timeout " + TableLockWait.say(wait.statementTimeout()) + ", set "
           + where + "; not retried: raise it there, or make the statement faster";
     }
     if (server.contains("copy")) {
