@@ -20,7 +20,6 @@ import com.authservice.migrate.guard.ChangeGuard;
 import com.authservice.migrate.info.VersionInfo;
 import com.authservice.migrate.info.VersionReader;
 import com.authservice.migrate.link.InFlight;
-import com.authservice.migrate.link.LostConnection;
 import com.authservice.migrate.lint.Catalog;
 import com.authservice.migrate.lint.LintReport;
 import com.authservice.migrate.lint.Linter;
@@ -47,10 +46,10 @@ import com.authservice.migrate.run.Changelog;
 import com.authservice.migrate.run.Database;
 import com.authservice.migrate.run.HistoryRange;
 import com.authservice.migrate.run.IdResolver;
+import com.authservice.migrate.run.LostConnection;
 import com.authservice.migrate.run.MigrationSequence;
 import com.authservice.migrate.run.MigrationTimer;
-import com.authservice.migrate.run.RunPlanner;
-import com.authservice.migrate.run.ScriptLint;
+import com.authservice.migrate.run.ScriptShape;
 import com.authservice.migrate.run.StatusReader;
 import com.authservice.migrate.stamp.SchemaMatch;
 import com.authservice.migrate.stamp.Stamper;
@@ -86,7 +85,7 @@ public final class Migrations {
   }
 
   public Migrations(MigrationConfig config, Clock clock) {
-    this(config, new Database(config.connection(), config.deadLink()), clock);
+    this(config, new Database(config.connection(), config.run().deadLink()), clock);
   }
 
   /** Works on the connections {@code database} gives: a fleet lends each member the connection it keeps. */
@@ -171,8 +170,8 @@ public final class Migrations {
   /** MyBatis' {@code bootstrap}: runs {@code scripts/bootstrap.sql}, under the lock; returns its statement count. */
   public int bootstrap(RunListener listener) {
     return underLock(listener, (connection, changelog, migrations, status) -> {
-      new ChangeGuard(config).beforeChange("Running scripts/bootstrap.sql");
-      return new Bootstrapper(connection, scripts, changelog, config.force()).run();
+      config.changeGuard().beforeChange("Running scripts/bootstrap.sql");
+      return new Bootstrapper(connection, scripts, changelog, config.run().force()).run();
     });
   }
 
@@ -202,7 +201,7 @@ public final class Migrations {
       List<MigrationState> modified = status.inState(State.MODIFIED);
       List<MigrationState> missing = status.inState(State.MISSING);
       if (!modified.isEmpty() || !missing.isEmpty()) {
-        new ChangeGuard(config).beforeChange("Recording the edited content of " + modified.size()
+        config.changeGuard().beforeChange("Recording the edited content of " + modified.size()
             + " applied script(s) and " + missing.size() + " deleted one(s)");
       }
       List<MigrationId> accepted = new ArrayList<>();
@@ -277,7 +276,7 @@ public final class Migrations {
           throw new InvalidArgument("stamp takes head, base, auto or a migration id, not " + target);
         }
       }
-      new ChangeGuard(config).beforeChange("Stamping the changelog at "
+      config.changeGuard().beforeChange("Stamping the changelog at "
           + at.map(m -> m.id().toString()).orElse("base"));
       return stamper.stamp(migrations, status, at, alembic, dropAlembicTable, differences);
     });
@@ -434,7 +433,7 @@ public final class Migrations {
       cancellation.attach(connection);
       try {
         database.requireSchema(connection);
-        try (MigrationLock lock = MigrationLock.acquire(connection, changelog.table(), config.lockTimeout(),
+        try (MigrationLock lock = MigrationLock.acquire(connection, changelog.table(), config.run().waitForOtherRun(),
             inFlight)) {
           // Read the state only once the lock is held: another run may just have changed it.
           StatusReport status = StatusReader.report(scripts, migrations, changelog.read(connection));
@@ -475,19 +474,19 @@ public final class Migrations {
       List<Migration> chosen = planned.migrations();
       chosen.forEach(m -> {
         if (direction == Direction.UP) {
-          ScriptLint.checkUp(scripts, m);
+          ScriptShape.checkUp(scripts, m);
         } else {
-          ScriptLint.checkDown(scripts, m);
+          ScriptShape.checkDown(scripts, m);
         }
       });
-      new ChangeGuard(config).beforeRun(direction, chosen, status);
+      config.changeGuard().beforeRun(direction, chosen, status);
       if (direction == Direction.UP && !chosen.isEmpty()) {
         lintBeforeRunning(connection, chosen, listener);
       }
       listener.started(direction, chosen.size());
       MigrationTimer timer = new MigrationTimer(listener);
-      List<FailedMigration> failed = new MigrationSequence(connection, scripts, changelog, config.force(),
-          config.lockWait(), timer, database::openSeparate, cancellation).run(direction, chosen, migrations);
+      List<FailedMigration> failed = new MigrationSequence(connection, scripts, changelog, config.run().force(),
+          config.run().tableLockWait(), timer, database::openSeparate, cancellation).run(direction, chosen, migrations);
       List<Migration> skipped = direction == Direction.UP ? planner.outOfOrder().stream()
           .filter(m -> !chosen.contains(m)).toList() : List.of();
       List<Migration> ran = chosen.stream()
@@ -512,7 +511,7 @@ public final class Migrations {
       } else {
         chosen = all ? migrations : new RunPlanner(status, migrations, scripts.location()).pending();
       }
-      return new Linter(Catalog.read(connection), config.connection().schema()).lint(scripts, chosen);
+      return lint(connection, chosen);
     } catch (SQLException e) {
       throw new DatabaseError("closing the connection", e);
     }
@@ -520,15 +519,25 @@ public final class Migrations {
 
   /** Lint's findings go to the listener before anything runs; strict lint stops the run on any. */
   private void lintBeforeRunning(Connection connection, List<Migration> chosen, RunListener listener) {
-    LintReport report = new Linter(Catalog.read(connection), config.connection().schema()).lint(scripts, chosen);
+    LintReport report = lint(connection, chosen);
     listener.linted(report);
-    if (config.strictLint() && !report.passesStrict()) {
+    if (config.run().strictLint() && !report.passesStrict()) {
       throw new LintRefused(report.findings().size(), report.unchecked());
     }
   }
 
+  /** Lints {@code chosen} in order, each script seeing what the ones before it did. */
+  private LintReport lint(Connection connection, List<Migration> chosen) {
+    Linter linter = new Linter(Catalog.read(connection), config.connection().schema());
+    for (Migration migration : chosen) {
+      linter.lintScript(migration.fileName(), scripts.upSql(migration),
+          !ScriptShape.runsWithoutTransaction(scripts.content(migration)));
+    }
+    return linter.report();
+  }
+
   private void refuseChangedScripts(StatusReport status) {
-    if (config.ignoreModified()) {
+    if (config.run().ignoreModified()) {
       return;
     }
     List<String> problems = new ArrayList<>();

@@ -5,7 +5,7 @@ import com.authservice.migrate.errors.ScriptFailed;
 import com.authservice.migrate.errors.StateConflict;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.run.Changelog;
-import com.authservice.migrate.run.SqlStatements;
+import com.authservice.migrate.sql.SqlStatements;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,12 +57,12 @@ public final class DefinitionFolder {
    * Every definition of {@code folder}, read by {@code reader}, by name; a file the reader finds unusable goes to
    * {@code unusable} with the reason, and the others still work. A reader returns null to leave a file out.
    */
-  public static <T> Map<String, T> read(Path folder, BiFunction<String, Path, T> reader,
+  public static <T> Map<String, T> read(Path folder, Function<DefinitionFile, T> reader,
       Map<String, String> unusable) {
     Map<String, T> read = new LinkedHashMap<>();
     files(folder).forEach((name, file) -> {
       try {
-        T definition = reader.apply(name, file);
+        T definition = reader.apply(DefinitionFile.read(name, file));
         if (definition != null) {
           read.put(name, definition);
         }

@@ -6,7 +6,6 @@ import com.authservice.migrate.settings.NearestName;
 import com.authservice.migrate.settings.SettingSource;
 import com.authservice.migrate.settings.YesNo;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,10 +76,12 @@ public final class EnvironmentFile {
   }
 
   /** {@code warnings} receives what is worth saying about a file that still works. */
-  public static Environment read(String name, Path file, Map<String, String> env, boolean protectedByDefault,
+  public static Environment read(DefinitionFile definition, Map<String, String> env, boolean protectedByDefault,
       List<String> warnings, Rules rules) {
-    String shown = file.getParent().getFileName() + "/" + file.getFileName();
-    Properties raw = load(file, shown);
+    String name = definition.name();
+    Path file = definition.file();
+    String shown = definition.shown();
+    Properties raw = definition.keys();
     requireKnownKeys(raw, shown, rules);
     String literalPassword = raw.getProperty("password", "");
     if (!literalPassword.isBlank() && !VARIABLE.matcher(literalPassword).find()
@@ -141,18 +142,6 @@ public final class EnvironmentFile {
       }
     }
     return false;
-  }
-
-  private static Properties load(Path file, String shown) {
-    Properties raw = new Properties();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      raw.load(reader);
-      return raw;
-    } catch (IOException e) {
-      throw new Unusable("cannot read " + shown + ": " + e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw new Unusable(shown + " is not a properties file: " + e.getMessage());
-    }
   }
 
   private static boolean isProtected(String value, boolean byDefault, String shown) {

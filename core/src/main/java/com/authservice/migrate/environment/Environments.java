@@ -51,8 +51,8 @@ public final class Environments {
     EnvironmentFile.Rules rules = new EnvironmentFile.Rules(DefinitionFolder.scriptVariables(repository), null);
     // A file named default.properties is left out: default is POSTGRES_* and .env.
     List<Environment> fromFiles = new ArrayList<>(DefinitionFolder.read(
-        repository == null ? null : repository.resolve("environments"), (name, file) -> name.equals(Environment.DEFAULT)
-            ? null : EnvironmentFile.read(name, file, variables, protectedNames.contains(name), warnings,
+        repository == null ? null : repository.resolve("environments"), file -> file.name().equals(Environment.DEFAULT)
+            ? null : EnvironmentFile.read(file, variables, protectedNames.contains(file.name()), warnings,
             rules),
         unusable).values());
     fromFiles.sort(Comparator.comparing(Environment::isProtected));

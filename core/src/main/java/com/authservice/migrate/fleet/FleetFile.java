@@ -1,15 +1,11 @@
 package com.authservice.migrate.fleet;
 
+import com.authservice.migrate.environment.DefinitionFile;
 import com.authservice.migrate.environment.Environment;
 import com.authservice.migrate.environment.EnvironmentFile;
 import com.authservice.migrate.environment.EnvironmentFile.Unusable;
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.settings.NamePattern;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -29,10 +25,11 @@ final class FleetFile {
   private FleetFile() {
   }
 
-  static Fleet read(String name, Path file, Map<String, String> env, boolean protectedByDefault,
+  static Fleet read(DefinitionFile file, Map<String, String> env, boolean protectedByDefault,
       List<String> warnings) {
-    String shown = "fleets/" + file.getFileName();
-    Properties raw = keys(file, shown);
+    String name = file.name();
+    String shown = file.shown();
+    Properties raw = file.keys();
     String databases = raw.getProperty("databases");
     String schemas = raw.getProperty("schemas");
     if ((databases == null) == (schemas == null)) {
@@ -51,18 +48,8 @@ final class FleetFile {
       throw new Unusable(shown + ": " + kind.word() + " is empty; name the members with globs, e.g. tenant_*");
     }
     // The scripts' variables are development.properties': a fleet file holds none.
-    Environment server = EnvironmentFile.read(name, file, env, protectedByDefault, warnings,
+    Environment server = EnvironmentFile.read(file, env, protectedByDefault, warnings,
         new EnvironmentFile.Rules(MEMBER_KEYS, kind == Fleet.Kind.DATABASES ? LIST_DATABASE : null));
     return new Fleet(name, kind, members, server.connection(), server.isProtected());
-  }
-
-  private static Properties keys(Path file, String shown) {
-    Properties raw = new Properties();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      raw.load(reader);
-      return raw;
-    } catch (IOException | IllegalArgumentException e) {
-      throw new Unusable("cannot read " + shown + ": " + e.getMessage());
-    }
   }
 }

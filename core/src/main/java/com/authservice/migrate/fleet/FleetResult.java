@@ -1,6 +1,7 @@
 package com.authservice.migrate.fleet;
 
-import com.authservice.migrate.fleet.MemberResult.Outcome;
+import com.authservice.migrate.targets.MemberResult.Outcome;
+import com.authservice.migrate.targets.MemberResult;
 import java.time.Duration;
 import java.util.List;
 

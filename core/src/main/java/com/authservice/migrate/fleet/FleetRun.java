@@ -4,22 +4,19 @@ import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.Migrations;
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.errors.MigrationException;
-import com.authservice.migrate.fleet.MemberResult.Outcome;
 import com.authservice.migrate.guard.ChangeGuard;
 import com.authservice.migrate.guard.Confirmation;
 import com.authservice.migrate.run.Database;
 import com.authservice.migrate.settings.ConnectionSettings;
+import com.authservice.migrate.targets.Lane;
+import com.authservice.migrate.targets.MemberResult.Outcome;
+import com.authservice.migrate.targets.MemberResult;
+import com.authservice.migrate.targets.Policy;
+import com.authservice.migrate.targets.Runs;
+import com.authservice.migrate.targets.TargetsRun;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
 /**
@@ -69,7 +66,7 @@ public final class FleetRun {
   public <T> FleetResult<T> change(String action, Function<Migrations, T> operation, FleetListener listener) {
     FleetMembers members = FleetMembers.of(fleet);
     if (fleet.isProtected() && !members.names().isEmpty()) {
-      new ChangeGuard(config).beforeFleetChange(action, fleet.name() + " (" + members.names().size() + " "
+      config.changeGuard().beforeFleetChange(action, fleet.name() + " (" + members.names().size() + " "
           + fleet.kind().word() + ")");
     }
     return each(members, operation, listener, fleet.isProtected() || confirmedInAdvance ? Confirmation.GIVEN
@@ -79,80 +76,54 @@ public final class FleetRun {
   private <T> FleetResult<T> each(FleetMembers members, Function<Migrations, T> operation, FleetListener listener,
       Confirmation answer) {
     List<String> names = members.names();
-    int threads = parallel.isPresent() ? Math.max(1, Math.min(Math.min(parallel.getAsInt(),
-        members.spareConnections()), names.size())) : members.defaultParallelism();
-    AtomicReferenceArray<MemberResult<T>> results = new AtomicReferenceArray<>(names.size());
-    AtomicInteger next = new AtomicInteger();
-    AtomicBoolean stop = new AtomicBoolean();
-    Progress progress = new Progress(listener, names.size());
-    long started = System.nanoTime();
-    listener.started(names.size(), threads);
-    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, "fleet-" + fleet.name());
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      List<Future<?>> workers = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        workers.add(pool.submit(() -> {
-          try (MemberConnection connection = new MemberConnection(fleet)) {
-            for (int i = next.getAndIncrement(); i < names.size(); i = next.getAndIncrement()) {
-              MemberResult<T> result = stop.get()
-                  ? MemberResult.not(Outcome.NOT_RUN, names.get(i), "not run: an earlier member failed (--fail-fast)",
-                      Duration.ZERO)
-                  : runOne(names.get(i), connection, operation, answer);
-              results.set(i, result);
-              if (failFast && result.outcome().isFailure()) {
-                stop.set(true);
-              }
-              progress.finished(result);
-            }
-          }
-        }));
-      }
-      for (Future<?> worker : workers) {
-        worker.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while the fleet " + fleet.name() + " ran", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("A worker of the fleet run stopped", e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-    List<MemberResult<T>> ordered = new ArrayList<>();
-    for (int i = 0; i < names.size(); i++) {
-      ordered.add(results.get(i));
-    }
-    return new FleetResult<>(fleet, ordered, threads, Duration.ofNanos(System.nanoTime() - started));
+    int atOnce = parallel.isPresent() ? Math.max(1, Math.min(parallel.getAsInt(), members.spareConnections()))
+        : members.defaultParallelism();
+    Runs<T> runs = new TargetsRun(new Policy.Parallel(atOnce, failFast), "fleet-" + fleet.name())
+        .run(names, () -> new MemberLane<>(operation, answer), listener);
+    return new FleetResult<>(fleet, runs.members(), runs.atOnce(), runs.elapsed());
   }
 
-  private <T> MemberResult<T> runOne(String name, MemberConnection connection, Function<Migrations, T> operation,
-      Confirmation answer) {
-    long started = System.nanoTime();
-    ConnectionSettings settings;
-    try {
-      settings = fleet.member(name);
-    } catch (InvalidArgument e) {
-      return MemberResult.not(Outcome.FAILED, name, "the name cannot be used safely in SQL: " + e.getMessage(),
-          elapsed(started));
+  /** One worker's members, on the connection it keeps ({@link MemberConnection}). */
+  private final class MemberLane<T> implements Lane<T> {
+    private final MemberConnection connection = new MemberConnection(fleet);
+    private final Function<Migrations, T> operation;
+    private final Confirmation answer;
+
+    MemberLane(Function<Migrations, T> operation, Confirmation answer) {
+      this.operation = operation;
+      this.answer = answer;
     }
-    Database database;
-    try {
-      database = connection.reach(settings);
-    } catch (MigrationException e) {
-      return MemberResult.not(Outcome.UNREACHABLE, name, e.getMessage(), elapsed(started));
+
+    @Override
+    public MemberResult<T> run(String name) {
+      long started = System.nanoTime();
+      ConnectionSettings settings;
+      try {
+        settings = fleet.member(name);
+      } catch (InvalidArgument e) {
+        return MemberResult.not(Outcome.FAILED, name, "the name cannot be used safely in SQL: " + e.getMessage(),
+            elapsed(started));
+      }
+      Database database;
+      try {
+        database = connection.reach(settings);
+      } catch (MigrationException e) {
+        return MemberResult.not(Outcome.UNREACHABLE, name, e.getMessage(), elapsed(started));
+      }
+      try {
+        return MemberResult.done(name, operation.apply(new Migrations(memberConfig(settings, answer), database)),
+            elapsed(started));
+      } catch (RuntimeException e) {
+        return MemberResult.not(Outcome.FAILED, name, e instanceof MigrationException ? e.getMessage()
+            : e.toString(), elapsed(started));
+      } finally {
+        connection.done();
+      }
     }
-    try {
-      T value = operation.apply(new Migrations(memberConfig(settings, answer), database));
-      return MemberResult.done(name, value, elapsed(started));
-    } catch (RuntimeException e) {
-      return MemberResult.not(Outcome.FAILED, name, e instanceof MigrationException ? e.getMessage() : e.toString(),
-          elapsed(started));
-    } finally {
-      connection.done();
+
+    @Override
+    public void close() {
+      connection.close();
     }
   }
 
@@ -163,26 +134,5 @@ public final class FleetRun {
 
   private static Duration elapsed(long started) {
     return Duration.ofNanos(System.nanoTime() - started);
-  }
-
-  /** Counts finished members for the listener, one call at a time. */
-  private static final class Progress {
-    private final FleetListener listener;
-    private final int total;
-    private int done;
-    private int failed;
-
-    Progress(FleetListener listener, int total) {
-      this.listener = listener;
-      this.total = total;
-    }
-
-    synchronized void finished(MemberResult<?> result) {
-      done++;
-      if (result.outcome().isFailure()) {
-        failed++;
-      }
-      listener.memberFinished(result, done, failed, total);
-    }
   }
 }

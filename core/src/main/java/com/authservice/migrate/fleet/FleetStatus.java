@@ -1,10 +1,11 @@
 package com.authservice.migrate.fleet;
 
-import com.authservice.migrate.fleet.MemberResult.Outcome;
 import com.authservice.migrate.result.MigrationId;
 import com.authservice.migrate.result.MigrationState;
 import com.authservice.migrate.result.State;
 import com.authservice.migrate.result.StatusReport;
+import com.authservice.migrate.targets.MemberResult.Outcome;
+import com.authservice.migrate.targets.MemberResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

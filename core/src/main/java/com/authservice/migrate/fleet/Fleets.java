@@ -33,7 +33,7 @@ public final class Fleets {
     Map<String, String> unusable = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();
     Map<String, Fleet> byName = DefinitionFolder.read(repository == null ? null : repository.resolve("fleets"),
-        (name, file) -> FleetFile.read(name, file, variables, protectedNames.contains(name), warnings), unusable);
+        file -> FleetFile.read(file, variables, protectedNames.contains(file.name()), warnings), unusable);
     return new Fleets(byName, unusable, List.copyOf(warnings));
   }
 

@@ -1,10 +1,10 @@
 package com.authservice.migrate.guard;
 
-import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.StatusReport;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one check every changing operation passes once its plan is known (read under the migration lock, so
@@ -14,10 +14,15 @@ import java.util.List;
  */
 public final class ChangeGuard {
 
-  private final MigrationConfig config;
+  private final Optional<String> protectedEnvironment;
+  private final Confirmation confirmation;
+  private final String target;
 
-  public ChangeGuard(MigrationConfig config) {
-    this.config = config;
+  /** @param target how a change names the database when it is not a protected environment */
+  public ChangeGuard(Protection protection, String target) {
+    this.protectedEnvironment = protection.protectedEnvironment();
+    this.confirmation = protection.confirmation();
+    this.target = target;
   }
 
   /** Before {@code plan} runs in {@code direction} on a database whose state is {@code status}. */
@@ -28,7 +33,7 @@ public final class ChangeGuard {
     long applied = status.migrations().stream().filter(m -> m.state().isApplied()).count();
     if (direction == Direction.DOWN && plan.size() >= applied) {
       ask(applied == 1 ? "Undoing the only applied migration" : "Undoing all " + applied + " applied migrations");
-    } else if (config.protectedEnvironment().isPresent()) {
+    } else if (protectedEnvironment.isPresent()) {
       ask((direction == Direction.UP ? "Applying " : "Undoing ") + plan.size() + " migration"
           + (plan.size() == 1 ? "" : "s"));
     }
@@ -36,7 +41,7 @@ public final class ChangeGuard {
 
   /** Before a change that runs no migration (stamp, repair): only a protected environment needs a yes. */
   public void beforeChange(String action) {
-    if (config.protectedEnvironment().isPresent()) {
+    if (protectedEnvironment.isPresent()) {
       ask(action);
     }
   }
@@ -46,12 +51,12 @@ public final class ChangeGuard {
    * runs, and the answer stands for all of them.
    */
   public void beforeFleetChange(String action, String fleet) {
-    config.confirmation().confirm(action + " on every member of the protected fleet " + fleet);
+    confirmation.confirm(action + " on every member of the protected fleet " + fleet);
   }
 
   private void ask(String action) {
-    String where = config.protectedEnvironment().map(name -> "the protected environment " + name)
-        .orElse(config.connection().target());
-    config.confirmation().confirm(action + " on " + where);
+    String where = protectedEnvironment.map(name -> "the protected environment " + name)
+        .orElse(target);
+    confirmation.confirm(action + " on " + where);
   }
 }

@@ -1,8 +1,8 @@
 package com.authservice.migrate.link;
 
 import com.authservice.migrate.lint.LintReport;
-import com.authservice.migrate.lockwait.LockTimedOut;
 import com.authservice.migrate.result.Direction;
+import com.authservice.migrate.result.LockTimedOut;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.RunListener;
 import java.util.Optional;

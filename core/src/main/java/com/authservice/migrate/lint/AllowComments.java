@@ -1,6 +1,6 @@
 package com.authservice.migrate.lint;
 
-import com.authservice.migrate.run.SqlStatements.Statement;
+import com.authservice.migrate.sql.SqlStatements.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -8,11 +8,8 @@ import com.authservice.migrate.lint.Change.CreateTable;
 import com.authservice.migrate.lint.Change.DropTable;
 import com.authservice.migrate.lint.Change.RenameTable;
 import com.authservice.migrate.lint.Change.ValidateConstraint;
-import com.authservice.migrate.mybatis.ScriptFolder;
-import com.authservice.migrate.result.Migration;
-import com.authservice.migrate.run.ScriptLint;
-import com.authservice.migrate.run.PsqlScript;
-import com.authservice.migrate.run.SqlStatements.Statement;
+import com.authservice.migrate.sql.PsqlScript;
+import com.authservice.migrate.sql.SqlStatements.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,16 +36,7 @@ public final class Linter {
     this.rules = new RuleBook(knowledge, schema);
   }
 
-  /** Lints {@code migrations} in order, each seeing what the ones before it did. */
-  public LintReport lint(ScriptFolder folder, List<Migration> migrations) {
-    for (Migration migration : migrations) {
-      lintScript(migration.fileName(), folder.upSql(migration),
-          !ScriptLint.runsWithoutTransaction(folder.content(migration)));
-    }
-    return report();
-  }
-
-  /** Lints one script's up SQL; {@code transactional} unless it is marked {@code -- migrate:no-transaction}. */
+  /** Lints one script's up SQL, seeing what the scripts linted before it did; {@code transactional} unless it is marked {@code -- migrate:no-transaction}. */
   public Linter lintScript(String fileName, String upSql, boolean transactional) {
     scripts++;
     List<Statement> statements = PsqlScript.read(fileName, upSql, 1).stream().map(PsqlScript.Command::statement)

@@ -1,6 +1,6 @@
 package com.authservice.migrate.lint;
 
-import com.authservice.migrate.run.SqlStatements;
+import com.authservice.migrate.sql.SqlStatements;
 import java.util.List;
 import java.util.Optional;
 

@@ -4,7 +4,7 @@ import com.authservice.migrate.checksum.Checksum;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.Migration;
-import com.authservice.migrate.run.ScriptLint;
+import com.authservice.migrate.run.ScriptShape;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -35,12 +35,12 @@ public final class OfflineScript {
     boolean checksumColumnEnsured = false;
     for (Migration migration : migrations) {
       if (direction == Direction.UP) {
-        ScriptLint.checkUp(scripts, migration);
+        ScriptShape.checkUp(scripts, migration);
       } else {
-        ScriptLint.checkDown(scripts, migration);
+        ScriptShape.checkDown(scripts, migration);
       }
       String content = scripts.content(migration);
-      boolean transactional = !ScriptLint.runsWithoutTransaction(content);
+      boolean transactional = !ScriptShape.runsWithoutTransaction(content);
       sql.append("\n-- ").append(migration.fileName()).append('\n');
       if (transactional) {
         sql.append("BEGIN;\n");

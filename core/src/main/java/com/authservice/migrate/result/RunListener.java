@@ -1,7 +1,6 @@
 package com.authservice.migrate.result;
 
 import com.authservice.migrate.lint.LintReport;
-import com.authservice.migrate.lockwait.LockTimedOut;
 
 /** Lets a caller show progress of a run; core itself never prints. */
 public interface RunListener {

@@ -2,6 +2,7 @@ package com.authservice.migrate.run;
 
 import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.ScriptFailed;
+import com.authservice.migrate.sql.SqlStatements;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLWarning;

@@ -10,6 +10,7 @@ import com.authservice.migrate.link.DeadLink;
 import com.authservice.migrate.link.LinkWatch;
 import com.authservice.migrate.link.WatchedSockets;
 import com.authservice.migrate.settings.ConnectionSettings;
+import com.authservice.migrate.settings.SettingSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -174,8 +175,18 @@ public final class Database {
       case "42501" -> new PermissionDenied(settings.user(), "connect to " + settings.database(),
           DatabaseError.firstLine(e.getMessage()), e);
       default -> state.startsWith("08") || e.getCause() instanceof java.io.IOException
-          ? new CannotConnect(settings.hostAndPort(), settings.source(), e)
+          ? new CannotConnect(settings.hostAndPort(), whereHostIsSet(settings.source()), e)
           : new DatabaseError("connecting to " + settings.target(), e);
     };
+  }
+
+  /** The seed's variables get the seed's docker-compose layout as a hint; a file or a URL is named as it is. */
+  private static String whereHostIsSet(SettingSource source) {
+    String fix = source.fix(ConnectionSettings.HOST, ConnectionSettings.PORT);
+    if (source.isFile() || source.labels().containsKey(ConnectionSettings.HOST)) {
+      return "If it runs elsewhere, " + fix + ".";
+    }
+    return "Inside docker-compose the host is auth-db:5432; from the host machine it is localhost:5435: " + fix
+        + ".";
   }
 }

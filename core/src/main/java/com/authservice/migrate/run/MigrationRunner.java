@@ -7,6 +7,8 @@ import com.authservice.migrate.errors.ScriptFailed;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.Migration;
+import com.authservice.migrate.sql.PsqlScript;
+import com.authservice.migrate.sql.SqlStatements;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -59,7 +61,7 @@ public final class MigrationRunner {
     String checksum = Checksum.of(content);
     // COPY data goes through the CopyManager, one command at a time: the pipeline carries plain statements only.
     boolean copies = commands.stream().anyMatch(command -> command.copyData().isPresent());
-    if (!ScriptLint.runsWithoutTransaction(content) && !copies && Batch.canCarry(statements) && readyForBatch()
+    if (!ScriptShape.runsWithoutTransaction(content) && !copies && Batch.canCarry(statements) && readyForBatch()
         && new Batch(connection).run(migration.fileName(), statements, changelog.insertSql(migration, checksum))) {
       return;
     }
@@ -92,7 +94,7 @@ public final class MigrationRunner {
 
   private void undoOnce(Migration migration) {
     String content = scripts.content(migration);
-    int firstLine = ScriptLint.undoFirstLine(scripts, migration);
+    int firstLine = ScriptShape.undoFirstLine(scripts, migration);
     List<PsqlScript.Command> commands = PsqlScript.read(migration.fileName(), scripts.undoSql(migration), firstLine);
     inTransaction(migration, content, commands, Direction.DOWN, () -> {
       // Undoing the bootstrap script drops the changelog itself; then there is no row left to delete.
@@ -104,7 +106,7 @@ public final class MigrationRunner {
 
   private void inTransaction(Migration migration, String content, List<PsqlScript.Command> statements,
       Direction direction, Bookkeeping bookkeeping) {
-    boolean transactional = !ScriptLint.runsWithoutTransaction(content);
+    boolean transactional = !ScriptShape.runsWithoutTransaction(content);
     try {
       connection.setAutoCommit(!transactional);
       execute(migration, statements, transactional, direction);

@@ -2,14 +2,14 @@ package com.authservice.migrate.run;
 
 import com.authservice.migrate.errors.RunCancelled;
 import com.authservice.migrate.errors.ScriptFailed;
-import com.authservice.migrate.link.LostConnection;
-import com.authservice.migrate.lockwait.LockRetry;
-import com.authservice.migrate.lockwait.LockWait;
+import com.authservice.migrate.tablelock.LockRetry;
+import com.authservice.migrate.tablelock.TableLockWait;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.FailedMigration;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.RunListener;
+import com.authservice.migrate.run.LostConnection;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,14 +28,14 @@ public final class MigrationSequence {
   private final ScriptFolder scripts;
   private final Changelog changelog;
   private final boolean force;
-  private final LockWait lockWait;
+  private final TableLockWait lockWait;
   private final RunListener listener;
   private final Supplier<Connection> observer;
   private final Cancellation cancellation;
 
   /** @param observer opens a second connection, to see which sessions block the run's while it waits for a lock */
   public MigrationSequence(Connection connection, ScriptFolder scripts, Changelog changelog, boolean force,
-      LockWait lockWait, RunListener listener, Supplier<Connection> observer, Cancellation cancellation) {
+      TableLockWait lockWait, RunListener listener, Supplier<Connection> observer, Cancellation cancellation) {
     this.observer = observer;
     this.cancellation = cancellation;
     this.connection = connection;

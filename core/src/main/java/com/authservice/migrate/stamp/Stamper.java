@@ -10,7 +10,7 @@ import com.authservice.migrate.result.StampResult;
 import com.authservice.migrate.result.StatusReport;
 import com.authservice.migrate.run.Changelog;
 import com.authservice.migrate.run.MigrationRunner;
-import com.authservice.migrate.run.SqlStatements;
+import com.authservice.migrate.sql.SqlStatements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -6,10 +6,10 @@ import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.MigrationState;
 import com.authservice.migrate.result.State;
 import com.authservice.migrate.result.StatusReport;
-import com.authservice.migrate.result.ValidationReport;
 import com.authservice.migrate.result.ValidationReport.Kind;
 import com.authservice.migrate.result.ValidationReport.Problem;
-import com.authservice.migrate.run.ScriptLint;
+import com.authservice.migrate.result.ValidationReport;
+import com.authservice.migrate.run.ScriptShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +39,7 @@ public final class Validation {
         Optional.of(fileName), new MalformedScript(fileName, problem).getMessage())));
     for (Migration migration : listing.migrations()) {
       try {
-        ScriptLint.checkUp(scripts, migration);
+        ScriptShape.checkUp(scripts, migration);
       } catch (MalformedScript malformed) {
         problems.add(new Problem(Kind.MALFORMED, Optional.of(migration.id()), Optional.of(migration.fileName()),
             malformed.getMessage()));

@@ -1,10 +1,8 @@
 package com.authservice.migrate.bootstrap;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.Migrations;
+import com.authservice.migrate.RunPolicy;
 import com.authservice.migrate.Target;
 import com.authservice.migrate.errors.ScriptFailed;
 import com.authservice.migrate.errors.StateConflict;
@@ -18,6 +16,8 @@ import org.apache.ibatis.migration.operations.BootstrapOperation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code bootstrap}: MyBatis' script for a database that predates migrations, compared with MyBatis' own. */
 @ExtendWith(PostgresExtension.class)
@@ -39,7 +39,8 @@ class BootstrapTest {
     if (scripts == null) {
       scripts = TestScripts.withChangelogOnly(temp).write("bootstrap.sql", LEGACY_SCHEMA);
     }
-    return new Migrations(new MigrationConfig(db.settings(), scripts.folder()).forcing(force));
+    return new Migrations(new MigrationConfig(db.settings(), scripts.folder())
+        .with(RunPolicy.DEFAULT.forcing(force)));
   }
 
   @Test

@@ -3,8 +3,8 @@ package com.authservice.migrate.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authservice.migrate.corpus.Alignment.Difference;
-import com.authservice.migrate.run.SqlStatements;
-import com.authservice.migrate.run.SqlStatements.Statement;
+import com.authservice.migrate.sql.SqlStatements.Statement;
+import com.authservice.migrate.sql.SqlStatements;
 import com.authservice.migrate.testing.PostgresServer;
 import com.authservice.migrate.testing.TestDatabase;
 import java.io.IOException;

@@ -206,8 +206,9 @@ class EnvironmentsTest {
     writeEnvironment(scripts, "offline", "host=localhost\nport=" + closed + "\ndatabase=x\nusername=postgres\n");
     Environments environments = Environments.load(scripts.repository(), Map.of("BENCH_SECRET", "pw"), temp);
 
-    StatusMatrix matrix = new MatrixReader(scripts.folder(), Duration.ofSeconds(20), 4)
-        .read(environments.named(List.of("development", "staging", "qa", "offline")));
+    StatusMatrix matrix = new AcrossEnvironments(env -> new MigrationConfig(env.connection(),
+        scripts.folder().forEnvironment(env.mybatisName())), Duration.ofSeconds(20))
+        .status(environments.named(List.of("development", "staging", "qa", "offline")));
 
     assertThat(matrix.rows()).extracting(StatusMatrix.Row::id).containsExactly(CHANGELOG, INITIAL, SEED, PHONE);
     EnvironmentStatus devColumn = matrix.columns().get(0);
@@ -239,8 +240,8 @@ class EnvironmentsTest {
     writeEnvironment(scripts, "third", pointingAt(third));
     Environments environments = Environments.load(scripts.repository(), Map.of("BENCH_SECRET", "pw"), temp);
 
-    List<EnvironmentRun> runs = EnvironmentRun.up(environments.named(List.of("first", "broken", "third")),
-        env -> new MigrationConfig(env.connection(), scripts.folder()), Target.head(), env -> RunListener.NONE);
+    List<EnvironmentRun> runs = new AcrossEnvironments(env -> new MigrationConfig(env.connection(), scripts.folder()))
+        .up(environments.named(List.of("first", "broken", "third")), Target.head(), env -> RunListener.NONE).runs();
 
     assertThat(runs).extracting(EnvironmentRun::ran).containsExactly(true, false, false);
     assertThat(runs.get(1).failure()).hasValueSatisfying(f -> assertThat(f).contains("Cannot connect"));

@@ -1,15 +1,13 @@
 package com.authservice.migrate.fleet;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.Target;
 import com.authservice.migrate.errors.ConfirmationRequired;
-import com.authservice.migrate.fleet.MemberResult.Outcome;
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.result.RunResult;
 import com.authservice.migrate.settings.NamePattern;
+import com.authservice.migrate.targets.MemberResult.Outcome;
+import com.authservice.migrate.targets.MemberResult;
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.PostgresServer;
 import com.authservice.migrate.testing.Tenants;
@@ -24,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A fleet's members each migrated as a run of their own: failures and unreachable members stop no one else. */
 @ExtendWith(PostgresExtension.class)

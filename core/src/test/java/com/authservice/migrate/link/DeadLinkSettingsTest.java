@@ -1,9 +1,8 @@
 package com.authservice.migrate.link;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.Migrations;
+import com.authservice.migrate.RunPolicy;
 import com.authservice.migrate.Target;
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.result.RunResult;
@@ -22,6 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The run's session asks the server to probe its client, and the client's watchdog never cuts working statements. */
 @ExtendWith(PostgresExtension.class)
@@ -56,7 +56,7 @@ class DeadLinkSettingsTest {
         "-- // slow\nCREATE TABLE slow (id int);\nSELECT pg_sleep(4);\n-- //@UNDO\nDROP TABLE slow;\n");
     try (FaultProxy proxy = FaultProxy.to(db.settings())) {
       Migrations migrations = new Migrations(new MigrationConfig(proxy.settings(db.settings()), scripts.folder())
-          .withDeadLink(new DeadLink(Duration.ofSeconds(1))));
+          .with(RunPolicy.DEFAULT.withDeadLink(new DeadLink(Duration.ofSeconds(1)))));
       RunResult result = migrations.up(Target.head(), RunListener.NONE);
       assertThat(result.migrations()).hasSize(2);
     }

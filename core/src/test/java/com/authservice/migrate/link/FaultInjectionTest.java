@@ -1,9 +1,8 @@
 package com.authservice.migrate.link;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.Migrations;
+import com.authservice.migrate.RunPolicy;
 import com.authservice.migrate.Target;
 import com.authservice.migrate.errors.MigrationException;
 import com.authservice.migrate.result.Direction;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code up} of 200 migrations while the network between the console and PostgreSQL fails at random: links
@@ -68,7 +68,8 @@ class FaultInjectionTest {
 
   private Migrations through(FaultProxy proxy, TestDatabase db, TestScripts scripts) {
     ConnectionSettings viaProxy = proxy.settings(db.settings());
-    return new Migrations(new MigrationConfig(viaProxy, scripts.folder()).withDeadLink(new DeadLink(DETECTION)));
+    return new Migrations(new MigrationConfig(viaProxy, scripts.folder())
+        .with(RunPolicy.DEFAULT.withDeadLink(new DeadLink(DETECTION))));
   }
 
   @Test

@@ -1,10 +1,8 @@
 package com.authservice.migrate.lock;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.Migrations;
+import com.authservice.migrate.RunPolicy;
 import com.authservice.migrate.Target;
 import com.authservice.migrate.errors.LockTimeout;
 import com.authservice.migrate.result.RunListener;
@@ -31,6 +29,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The advisory lock: concurrent runs apply each migration exactly once; a killed run leaves nothing behind. */
 @ExtendWith(PostgresExtension.class)
@@ -113,7 +113,7 @@ class OneRunAtATimeTest {
   void aSecondRunGivesUpAfterTheLockTimeoutWithAClearMessage(TestDatabase db) throws Exception {
     TestScripts scripts = TestScripts.copyOfProjectRepository(temp);
     MigrationConfig config = new MigrationConfig(db.settings(), scripts.folder())
-        .withLockTimeout(Duration.ofMillis(700));
+        .with(RunPolicy.DEFAULT.waitingForOtherRun(Duration.ofMillis(700)));
     List<String> waits = new ArrayList<>();
     try (Connection holder = db.connect();
         MigrationLock held = MigrationLock.acquire(holder, "public.changelog", Duration.ZERO, RunListener.NONE)) {
@@ -137,7 +137,7 @@ class OneRunAtATimeTest {
     try (Connection holder = db.connect();
         MigrationLock held = MigrationLock.acquire(holder, "public.changelog", Duration.ZERO, RunListener.NONE)) {
       assertThat(new Migrations(new MigrationConfig(db.settings(), scripts.folder())
-          .withLockTimeout(Duration.ZERO)).status().migrations()).hasSize(3);
+          .with(RunPolicy.DEFAULT.waitingForOtherRun(Duration.ZERO))).status().migrations()).hasSize(3);
     }
   }
 
@@ -166,7 +166,8 @@ class OneRunAtATimeTest {
     scripts.write("20251101000000_Slow_change.sql", scripts.read("20251101000000_Slow_change.sql")
         .replace("pg_sleep(30)", "pg_sleep(0)"));
     RunResult next = new Migrations(new MigrationConfig(db.settings(), scripts.folder())
-        .withLockTimeout(Duration.ofSeconds(5))).up(Target.head(), RunListener.NONE);
+        .with(RunPolicy.DEFAULT.waitingForOtherRun(Duration.ofSeconds(5)))).up(Target.head(),
+        RunListener.NONE);
     assertThat(next.migrations()).extracting(m -> m.id().toString()).containsExactly("20251101000000");
     assertThat(db.tables()).contains("slow");
   }

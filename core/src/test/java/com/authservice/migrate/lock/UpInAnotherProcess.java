@@ -2,6 +2,7 @@ package com.authservice.migrate.lock;
 
 import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.Migrations;
+import com.authservice.migrate.RunPolicy;
 import com.authservice.migrate.Target;
 import com.authservice.migrate.errors.MigrationException;
 import com.authservice.migrate.mybatis.ScriptFolder;
@@ -23,7 +24,7 @@ public final class UpInAnotherProcess {
   public static void main(String[] args) {
     ConnectionSettings settings = ConnectionSettings.fromEnvironment(System.getenv(), Path.of(args[0]));
     MigrationConfig config = new MigrationConfig(settings, ScriptFolder.at(Path.of(args[0])))
-        .withLockTimeout(Duration.ofSeconds(60));
+        .with(RunPolicy.DEFAULT.waitingForOtherRun(Duration.ofSeconds(60)));
     try {
       RunResult result = new Migrations(config).up(Target.head(), new RunListener() {
         @Override

@@ -1,7 +1,6 @@
 package com.authservice.migrate.run;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import com.authservice.migrate.sql.SqlStatements;
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.TestDatabase;
 import java.sql.Connection;
@@ -9,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The one-round-trip path, seen from the session that runs it. */
 @ExtendWith(PostgresExtension.class)

@@ -1,10 +1,8 @@
 package com.authservice.migrate.run;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.Migrations;
+import com.authservice.migrate.RunPolicy;
 import com.authservice.migrate.Target;
 import com.authservice.migrate.errors.ScriptFailed;
 import com.authservice.migrate.result.FailedMigration;
@@ -21,6 +19,8 @@ import org.apache.ibatis.migration.operations.UpOperation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * MyBatis' {@code --force}: go on past a failing migration. Here each migration stays atomic (rolled back
@@ -58,7 +58,8 @@ class ForceTest {
   @Test
   void forceGoesOnPastFailuresEachRolledBackAloneAndListsThem(TestDatabase db, TestDatabase myBatis) {
     TestScripts scripts = scripts();
-    Migrations migrations = new Migrations(new MigrationConfig(db.settings(), scripts.folder()).forcing(true));
+    Migrations migrations = new Migrations(new MigrationConfig(db.settings(), scripts.folder())
+        .with(RunPolicy.DEFAULT.forcing(true)));
 
     RunResult result = migrations.up(Target.head(), RunListener.NONE);
 

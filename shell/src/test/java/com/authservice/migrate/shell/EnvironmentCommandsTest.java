@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authservice.migrate.shell.Console.Run;
 import com.authservice.migrate.testing.ClosedPort;
+import com.authservice.migrate.testing.FaultProxy;
 import com.authservice.migrate.testing.PasswordProtectedDatabase;
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.TestDatabase;
@@ -127,6 +128,24 @@ class EnvironmentCommandsTest {
     assertThat(matrix.out()).contains(reason).contains("NOT in sync");
     assertThat(chosen.exitCode()).isEqualTo(2);
     assertThat(chosen.err()).contains("environments/development.properties uses ${DEV_HOST}");
+  }
+
+  @Test
+  void statusOfEveryEnvironmentHonoursTheLaunchSettings(TestDatabase staging, TestDatabase silent) throws Exception {
+    TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
+    environment("staging", staging, "");
+    try (FaultProxy proxy = FaultProxy.to(silent.settings())) {
+      Files.writeString(dir.resolve("migrations/environments/silent.properties"), "host=127.0.0.1\nport="
+          + proxy.settings(silent.settings()).port() + "\ndatabase=" + silent.name() + "\nusername=postgres\n");
+      proxy.goSilent();
+      Console console = new Console(dir).with("DB_SECRET", SECRET).with("MIGRATE_DEAD_LINK_TIMEOUT", "1s");
+
+      Run matrix = console.run("--output", "json", "status", "--all");
+
+      // MIGRATE_DEAD_LINK_TIMEOUT gives the silent server up after 1 s, before the matrix's own 10 s bound.
+      assertThat(matrix.out()).as(matrix.err()).contains("\"silent\"").containsPattern("\"reachable\"\\s*:\\s*false")
+          .doesNotContain("no answer within");
+    }
   }
 
   /** The cells of the matrix row that starts with {@code first}; columns are two or more spaces apart. */

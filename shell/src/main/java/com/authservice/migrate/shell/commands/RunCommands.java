@@ -3,11 +3,10 @@ package com.authservice.migrate.shell.commands;
 import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.Migrations;
 import com.authservice.migrate.Target;
+import com.authservice.migrate.environment.AcrossEnvironments;
 import com.authservice.migrate.environment.Environment;
-import com.authservice.migrate.environment.EnvironmentRun;
-import com.authservice.migrate.errors.EnvironmentFailed;
+import com.authservice.migrate.environment.EnvironmentRuns;
 import com.authservice.migrate.errors.InvalidArgument;
-import com.authservice.migrate.guard.ChangeGuard;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.result.RunResult;
@@ -237,26 +236,16 @@ public class RunCommands {
   private void upAcrossEnvironments(List<Environment> environments, Target target, boolean ignoreModified,
       boolean yes, CommandContext context) {
     PrintWriter out = context.outputWriter();
-    // Every protected environment is confirmed before the first one runs: a refusal leaves all of them as they were.
-    for (Environment environment : environments) {
-      new ChangeGuard(session.config(environment, yes)).beforeChange("Applying pending migrations");
-    }
-    List<EnvironmentRun> runs = EnvironmentRun.up(environments,
-        env -> session.config(env, true).ignoringModified(ignoreModified), target,
-        env -> ProgressPrinter.of(out, session.launch()));
+    EnvironmentRuns runs = new AcrossEnvironments(env -> session.config(env, yes).ignoringModified(ignoreModified))
+        .up(environments, target, env -> ProgressPrinter.of(out, session.launch()));
     if (JsonOutput.wanted(context)) {
-      JsonOutput.write(context, RunJson.runs(runs));
+      JsonOutput.write(context, RunJson.runs(runs.runs()));
     } else {
-      runs.forEach(run -> out.println(run.environment().name() + ": " + run.result()
+      runs.runs().forEach(run -> out.println(run.environment().name() + ": " + run.result()
           .map(r -> (r.changedNothing() ? "already up to date" : "applied " + r.migrations().size()))
           .orElse("FAILED - " + run.failure().orElse(""))));
     }
-    runs.forEach(run -> run.result().ifPresent(RunView::failIfAnyFailed));
-    runs.stream().filter(run -> run.failure().isPresent() && !run.ran()).findFirst()
-        .filter(run -> !run.failure().get().startsWith("not run"))
-        .ifPresent(run -> {
-          throw new EnvironmentFailed(run.environment().name(), run.failure().get());
-        });
+    runs.failIfAnyFailed();
   }
 
   private ProgressPrinter progress(CommandContext context) {

@@ -1,8 +1,8 @@
 package com.authservice.migrate.shell.commands;
 
+import com.authservice.migrate.environment.AcrossEnvironments;
 import com.authservice.migrate.environment.Environment;
 import com.authservice.migrate.environment.EnvironmentStatus;
-import com.authservice.migrate.environment.MatrixReader;
 import com.authservice.migrate.environment.StatusMatrix;
 import com.authservice.migrate.result.MigrationDetail;
 import com.authservice.migrate.result.MigrationState;
@@ -19,7 +19,6 @@ import com.authservice.migrate.shell.render.json.StatusJson;
 import com.authservice.migrate.shell.run.GateFailed;
 import com.authservice.migrate.shell.session.ConsoleSession;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -180,7 +179,7 @@ public class StatusCommands {
   /** {@code unusable}: environment files that give no connection, shown with their reason. */
   private StatusMatrix matrix(List<Environment> environments, Map<String, String> unusable, FailOn gate,
       CommandContext context) {
-    StatusMatrix matrix = new MatrixReader(session.scripts(), Duration.ofSeconds(10), 4).read(environments);
+    StatusMatrix matrix = new AcrossEnvironments(env -> session.config(env, false)).status(environments);
     if (JsonOutput.wanted(context)) {
       JsonOutput.write(context, EnvironmentJson.matrix(matrix, unusable, gate.labels()));
       return matrix;

@@ -2,7 +2,7 @@ package com.authservice.migrate.shell.launch;
 
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.link.DeadLink;
-import com.authservice.migrate.lockwait.LockWait;
+import com.authservice.migrate.tablelock.TableLockWait;
 import java.util.Map;
 
 /** {@code MIGRATE_DEAD_LINK_TIMEOUT}: how soon a connection that gets no answer is given up as lost (default 20s). */
@@ -16,7 +16,7 @@ public final class DeadLinkSetting {
     if (value == null || value.isBlank()) {
       return DeadLink.DEFAULT;
     }
-    return new DeadLink(LockWait.parseDuration(value).orElseThrow(() -> new InvalidArgument(DeadLink.VARIABLE
+    return new DeadLink(TableLockWait.parseDuration(value).orElseThrow(() -> new InvalidArgument(DeadLink.VARIABLE
         + " takes a duration such as 20s or 1min, not \"" + value + "\"")));
   }
 }

@@ -1,6 +1,6 @@
 package com.authservice.migrate.shell.launch;
 
-import com.authservice.migrate.lockwait.LockWait;
+import com.authservice.migrate.tablelock.TableLockWait;
 import com.authservice.migrate.settings.YesNo;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,7 +75,7 @@ public record LaunchOptions(Optional<Path> path, List<String> environments, Opti
   }
 
   private static Duration duration(String text, String option) {
-    return LockWait.parseDuration(text).orElseThrow(() -> new LaunchError(option
+    return TableLockWait.parseDuration(text).orElseThrow(() -> new LaunchError(option
         + " takes a duration such as 500ms, 5s or 2min, not \"" + text + "\""));
   }
 

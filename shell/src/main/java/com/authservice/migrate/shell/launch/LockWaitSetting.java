@@ -1,7 +1,7 @@
 package com.authservice.migrate.shell.launch;
 
 import com.authservice.migrate.errors.InvalidArgument;
-import com.authservice.migrate.lockwait.LockWait;
+import com.authservice.migrate.tablelock.TableLockWait;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +16,8 @@ public final class LockWaitSetting {
   }
 
   /** @param flag {@code --lock-wait}, which wins over {@code MIGRATE_LOCK_WAIT} */
-  public static LockWait from(Map<String, String> environment, Optional<Duration> flag) {
-    LockWait wait = LockWait.DEFAULT;
+  public static TableLockWait from(Map<String, String> environment, Optional<Duration> flag) {
+    TableLockWait wait = TableLockWait.DEFAULT;
     String lockWait = environment.get("MIGRATE_LOCK_WAIT");
     if (flag.isPresent()) {
       wait = wait.withLockTimeout(flag.get());
@@ -45,7 +45,7 @@ public final class LockWaitSetting {
   }
 
   private static Duration duration(String variable, String value) {
-    return LockWait.parseDuration(value).orElseThrow(() -> new InvalidArgument(variable
+    return TableLockWait.parseDuration(value).orElseThrow(() -> new InvalidArgument(variable
         + " takes a duration such as 500ms, 5s or 2min, not \"" + value + "\""));
   }
 }

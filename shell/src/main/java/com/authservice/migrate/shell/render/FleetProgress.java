@@ -1,7 +1,7 @@
 package com.authservice.migrate.shell.render;
 
 import com.authservice.migrate.fleet.FleetListener;
-import com.authservice.migrate.fleet.MemberResult;
+import com.authservice.migrate.targets.MemberResult;
 import java.io.PrintStream;
 
 /**

@@ -2,8 +2,8 @@ package com.authservice.migrate.shell.render;
 
 import com.authservice.migrate.fleet.FleetResult;
 import com.authservice.migrate.fleet.FleetStatus;
-import com.authservice.migrate.fleet.MemberResult;
-import com.authservice.migrate.fleet.MemberResult.Outcome;
+import com.authservice.migrate.targets.MemberResult.Outcome;
+import com.authservice.migrate.targets.MemberResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,10 +1,10 @@
 package com.authservice.migrate.shell.render;
 
 import com.authservice.migrate.lint.LintReport;
-import com.authservice.migrate.lockwait.Blocker;
-import com.authservice.migrate.lockwait.LockTimedOut;
-import com.authservice.migrate.lockwait.LockWait;
+import com.authservice.migrate.tablelock.TableLockWait;
+import com.authservice.migrate.result.Blocker;
 import com.authservice.migrate.result.Direction;
+import com.authservice.migrate.result.LockTimedOut;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.shell.launch.LaunchContext;
@@ -52,11 +52,11 @@ public final class ProgressPrinter implements RunListener {
 
   @Override
   public void lockTimedOut(LockTimedOut timeout) {
-    err.println(timeout.migration().fileName() + " could not get its locks within " + LockWait.say(timeout.waited())
+    err.println(timeout.migration().fileName() + " could not get its locks within " + TableLockWait.say(timeout.waited())
         + " (attempt " + timeout.attempt() + " of " + timeout.attempts() + "), rolled back; "
         + (timeout.blockers().isEmpty() ? "the blocker has ended" : "blocked by "
             + timeout.blockers().stream().map(Blocker::toString).collect(Collectors.joining("; ")))
-        + "; retrying in " + LockWait.say(timeout.retryIn()));
+        + "; retrying in " + TableLockWait.say(timeout.retryIn()));
     err.flush();
   }
 

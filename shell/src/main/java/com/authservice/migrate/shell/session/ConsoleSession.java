@@ -2,6 +2,7 @@ package com.authservice.migrate.shell.session;
 
 import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.Migrations;
+import com.authservice.migrate.RunPolicy;
 import com.authservice.migrate.environment.Environment;
 import com.authservice.migrate.environment.Environments;
 import com.authservice.migrate.errors.ConfirmationRequired;
@@ -9,15 +10,16 @@ import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.fleet.Fleet;
 import com.authservice.migrate.fleet.Fleets;
 import com.authservice.migrate.guard.Confirmation;
+import com.authservice.migrate.guard.Protection;
 import com.authservice.migrate.mybatis.IdPattern;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.run.Cancellation;
 import com.authservice.migrate.settings.ConnectionSettings;
 import com.authservice.migrate.settings.PostgresVariables;
+import com.authservice.migrate.shell.launch.DeadLinkSetting;
 import com.authservice.migrate.shell.launch.LaunchContext;
 import com.authservice.migrate.shell.launch.LaunchOptions;
 import com.authservice.migrate.shell.launch.LintSetting;
-import com.authservice.migrate.shell.launch.DeadLinkSetting;
 import com.authservice.migrate.shell.launch.LockWaitSetting;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,13 +160,13 @@ public final class ConsoleSession implements AutoCloseable {
 
   /** The current target's configuration, with whether it is protected and who confirms what needs a yes. */
   public MigrationConfig config(boolean yes) {
-    return guarded(config(connection()), isProtected() ? Optional.of(current) : Optional.empty(), yes);
+    return config(connection(), scripts(), protection(isProtected() ? Optional.of(current) : Optional.empty(), yes));
   }
 
   /** An environment's configuration, for commands that run across several. */
   public MigrationConfig config(Environment environment, boolean yes) {
-    return guarded(config(environment),
-        environment.isProtected() ? Optional.of(environment.name()) : Optional.empty(), yes);
+    return config(environment.connection(), scriptsFor(environment.name()),
+        protection(environment.isProtected() ? Optional.of(environment.name()) : Optional.empty(), yes));
   }
 
   /**
@@ -172,13 +174,16 @@ public final class ConsoleSession implements AutoCloseable {
    * and who answers the one question a protected fleet asks.
    */
   public MigrationConfig config(Fleet fleet, boolean yes) {
-    return withLaunchOptions(new MigrationConfig(fleet.server(), scriptsFor(Environment.DEFAULT)))
-        .confirmingWith(confirmation(yes));
+    return config(fleet.server(), scriptsFor(Environment.DEFAULT), protection(Optional.empty(), yes));
   }
 
-  private MigrationConfig guarded(MigrationConfig config, Optional<String> protectedName, boolean yes) {
-    MigrationConfig confirming = config.confirmingWith(confirmation(yes));
-    return protectedName.map(confirming::protectedAs).orElse(confirming);
+  /** The one place a configuration is built: where to connect and which scripts, the launch options, who confirms. */
+  private MigrationConfig config(ConnectionSettings connection, ScriptFolder scripts, Protection protection) {
+    return new MigrationConfig(connection, scripts, runPolicy(), protection, options.idPattern().map(IdPattern::of));
+  }
+
+  private Protection protection(Optional<String> protectedName, boolean yes) {
+    return new Protection(protectedName, confirmation(yes));
   }
 
   /** {@code --yes} confirms in advance; the REPL asks; batch mode without {@code --yes} refuses. */
@@ -202,17 +207,8 @@ public final class ConsoleSession implements AutoCloseable {
    */
   public Migrations offline() {
     boolean nothingConfigured = Environment.DEFAULT.equals(current) && postgres().isNone();
-    return new Migrations(config(nothingConfigured ? ConnectionSettings.fromVariables(Map.of()) : connection()));
-  }
-
-  /** The configuration for the targeted environment's {@code connection}. */
-  public MigrationConfig config(ConnectionSettings connection) {
-    return withLaunchOptions(new MigrationConfig(connection, scripts()));
-  }
-
-  /** The configuration for one of several environments, with that environment's script variables. */
-  public MigrationConfig config(Environment environment) {
-    return withLaunchOptions(new MigrationConfig(environment.connection(), scriptsFor(environment.name())));
+    return new Migrations(config(nothingConfigured ? ConnectionSettings.fromVariables(Map.of()) : connection(),
+        scripts(), Protection.NONE));
   }
 
   public ConnectionSettings connection() {
@@ -239,13 +235,13 @@ public final class ConsoleSession implements AutoCloseable {
     return options.environments().size() > 1 ? environments().named(options.environments()) : List.of();
   }
 
-  /** What the global options say about every run: lock timeout, MyBatis' --force and --idpattern. */
-  private MigrationConfig withLaunchOptions(MigrationConfig config) {
-    MigrationConfig configured = config.forcing(options.force()).withIdPattern(options.idPattern().map(IdPattern::of))
+  /** What the launch options and variables say about every run: lock waits, time-outs, strictness, --force. */
+  private RunPolicy runPolicy() {
+    RunPolicy policy = RunPolicy.DEFAULT.forcing(options.force())
         .withStrictLint(LintSetting.isStrict(launch.environment()))
-        .withLockWait(LockWaitSetting.from(launch.environment(), options.lockWait()))
+        .withTableLockWait(LockWaitSetting.from(launch.environment(), options.lockWait()))
         .withDeadLink(DeadLinkSetting.from(launch.environment()));
-    return options.lockTimeout(launch.environment()).map(configured::withLockTimeout).orElse(configured);
+    return options.lockTimeout(launch.environment()).map(policy::waitingForOtherRun).orElse(policy);
   }
 
   private ScriptFolder scriptsFor(String environment) {

@@ -2,7 +2,7 @@ package com.authservice.migrate.shell.render.json;
 
 import com.authservice.migrate.fleet.FleetResult;
 import com.authservice.migrate.fleet.FleetStatus;
-import com.authservice.migrate.fleet.MemberResult;
+import com.authservice.migrate.targets.MemberResult;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToIntFunction;
