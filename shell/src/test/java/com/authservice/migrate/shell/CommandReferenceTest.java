@@ -48,13 +48,19 @@ class CommandReferenceTest {
         .isEqualTo(generated);
   }
 
-  private String reference() {
-    String overview = help();
+  /** The commands {@code help}'s overview lists, in its order. */
+  static List<String> listedCommands(String overview) {
     List<String> commands = new ArrayList<>();
     Matcher listed = LISTED_COMMAND.matcher(overview);
     while (listed.find()) {
       commands.add(listed.group(1));
     }
+    return commands;
+  }
+
+  private String reference() {
+    String overview = help();
+    List<String> commands = listedCommands(overview);
     assertThat(commands).as("help lists the commands").contains("up", "status", "help");
 
     StringBuilder page = new StringBuilder()

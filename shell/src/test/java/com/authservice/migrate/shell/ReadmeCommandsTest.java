@@ -86,13 +86,8 @@ class ReadmeCommandsTest {
   @Test
   void everyCommandHelpListsIsInTheTable() throws Exception {
     List<String> commands = tableCommands(readme());
-    Matcher listed = Pattern.compile("^  (\\S+)\\s", Pattern.MULTILINE).matcher(help().out());
-    List<String> missing = new ArrayList<>();
-    while (listed.find()) {
-      if (!commands.contains(listed.group(1))) {
-        missing.add(listed.group(1));
-      }
-    }
+    List<String> missing = CommandReferenceTest.listedCommands(help().out()).stream()
+        .filter(listed -> !commands.contains(listed)).toList();
     assertThat(missing).as("commands `help` lists that README's command table leaves out").isEmpty();
   }
 
