@@ -9,7 +9,7 @@
 #                                     # adds the other build's `up` beside this one's, in the same run,
 #                                     # each on a fresh database, their order alternating run by run
 #   NATIVE=shell/target/migrate RUNS=3 bench/up-throughput.sh 1000
-#                                     # adds the native executable's up and status (README "Native executable")
+#                                     # adds the native executable's up and status (docs/native.md)
 #
 # Needs: the project's own tools (JDK, Maven wrapper), psql, and a PostgreSQL server
 # (Debian: apt-get install postgresql postgresql-client). Durability settings stay at their defaults.

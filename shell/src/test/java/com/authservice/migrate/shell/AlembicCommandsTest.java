@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every command of the seed guide, under the console's names, in batch mode with exit codes (README's table). */
+/** Every command of the seed guide, under the console's names, in batch mode with exit codes (docs/coming-from-alembic-and-mybatis.md). */
 @ExtendWith(PostgresExtension.class)
 class AlembicCommandsTest {
 

@@ -14,13 +14,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * README cannot name a command or an option the console does not have: every command of its command table is
- * explained by {@code help <command>}, and every {@code --option} README writes after a command (in backticks) is
- * one that command's help lists, or a global option.
+ * README and the pages under docs/ cannot name a command or an option the console does not have: every command of
+ * README's command table is explained by {@code help <command>}, every command {@code help} lists is in that table,
+ * and every {@code --option} README or a page writes after a command (in backticks) is one that command's help
+ * lists, or a global option.
  */
 class ReadmeCommandsTest {
 
@@ -36,8 +38,23 @@ class ReadmeCommandsTest {
     return Files.readString(TestScripts.projectRepository().resolveSibling("README.md"));
   }
 
+  /** README followed by every page of docs/, the text whose backticked commands are checked. */
+  private static String readmeAndDocs() throws Exception {
+    StringBuilder text = new StringBuilder(readme());
+    try (Stream<Path> pages = Files.list(TestScripts.projectRepository().resolveSibling("docs"))) {
+      for (Path page : pages.filter(file -> file.toString().endsWith(".md")).sorted().toList()) {
+        text.append("\n\n").append(Files.readString(page));
+      }
+    }
+    return text.toString();
+  }
+
   private Run help(String command) {
     return helps.computeIfAbsent(command, name -> new Console(dir).run("help", name));
+  }
+
+  private Run help() {
+    return helps.computeIfAbsent("", name -> new Console(dir).run("help"));
   }
 
   /** The backticked words of the command table's second column, leaving out what is in parentheses. */
@@ -67,7 +84,15 @@ class ReadmeCommandsTest {
   }
 
   @Test
-  void everyOptionReadmeWritesAfterACommandIsKnownToThatCommand() throws Exception {
+  void everyCommandHelpListsIsInTheTable() throws Exception {
+    List<String> commands = tableCommands(readme());
+    List<String> missing = CommandReferenceTest.listedCommands(help().out()).stream()
+        .filter(listed -> !commands.contains(listed)).toList();
+    assertThat(missing).as("commands `help` lists that README's command table leaves out").isEmpty();
+  }
+
+  @Test
+  void everyOptionReadmeOrDocsWriteAfterACommandIsKnownToThatCommand() throws Exception {
     Set<String> commands = new LinkedHashSet<>(tableCommands(readme()));
     Set<String> global = new LinkedHashSet<>();
     Matcher globalOption = OPTION.matcher(help("status").out().substring(help("status").out().indexOf("Global options")));
@@ -77,7 +102,7 @@ class ReadmeCommandsTest {
     assertThat(global).contains("--path", "--env", "--output");
 
     List<String> checked = new ArrayList<>();
-    Matcher snippet = SNIPPET.matcher(readme().replaceAll("(?s)```.*?```", ""));
+    Matcher snippet = SNIPPET.matcher(readmeAndDocs().replaceAll("(?s)```.*?```", ""));
     while (snippet.find()) {
       String[] words = snippet.group(1).replaceFirst("^(bin/)?migrate ", "").split(" ");
       if (!commands.contains(words[0])) {
@@ -87,7 +112,7 @@ class ReadmeCommandsTest {
       Matcher option = OPTION.matcher(snippet.group(1));
       while (option.find()) {
         assertThat(global.contains(option.group()) || helpText.contains("  " + option.group() + " "))
-            .as("README: `" + snippet.group(1) + "`: " + words[0] + " has no option " + option.group()).isTrue();
+            .as("README or docs: `" + snippet.group(1) + "`: " + words[0] + " has no option " + option.group()).isTrue();
         checked.add(words[0] + " " + option.group());
       }
     }

@@ -27,8 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The stable {@code error} codes of JSON output, one per failure type; README lists them. Pipelines branch on
- * these, so a code never changes once released, even if its exception is renamed.
+ * The stable {@code error} codes of JSON output, one per failure type; docs/json-output.md lists them. Pipelines
+ * branch on these, so a code never changes once released, even if its exception is renamed.
  */
 public final class ErrorCodes {
 

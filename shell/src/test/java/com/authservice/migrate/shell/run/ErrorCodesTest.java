@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The {@code error} codes of JSON output: one for every failure type, and every one documented in README. */
+/** The {@code error} codes of JSON output: one for every failure type, and every one documented in docs/json-output.md. */
 class ErrorCodesTest {
 
   private static List<Class<?>> failureTypes() {
@@ -25,11 +25,11 @@ class ErrorCodesTest {
   }
 
   @Test
-  void readmeListsEveryCode() throws Exception {
-    String readme = Files.readString(TestScripts.projectRepository().resolveSibling("README.md"));
+  void theJsonOutputPageListsEveryCode() throws Exception {
+    String page = Files.readString(TestScripts.projectRepository().resolveSibling("docs/json-output.md"));
 
     Stream.concat(ErrorCodes.CODES.values().stream(),
             Stream.of(ErrorCodes.USAGE, ErrorCodes.GATE_FAILED, ErrorCodes.UNEXPECTED))
-        .forEach(code -> assertThat(readme).as(code).contains("| `" + code + "` |"));
+        .forEach(code -> assertThat(page).as(code).contains("| `" + code + "` |"));
   }
 }
