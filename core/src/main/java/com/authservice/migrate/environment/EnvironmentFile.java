@@ -1,6 +1,7 @@
 package com.authservice.migrate.environment;
 
 import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.mybatis.IdPattern;
 import com.authservice.migrate.settings.ConnectionSettings;
 import com.authservice.migrate.settings.NearestName;
 import com.authservice.migrate.settings.SettingSource;
@@ -36,8 +37,10 @@ public final class EnvironmentFile {
       ConnectionSettings.HOST, "host", ConnectionSettings.PORT, "port", ConnectionSettings.DB, "database",
       ConnectionSettings.USER, "username", ConnectionSettings.SCHEMA, "schema",
       ConnectionSettings.PASSWORD, "password");
-  // exclude_tables: the tables check and autogenerate leave alone (read with the script variables).
-  private static final Set<String> OWN_KEYS = Set.of("password_env", "password_file", "protected", "exclude_tables");
+  // exclude_tables: the tables check and autogenerate leave alone (read with the script variables);
+  // idpattern: MyBatis' --idpattern that `init --idpattern` keeps with the repository.
+  private static final Set<String> OWN_KEYS = Set.of("password_env", "password_file", "protected", "exclude_tables",
+      IdPattern.SETTING);
   /**
    * The MyBatis CLI's settings that the console accepts so that one file serves both, and ignores: it always
    * runs PostgreSQL's driver, whole scripts, no auto-commit, warnings ignored; {@code changelog} is the

@@ -47,6 +47,14 @@ class EnvironmentFileKeysTest {
   }
 
   @Test
+  void theIdPatternThatInitKeepsWithTheRepositoryIsAKnownKey() throws Exception {
+    Environments environments = load("development", "host=db\ndatabase=auth\nusername=app\nidpattern=000\n");
+
+    assertThat(environments.unusable()).isEmpty();
+    assertThat(environments.names()).contains("development");
+  }
+
+  @Test
   void aCompleteUrlIsEnoughAndItsCredentialsAreTakenOut() throws Exception {
     Environments environments = load("staging", "url=postgresql://app:S3cret@db:6000/auth?sslmode=disable\n");
 
