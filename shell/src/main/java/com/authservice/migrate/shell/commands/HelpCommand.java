@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.commands;
 
+import com.authservice.migrate.shell.launch.GlobalOption;
 import com.authservice.migrate.shell.run.UsageError;
 import java.io.PrintWriter;
 import java.util.Comparator;
@@ -47,10 +48,10 @@ public class HelpCommand {
       }
     }
     out.println();
-    out.println("Global options: --path DIR, --env NAME[,NAME], --lock-timeout SECONDS, --embedded, --debug (or --trace),");
-    out.println("  --quiet (no output but errors), --force (go on past failing migrations), --idpattern 000,");
-    out.println("  --lock-wait 5s (each migration's lock_timeout; it is rolled back and retried when it runs out)");
-    out.println("  --output json (one JSON document per command on stdout; also MIGRATE_OUTPUT=json)");
+    out.println("Global options:");
+    for (GlobalOption option : GlobalOption.values()) {
+      out.println("  " + option.helpLine());
+    }
   }
 
   private static void overview(CommandContext context, PrintWriter out) {
