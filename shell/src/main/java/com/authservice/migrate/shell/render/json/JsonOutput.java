@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.render.json;
 
+import com.authservice.migrate.shell.run.CommandOutput;
 import com.authservice.migrate.shell.run.Failure;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -37,7 +38,7 @@ public final class JsonOutput extends PrintWriter {
   }
 
   public static boolean wanted(PrintWriter out) {
-    return out instanceof JsonOutput;
+    return CommandOutput.json(out);
   }
 
   /** Hands in the command's result: {@code fields} follow {@code command} in its document. */
@@ -46,7 +47,7 @@ public final class JsonOutput extends PrintWriter {
   }
 
   public static void write(PrintWriter out, ObjectNode fields) {
-    JsonOutput json = (JsonOutput) out;
+    JsonOutput json = (JsonOutput) (out instanceof CommandOutput output ? output.beneath() : out);
     ObjectNode document = Json.object().put("command", json.command);
     document.setAll(fields);
     json.documents.add(document);
@@ -80,7 +81,7 @@ public final class JsonOutput extends PrintWriter {
     ObjectNode last = documents.get(documents.size() - 1);
     failure.ifPresent(f -> last.put("error", f.code()).put("message", f.message()).put("exitCode", f.exitCode()));
     documents.stream().filter(document -> !document.has("exitCode")).forEach(document -> document.put("exitCode", exitCode));
-    if (out instanceof JsonOutput outer) {
+    if ((out instanceof CommandOutput output ? output.beneath() : out) instanceof JsonOutput outer) {
       // A command run by another (source): its documents are the outer command's output, as they are.
       outer.documents.addAll(documents);
       return;
