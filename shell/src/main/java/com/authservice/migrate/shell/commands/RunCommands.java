@@ -5,18 +5,14 @@ import com.authservice.migrate.Migrations;
 import com.authservice.migrate.Target;
 import com.authservice.migrate.environment.Environment;
 import com.authservice.migrate.environment.EnvironmentRun;
-import com.authservice.migrate.errors.EnvironmentFailed;
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.guard.ChangeGuard;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.result.RunResult;
 import com.authservice.migrate.shell.render.ProgressPrinter;
-import com.authservice.migrate.shell.render.RunView;
-import com.authservice.migrate.shell.render.Style;
-import com.authservice.migrate.shell.render.json.JsonOutput;
-import com.authservice.migrate.shell.render.json.RunJson;
 import com.authservice.migrate.shell.session.ConsoleSession;
+import com.authservice.migrate.shell.view.EnvironmentsRan;
 import com.authservice.migrate.shell.view.RunShown;
 import com.authservice.migrate.shell.view.SqlScript;
 import java.io.PrintWriter;
@@ -70,14 +66,12 @@ public class RunCommands {
     Target target = target(steps, to, Direction.UP, Target.head());
     FleetCommands.FleetOptions fleetOptions = new FleetCommands.FleetOptions(fleet, parallel, failFast);
     if (fleetOptions.requested()) {
-      fleets.migrate(fleetOptions, all, yes, ignoreModified, "Applying pending migrations",
-          m -> m.up(target, RunListener.NONE), context.outputWriter());
-      return null;
+      return fleets.migrate(fleetOptions, all, yes, ignoreModified, "Applying pending migrations",
+          m -> m.up(target, RunListener.NONE));
     }
     List<Environment> several = session.severalEnvironments(all);
     if (!several.isEmpty()) {
-      upAcrossEnvironments(several, target, ignoreModified, yes, context);
-      return null;
+      return upAcrossEnvironments(several, target, ignoreModified, yes, context);
     }
     return run(context, ignoreModified, yes, strict, m -> m.up(target, progress(context)));
   }
@@ -105,9 +99,8 @@ public class RunCommands {
     Target target = target(steps, to, Direction.DOWN, Target.steps(1));
     FleetCommands.FleetOptions fleetOptions = new FleetCommands.FleetOptions(fleet, parallel, failFast);
     if (fleetOptions.requested()) {
-      fleets.migrate(fleetOptions, false, yes, ignoreModified, "Undoing migrations",
-          m -> m.down(target, RunListener.NONE), context.outputWriter());
-      return null;
+      return fleets.migrate(fleetOptions, false, yes, ignoreModified, "Undoing migrations",
+          m -> m.down(target, RunListener.NONE));
     }
     return run(context, ignoreModified, yes, false, m -> m.down(target, progress(context)));
   }
@@ -131,9 +124,8 @@ public class RunCommands {
     String wanted = required(id, "version needs a migration id, for example: version 20251001000100");
     FleetCommands.FleetOptions fleetOptions = new FleetCommands.FleetOptions(fleet, parallel, failFast);
     if (fleetOptions.requested()) {
-      fleets.migrate(fleetOptions, false, yes, ignoreModified, "Going to migration " + wanted,
-          m -> m.version(wanted, RunListener.NONE), context.outputWriter());
-      return null;
+      return fleets.migrate(fleetOptions, false, yes, ignoreModified, "Going to migration " + wanted,
+          m -> m.version(wanted, RunListener.NONE));
     }
     return run(context, ignoreModified, yes, strict, m -> m.version(wanted, progress(context)));
   }
@@ -229,7 +221,7 @@ public class RunCommands {
     return new RunShown(result, session.target());
   }
 
-  private void upAcrossEnvironments(List<Environment> environments, Target target, boolean ignoreModified,
+  private EnvironmentsRan upAcrossEnvironments(List<Environment> environments, Target target, boolean ignoreModified,
       boolean yes, CommandContext context) {
     PrintWriter out = context.outputWriter();
     // Every protected environment is confirmed before the first one runs: a refusal leaves all of them as they were.
@@ -239,27 +231,11 @@ public class RunCommands {
     List<EnvironmentRun> runs = EnvironmentRun.up(environments,
         env -> session.config(env, true).ignoringModified(ignoreModified), target,
         env -> ProgressPrinter.of(out, session.launch()));
-    if (JsonOutput.wanted(context)) {
-      JsonOutput.write(context, RunJson.runs(runs));
-    } else {
-      runs.forEach(run -> out.println(run.environment().name() + ": " + run.result()
-          .map(r -> (r.changedNothing() ? "already up to date" : "applied " + r.migrations().size()))
-          .orElse("FAILED - " + run.failure().orElse(""))));
-    }
-    runs.forEach(run -> run.result().ifPresent(RunView::failIfAnyFailed));
-    runs.stream().filter(run -> run.failure().isPresent() && !run.ran()).findFirst()
-        .filter(run -> !run.failure().get().startsWith("not run"))
-        .ifPresent(run -> {
-          throw new EnvironmentFailed(run.environment().name(), run.failure().get());
-        });
+    return new EnvironmentsRan(runs);
   }
 
   private ProgressPrinter progress(CommandContext context) {
     return ProgressPrinter.of(context.outputWriter(), session.launch());
-  }
-
-  private Style style() {
-    return new Style(session.launch().terminal());
   }
 
   /** {@code --to} or the positional count ({@code 2}, or {@code +2}/{@code -2} in the command's direction). */

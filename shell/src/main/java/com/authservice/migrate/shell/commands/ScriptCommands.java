@@ -119,8 +119,7 @@ public class ScriptCommands {
     String point = target == null || target.isBlank() ? "auto" : target;
     FleetCommands.FleetOptions fleetOptions = new FleetCommands.FleetOptions(fleet, parallel, failFast);
     if (fleetOptions.requested()) {
-      fleets.stamp(fleetOptions, yes, point, dropAlembic, context.outputWriter());
-      return null;
+      return fleets.stamp(fleetOptions, yes, point, dropAlembic);
     }
     return new Stamped(session.migrations(yes).stamp(point, dropAlembic), session.target());
   }

@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandContext;
@@ -84,6 +85,11 @@ public final class CommandDispatcher {
         throw failure;
       });
     }
+  }
+
+  /** Shows what {@code result} gives, as the command {@code name} would: its view, as text or as JSON. */
+  public int show(String name, PrintWriter out, Supplier<?> result) {
+    return execute(name, out, writer -> render(result.get(), writer));
   }
 
   /** Runs {@code step}, which is not a registered command, as the command {@code name} would run. */

@@ -18,6 +18,8 @@ final class MyBatisViews {
             shown -> RunJson.run(shown.run(), shown.target())),
         View.of(Redone.class, (redone, style) -> String.join("", redone.runs().stream()
             .map(run -> RunView.render(run, redone.target(), style)).toList()), MyBatisViews::redone),
+        View.of(EnvironmentsRan.class, (ran, style) -> String.join("", ran.runs().stream()
+            .map(run -> EnvironmentsRan.line(run) + "\n").toList()), ran -> RunJson.runs(ran.runs())),
         View.of(VersionsShown.class, (shown, style) -> "auth-migrate " + shown.console() + "\n"
             + shown.versions().myBatisMigrations() + " (repository format, script reader)\n"
             + "Driver: " + shown.versions().driver() + "\n"

@@ -14,7 +14,8 @@ public record RunShown(RunResult run, String target) implements Outcome {
     return firstFailure(List.of(run));
   }
 
-  static Optional<RuntimeException> firstFailure(List<RunResult> runs) {
+  /** The first run that went on past failing migrations ({@code --force}), as the failure of the command. */
+  public static Optional<RuntimeException> firstFailure(List<RunResult> runs) {
     return runs.stream().filter(run -> !run.failed().isEmpty()).findFirst()
         .map(run -> new MigrationsFailed(run.failed().stream().map(f -> f.migration().fileName()).toList()));
   }

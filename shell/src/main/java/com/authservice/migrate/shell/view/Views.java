@@ -25,6 +25,11 @@ public final class Views {
     views.addAll(MyBatisViews.all());
     views.addAll(ScriptViews.all());
     views.addAll(ModelViews.all());
+    views.addAll(StatusViews.all());
+    views.addAll(FleetViews.all());
+    views.addAll(EnvironmentViews.all());
+    views.addAll(LintViews.all());
+    views.addAll(HelpViews.all());
     return new Views(views);
   }
 
