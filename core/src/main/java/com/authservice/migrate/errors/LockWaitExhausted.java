@@ -6,6 +6,7 @@ public final class LockWaitExhausted extends MigrationException {
     super(fileName + " could not get its locks within " + within + " in " + attempts + " attempts; "
         + (blockers.isEmpty() ? "the blocking session had ended" : "blocked by " + blockers)
         + ". The migration was rolled back: nothing of it was applied. End the blocking transaction, or let "
-        + "the migration wait longer with MIGRATE_LOCK_WAIT or -- migrate:lock-timeout in the script.");
+        + "the migration wait longer with --table-lock-timeout (MIGRATE_TABLE_LOCK_TIMEOUT) or -- migrate:lock-timeout in the "
+        + "script.");
   }
 }

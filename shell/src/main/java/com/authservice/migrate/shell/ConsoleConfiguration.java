@@ -16,6 +16,8 @@ import com.authservice.migrate.shell.completion.MigrationIdCompletion;
 import com.authservice.migrate.shell.launch.LaunchContext;
 import com.authservice.migrate.shell.launch.LaunchOptions;
 import com.authservice.migrate.shell.launch.NoConstraints;
+import com.authservice.migrate.shell.render.Style;
+import com.authservice.migrate.shell.view.Views;
 import com.authservice.migrate.shell.run.CommandDispatcher;
 import com.authservice.migrate.shell.run.ConsoleRunner;
 import com.authservice.migrate.shell.run.PositionalArguments;
@@ -153,7 +155,8 @@ class ConsoleConfiguration {
 
   @Bean
   CommandDispatcher commandDispatcher(CommandRegistry registry, LaunchOptions options, LaunchContext launch) {
-    return new CommandDispatcher(registry, PositionalArguments.of(commandMethods()), launch.err(), options.debug(), options.output(launch.environment()));
+    return new CommandDispatcher(registry, PositionalArguments.of(commandMethods()), launch.err(), options.debug(), options.output(launch.environment()),
+        Views.standard(), new Style(launch.terminal()));
   }
 
   @Bean

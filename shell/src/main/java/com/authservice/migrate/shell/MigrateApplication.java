@@ -4,6 +4,8 @@ import com.authservice.migrate.shell.image.NativeImageHints;
 import com.authservice.migrate.shell.launch.ConsoleLogging;
 import com.authservice.migrate.shell.launch.LaunchContext;
 import com.authservice.migrate.shell.launch.LaunchOptions;
+import com.authservice.migrate.shell.render.Style;
+import com.authservice.migrate.shell.view.Views;
 import com.authservice.migrate.shell.run.CommandDispatcher;
 import com.authservice.migrate.shell.run.PositionalArguments;
 import java.io.PrintWriter;
@@ -35,7 +37,8 @@ public class MigrateApplication {
       options = LaunchOptions.parse(args);
       options.output(launch.environment()); // a bad MIGRATE_OUTPUT is refused before anything starts
     } catch (LaunchOptions.LaunchError e) {
-      return new CommandDispatcher(null, PositionalArguments.none(), launch.err(), false, LaunchOptions.outputAskedFor(args, launch.environment()))
+      return new CommandDispatcher(null, PositionalArguments.none(), launch.err(), false, LaunchOptions.outputAskedFor(args, launch.environment()),
+          Views.standard(), new Style(launch.terminal()))
           .fail(e, new PrintWriter(launch.out(), true));
     }
     ConsoleLogging.configure(options.debug(), launch.err());

@@ -388,11 +388,13 @@ class JsonOutputTest {
   }
 
   @Test
-  void aCommandWithoutFieldsOfItsOwnGivesItsTextInOneDocument(TestDatabase db) {
+  void helpGivesTheCommandsUsageInFieldsOfItsOwn(TestDatabase db) {
     JsonNode help = json(console(db), "help", "status");
 
     assertThat(help.get("command").asString()).isEqualTo("help");
-    assertThat(help.get("text").asString()).contains("Usage: status");
+    assertThat(help.has("text")).isFalse();
+    assertThat(help.get("name").asString()).isEqualTo("status");
+    assertThat(help.get("usage").asString()).contains("Usage: status");
   }
 
   @Test

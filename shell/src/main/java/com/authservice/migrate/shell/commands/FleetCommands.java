@@ -1,7 +1,6 @@
 package com.authservice.migrate.shell.commands;
 
 import com.authservice.migrate.Migrations;
-import com.authservice.migrate.errors.FleetFailed;
 import com.authservice.migrate.fleet.Fleet;
 import com.authservice.migrate.fleet.FleetListener;
 import com.authservice.migrate.fleet.FleetResult;
@@ -12,15 +11,11 @@ import com.authservice.migrate.result.RunResult;
 import com.authservice.migrate.result.StampResult;
 import com.authservice.migrate.result.StatusReport;
 import com.authservice.migrate.shell.render.FleetProgress;
-import com.authservice.migrate.shell.render.FleetView;
-import com.authservice.migrate.shell.render.RunView;
-import com.authservice.migrate.shell.render.Style;
-import com.authservice.migrate.shell.render.json.FleetJson;
-import com.authservice.migrate.shell.render.json.JsonOutput;
 import com.authservice.migrate.shell.run.UsageError;
 import com.authservice.migrate.shell.session.ConsoleSession;
-import com.authservice.migrate.targets.MemberResult.Outcome;
-import java.io.PrintWriter;
+import com.authservice.migrate.shell.view.FleetChanged;
+import com.authservice.migrate.shell.view.RunShown;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
@@ -55,52 +50,37 @@ final class FleetCommands {
   }
 
   /** {@code all}: {@code --all} was given too, which a fleet does not combine with. */
-  void status(FleetOptions options, boolean all, PrintWriter out) {
+  FleetStatus status(FleetOptions options, boolean all) {
     Fleet fleet = fleet(options, all);
     FleetResult<StatusReport> result = run(fleet, options, false, false)
         .read(Migrations::status, FleetListener.NONE);
-    if (JsonOutput.wanted(out)) {
-      JsonOutput.write(out, FleetJson.status(FleetStatus.of(result)));
-    } else {
-      out.print(FleetView.status(FleetStatus.of(result), style()));
-    }
+    return FleetStatus.of(result);
   }
 
   /** up, down or version on every member; {@code action} says what it does, for the protected fleet's question. */
-  void migrate(FleetOptions options, boolean all, boolean yes, boolean ignoreModified, String action,
-      Function<Migrations, RunResult> operation, PrintWriter out) {
-    change(fleet(options, all), options, yes, ignoreModified, action, migrations -> {
+  FleetChanged<RunResult> migrate(FleetOptions options, boolean all, boolean yes, boolean ignoreModified,
+      String action, Function<Migrations, RunResult> operation) {
+    return change(fleet(options, all), options, yes, ignoreModified, action, migrations -> {
       RunResult result = operation.apply(migrations);
-      RunView.failIfAnyFailed(result);
+      RunShown.firstFailure(List.of(result)).ifPresent(failure -> {
+        throw failure;
+      });
       return result;
-    }, FleetCommands::label, result -> result.migrations().size(), out);
+    }, FleetCommands::label, result -> result.migrations().size());
   }
 
-  void stamp(FleetOptions options, boolean yes, String target, boolean dropAlembicTable, PrintWriter out) {
-    change(fleet(options, false), options, yes, false, "Stamping the changelog at " + target,
+  FleetChanged<StampResult> stamp(FleetOptions options, boolean yes, String target, boolean dropAlembicTable) {
+    return change(fleet(options, false), options, yes, false, "Stamping the changelog at " + target,
         migrations -> migrations.stamp(target, dropAlembicTable), result -> "stamped",
-        (StampResult result) -> result.marked().size(), out);
+        (StampResult result) -> result.marked().size());
   }
 
-  private <T> void change(Fleet fleet, FleetOptions options, boolean yes, boolean ignoreModified, String action,
-      Function<Migrations, T> operation, Function<T, String> label, ToIntFunction<T> migrations, PrintWriter out) {
+  private <T> FleetChanged<T> change(Fleet fleet, FleetOptions options, boolean yes, boolean ignoreModified,
+      String action, Function<Migrations, T> operation, Function<T, String> label, ToIntFunction<T> migrations) {
     FleetResult<T> result = run(fleet, options, yes, ignoreModified).change(action, operation,
         new FleetProgress(session.launch().err(), session.launch().terminal() && !session.options().quiet(),
             fleet.kind().word()));
-    if (JsonOutput.wanted(out)) {
-      JsonOutput.write(out, FleetJson.summary(result, migrations));
-    } else {
-      out.print(FleetView.summary(result, label, migrations, style()));
-    }
-    if (!result.failures().isEmpty()) {
-      String word = fleet.kind().word();
-      String members = FleetView.count(result.members().size()) + " " + word + " of the fleet " + fleet.name();
-      boolean noneDone = result.failures().size() == result.members().size();
-      throw new FleetFailed((noneDone ? "None of the " + members + " was migrated (" + counts(result) + ")"
-          : FleetView.count(result.failures().size()) + " of " + members + " were not migrated (" + counts(result)
-              + "); the others are done")
-          + ". Fix those and run the command again: it continues where it stopped.");
-    }
+    return new FleetChanged<>(result, label, migrations);
   }
 
   private FleetRun run(Fleet fleet, FleetOptions options, boolean yes, boolean ignoreModified) {
@@ -121,21 +101,5 @@ final class FleetCommands {
       return result.direction() == Direction.UP ? "up to date" : "nothing to undo";
     }
     return result.direction() == Direction.UP ? "applied" : "undone";
-  }
-
-  private static String counts(FleetResult<?> result) {
-    StringBuilder text = new StringBuilder();
-    for (Outcome outcome : new Outcome[] {Outcome.FAILED, Outcome.UNREACHABLE, Outcome.NOT_RUN}) {
-      int members = result.in(outcome).size();
-      if (members > 0) {
-        text.append(text.isEmpty() ? "" : ", ").append(FleetView.count(members)).append(' ')
-            .append(FleetView.outcome(outcome));
-      }
-    }
-    return text.toString();
-  }
-
-  private Style style() {
-    return new Style(session.launch().terminal());
   }
 }

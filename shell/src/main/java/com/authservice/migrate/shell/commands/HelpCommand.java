@@ -1,15 +1,15 @@
 package com.authservice.migrate.shell.commands;
 
 import com.authservice.migrate.shell.run.UsageError;
-import java.io.PrintWriter;
+import com.authservice.migrate.shell.view.CommandsListed;
+import com.authservice.migrate.shell.view.HelpShown;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.annotation.Arguments;
 
 /** {@code help} and {@code help <command>}, with the examples each command carries. */
@@ -20,50 +20,30 @@ public class HelpCommand {
           Usage: help [COMMAND]
             help               every command by group
             help up            what up does, its options and examples""")
-  public void help(@Arguments List<String> words, CommandContext context) {
-    PrintWriter out = context.outputWriter();
+  public Object help(@Arguments List<String> words, CommandContext context) {
     String name = words == null ? "" : String.join(" ", words).strip();
     if (name.isEmpty()) {
-      overview(context, out);
-      return;
+      return overview(context);
     }
     Command command = context.commandRegistry().getCommandByName(name);
     if (command == null) {
       throw new UsageError("No command named \"" + name + "\"; type `help` for the list");
     }
-    out.println(command.getName() + " - " + command.getDescription());
-    if (!command.getAliases().isEmpty()) {
-      out.println("Aliases: " + String.join(", ", command.getAliases()));
-    }
-    if (command.getHelp() != null && !command.getHelp().isBlank() && !command.getHelp().startsWith(command.getName() + "(")) {
-      out.println();
-      out.println(command.getHelp().stripTrailing());
-    }
-    if (!command.getOptions().isEmpty()) {
-      out.println();
-      out.println("Options:");
-      for (CommandOption option : command.getOptions()) {
-        out.printf("  --%-20s %s%n", option.longName(), option.description() == null ? "" : option.description());
-      }
-    }
-    out.println();
-    out.println("Global options: --path DIR, --env NAME[,NAME], --lock-timeout SECONDS, --embedded, --debug (or --trace),");
-    out.println("  --quiet (no output but errors), --force (go on past failing migrations), --idpattern 000,");
-    out.println("  --lock-wait 5s (each migration's lock_timeout; it is rolled back and retried when it runs out)");
-    out.println("  --output json (one JSON document per command on stdout; also MIGRATE_OUTPUT=json)");
+    String usage = command.getHelp() == null || command.getHelp().isBlank()
+        || command.getHelp().startsWith(command.getName() + "(") ? "" : command.getHelp().stripTrailing();
+    return new HelpShown(command.getName(), command.getDescription(), List.copyOf(command.getAliases()), usage,
+        command.getOptions().stream().map(option -> new HelpShown.OptionHelp(option.longName(),
+            option.description() == null ? "" : option.description())).toList());
   }
 
-  private static void overview(CommandContext context, PrintWriter out) {
-    Map<String, List<Command>> groups = new TreeMap<>(context.commandRegistry().getCommands().stream()
+  private static CommandsListed overview(CommandContext context) {
+    Map<String, List<CommandsListed.Entry>> groups = new TreeMap<>();
+    context.commandRegistry().getCommands().stream()
         .filter(command -> !command.isHidden())
-        .collect(Collectors.groupingBy(command -> command.getGroup().isEmpty() ? "Built-In Commands" : command.getGroup())));
-    for (Map.Entry<String, List<Command>> group : groups.entrySet()) {
-      out.println(group.getKey());
-      group.getValue().stream().sorted(Comparator.comparing(Command::getName))
-          .forEach(command -> out.printf("  %-12s %s%n", command.getName(), command.getDescription()));
-      out.println();
-    }
-    out.println("help <command> explains one with examples. Exit codes: 0 ok, 1 failed, 2 usage error.");
+        .sorted(Comparator.comparing(Command::getName))
+        .forEach(command -> groups.computeIfAbsent(command.getGroup().isEmpty() ? "Built-In Commands"
+            : command.getGroup(), group -> new ArrayList<>())
+            .add(new CommandsListed.Entry(command.getName(), command.getDescription())));
+    return new CommandsListed(groups);
   }
-
 }

@@ -1,14 +1,8 @@
 package com.authservice.migrate.shell.commands;
 
-import com.authservice.migrate.errors.LintRefused;
-import com.authservice.migrate.lint.LintReport;
 import com.authservice.migrate.shell.launch.LintSetting;
-import com.authservice.migrate.shell.render.LintView;
-import com.authservice.migrate.shell.render.Style;
-import com.authservice.migrate.shell.render.json.JsonOutput;
-import com.authservice.migrate.shell.render.json.LintJson;
 import com.authservice.migrate.shell.session.ConsoleSession;
-import org.springframework.shell.core.command.CommandContext;
+import com.authservice.migrate.shell.view.Linted;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -39,21 +33,12 @@ public class LintCommands {
             ban-concurrent-index-creation-in-transaction, constraint-missing-not-valid,
             disallowed-unique-constraint, adding-serial-primary-key-field, renaming-column, renaming-table,
             ban-drop-column, ban-drop-table, transaction-nesting.""")
-  public void lint(@Argument(index = 0, description = "migration id or unique prefix") String id,
+  public Linted lint(@Argument(index = 0, description = "migration id or unique prefix") String id,
       @Option(longName = "all", defaultValue = "false", description = "every script, applied ones included")
       Boolean all,
       @Option(longName = "strict", defaultValue = "false", description = "exit 1 when there is a finding")
-      Boolean strict,
-      CommandContext context) {
-    boolean refuse = strict || LintSetting.isStrict(session.launch().environment());
-    LintReport report = session.migrations().lint(id, all);
-    if (JsonOutput.wanted(context)) {
-      JsonOutput.write(context, LintJson.report(report, session.target()));
-    } else {
-      context.outputWriter().print(LintView.render(report, new Style(session.launch().terminal())));
-    }
-    if (refuse && !report.passesStrict()) {
-      throw new LintRefused(report.findings().size(), report.unchecked());
-    }
+      Boolean strict) {
+    return new Linted(session.migrations().lint(id, all), session.target(),
+        strict || LintSetting.isStrict(session.launch().environment()));
   }
 }

@@ -1,16 +1,11 @@
 package com.authservice.migrate.shell.commands;
 
-import com.authservice.migrate.autogenerate.Autogeneration;
 import com.authservice.migrate.autogenerate.ExcludedTables;
 import com.authservice.migrate.autogenerate.GeneratedScript;
 import com.authservice.migrate.shell.models.ModelSet;
-import com.authservice.migrate.shell.render.json.ChangelogJson;
-import com.authservice.migrate.shell.render.json.JsonOutput;
-import com.authservice.migrate.shell.run.GateFailed;
 import com.authservice.migrate.shell.session.ConsoleSession;
-import java.io.PrintWriter;
+import com.authservice.migrate.shell.view.ModelsCompared;
 import java.util.List;
-import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Arguments;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -40,27 +35,14 @@ public class ModelCommands {
           """ + EXCLUDE_HELP + """
           Same as: new --autogenerate "..." (Alembic: revision --autogenerate -m "...").
           Always review the generated script before applying it: renames show as drop + add.""")
-  public void autogenerate(@Arguments List<String> words,
+  public GeneratedScript autogenerate(@Arguments List<String> words,
       @Option(longName = "models", description = "a package of @Entity classes, or class names") String models,
       @Option(longName = "exclude", description = "tables to leave alone: comma-separated globs") String exclude,
       @Option(longName = "autogenerate", defaultValue = "false", description = "accepted for Alembic's spelling")
-      Boolean ignored,
-      CommandContext context) {
+      Boolean ignored) {
     String description = words == null ? "" : String.join(" ", words);
-    GeneratedScript generated = session.migrations().autogenerate(description, ModelSet.resolve(models),
+    return session.migrations().autogenerate(description, ModelSet.resolve(models),
         ExcludedTables.parse(exclude, "--exclude"));
-    PrintWriter out = context.outputWriter();
-    if (generated.file().isEmpty()) {
-      out.println("No changes detected: the database already matches the models. No script written.");
-      return;
-    }
-    out.println("Detected " + generated.autogeneration().changes().size() + " change(s):");
-    generated.autogeneration().summary().forEach(line -> out.println("  - " + line));
-    generated.autogeneration().warnings().forEach(line -> out.println("  ! " + line));
-    out.println("Created " + generated.file().get());
-    generated.concurrentFile().ifPresent(file -> out.println("Created " + file
-        + " (indexes built and keys validated CONCURRENTLY, outside a transaction)"));
-    out.println("Review it before applying (show <id>), then run `up`.");
   }
 
   @Command(name = "check", group = "Inspect",
@@ -69,24 +51,10 @@ public class ModelCommands {
             check              exit 0 when the database at head matches the models, 1 with the differences
           """ + EXCLUDE_HELP + """
           Use it in CI after `up` to catch a model change that has no migration. It changes nothing.""")
-  public void check(@Option(longName = "models", description = "a package of @Entity classes, or class names")
+  public ModelsCompared check(@Option(longName = "models", description = "a package of @Entity classes, or class names")
       String models,
-      @Option(longName = "exclude", description = "tables to leave alone: comma-separated globs") String exclude,
-      CommandContext context) {
-    Autogeneration found = session.migrations().check(ModelSet.resolve(models), ExcludedTables.parse(exclude, "--exclude"));
-    PrintWriter out = context.outputWriter();
-    if (JsonOutput.wanted(context)) {
-      JsonOutput.write(context, ChangelogJson.check(found, session.target()));
-    } else if (found.isEmpty()) {
-      out.println("No differences: " + session.target() + " matches the models.");
-    } else {
-      out.println("The models and " + session.target() + " differ in " + found.changes().size() + " way(s):");
-      found.summary().forEach(line -> out.println("  - " + line));
-      out.println("Generate the migration with: autogenerate \"<description>\"");
-    }
-    if (!found.isEmpty()) {
-      throw new GateFailed("check: the models and " + session.target() + " differ in " + found.changes().size()
-          + " way(s)");
-    }
+      @Option(longName = "exclude", description = "tables to leave alone: comma-separated globs") String exclude) {
+    return new ModelsCompared(session.migrations().check(ModelSet.resolve(models),
+        ExcludedTables.parse(exclude, "--exclude")), session.target());
   }
 }

@@ -11,11 +11,10 @@ import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.result.RunResult;
 import com.authservice.migrate.shell.render.ProgressPrinter;
-import com.authservice.migrate.shell.render.RunView;
-import com.authservice.migrate.shell.render.Style;
-import com.authservice.migrate.shell.render.json.JsonOutput;
-import com.authservice.migrate.shell.render.json.RunJson;
 import com.authservice.migrate.shell.session.ConsoleSession;
+import com.authservice.migrate.shell.view.EnvironmentsRan;
+import com.authservice.migrate.shell.view.RunShown;
+import com.authservice.migrate.shell.view.SqlScript;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.Function;
@@ -50,7 +49,7 @@ public class RunCommands {
           stopping at the first failure; --all goes default, then the others, protected ones (production) last.
           up --fleet tenants migrates every member of the fleet, each under its own lock, N at a time; a member that
           fails stops no other (--fail-fast does); exit 1 when any failed; run it again to continue.""")
-  public void up(@Argument(index = 0, description = "how many migrations to apply (default: all), or a target")
+  public Object up(@Argument(index = 0, description = "how many migrations to apply (default: all), or a target")
       String steps,
       @Option(longName = "to", description = "a migration id (prefix) or head") String to,
       @Option(longName = "ignore-modified", defaultValue = "false",
@@ -67,16 +66,14 @@ public class RunCommands {
     Target target = target(steps, to, Direction.UP, Target.head());
     FleetCommands.FleetOptions fleetOptions = new FleetCommands.FleetOptions(fleet, parallel, failFast);
     if (fleetOptions.requested()) {
-      fleets.migrate(fleetOptions, all, yes, ignoreModified, "Applying pending migrations",
-          m -> m.up(target, RunListener.NONE), context.outputWriter());
-      return;
+      return fleets.migrate(fleetOptions, all, yes, ignoreModified, "Applying pending migrations",
+          m -> m.up(target, RunListener.NONE));
     }
     List<Environment> several = session.severalEnvironments(all);
     if (!several.isEmpty()) {
-      upAcrossEnvironments(several, target, ignoreModified, yes, context);
-      return;
+      return upAcrossEnvironments(several, target, ignoreModified, yes, context);
     }
-    run(context, ignoreModified, yes, strict, m -> m.up(target, progress(context)));
+    return run(context, ignoreModified, yes, strict, m -> m.up(target, progress(context)));
   }
 
   @Command(name = "down", group = "Migrate", description = "Undo the newest migration, the newest N, or down to --to",
@@ -88,7 +85,7 @@ public class RunCommands {
             down --to base --yes       undo every migration: drops every table they made
           A run that would undo every applied migration (down 99 too) asks first; --yes in batch mode.
           With --fleet, on every member (see up); a member where it would undo everything needs --yes.""")
-  public void down(@Argument(index = 0, description = "how many migrations to undo (default: 1), or a target")
+  public Object down(@Argument(index = 0, description = "how many migrations to undo (default: 1), or a target")
       String steps,
       @Option(longName = "to", description = "a migration id (prefix) or base") String to,
       @Option(longName = "yes", defaultValue = "false", description = YES) Boolean yes,
@@ -102,11 +99,10 @@ public class RunCommands {
     Target target = target(steps, to, Direction.DOWN, Target.steps(1));
     FleetCommands.FleetOptions fleetOptions = new FleetCommands.FleetOptions(fleet, parallel, failFast);
     if (fleetOptions.requested()) {
-      fleets.migrate(fleetOptions, false, yes, ignoreModified, "Undoing migrations",
-          m -> m.down(target, RunListener.NONE), context.outputWriter());
-      return;
+      return fleets.migrate(fleetOptions, false, yes, ignoreModified, "Undoing migrations",
+          m -> m.down(target, RunListener.NONE));
     }
-    run(context, ignoreModified, yes, false, m -> m.down(target, progress(context)));
+    return run(context, ignoreModified, yes, false, m -> m.down(target, progress(context)));
   }
 
   @Command(name = "version", group = "Migrate", description = "Go up or down until the given migration is the newest",
@@ -115,7 +111,7 @@ public class RunCommands {
             version 20251001000100     up or down to exactly that migration (a unique id prefix works)
           An out-of-order id (older than the newest applied, never applied) is applied alone; nothing is undone.
           With --fleet, on every member (see up).""")
-  public void version(@Argument(index = 0, description = "migration id or unique prefix") String id,
+  public Object version(@Argument(index = 0, description = "migration id or unique prefix") String id,
       @Option(longName = "ignore-modified", defaultValue = "false",
           description = "run although applied scripts were edited")
       Boolean ignoreModified,
@@ -128,11 +124,10 @@ public class RunCommands {
     String wanted = required(id, "version needs a migration id, for example: version 20251001000100");
     FleetCommands.FleetOptions fleetOptions = new FleetCommands.FleetOptions(fleet, parallel, failFast);
     if (fleetOptions.requested()) {
-      fleets.migrate(fleetOptions, false, yes, ignoreModified, "Going to migration " + wanted,
-          m -> m.version(wanted, RunListener.NONE), context.outputWriter());
-      return;
+      return fleets.migrate(fleetOptions, false, yes, ignoreModified, "Going to migration " + wanted,
+          m -> m.version(wanted, RunListener.NONE));
     }
-    run(context, ignoreModified, yes, strict, m -> m.version(wanted, progress(context)));
+    return run(context, ignoreModified, yes, strict, m -> m.version(wanted, progress(context)));
   }
 
   @Command(name = "pending", group = "Migrate",
@@ -140,11 +135,11 @@ public class RunCommands {
           Usage: pending [--yes] [--strict]
             pending            apply scripts that `up` skips because a newer migration is already applied
                                (the "multiple heads" situation after merging branches)""")
-  public void pending(
+  public Object pending(
       @Option(longName = "yes", defaultValue = "false", description = YES) Boolean yes,
       @Option(longName = "strict", defaultValue = "false", description = STRICT) Boolean strict,
       CommandContext context) {
-    run(context, false, yes, strict, m -> m.pending(progress(context)));
+    return run(context, false, yes, strict, m -> m.pending(progress(context)));
   }
 
   @Command(name = "upgrade", group = "Alembic", description = "Alembic's upgrade: up to a target (head, +N, id)",
@@ -156,18 +151,17 @@ public class RunCommands {
             upgrade head --sql print the SQL instead of running it (= script base head)
             upgrade +1 --sql   the SQL of the next migration after the database's current one
             upgrade FROM:TO --sql  the SQL between two points, without a database (= script FROM TO)""")
-  public void upgrade(@Argument(index = 0, description = "head, +N or a migration id") String target,
+  public Object upgrade(@Argument(index = 0, description = "head, +N or a migration id") String target,
       @Option(longName = "sql", defaultValue = "false", description = "print the SQL instead of running it")
       Boolean sql,
       @Option(longName = "yes", defaultValue = "false", description = YES) Boolean yes,
       CommandContext context) {
     String wanted = required(target, "upgrade needs a target: head, +N or a migration id");
     if (sql) {
-      context.outputWriter().print(offlineSql(Direction.UP, wanted));
-      return;
+      return new SqlScript(offlineSql(Direction.UP, wanted));
     }
     Target parsed = runTarget(wanted, Direction.UP);
-    run(context, false, yes, false, m -> m.up(parsed, progress(context)));
+    return run(context, false, yes, false, m -> m.up(parsed, progress(context)));
   }
 
   @Command(name = "downgrade", group = "Alembic", description = "Alembic's downgrade: down to a target (-N, base, id)",
@@ -179,18 +173,17 @@ public class RunCommands {
             downgrade base --sql   print the undo SQL instead of running it (= script head base)
             downgrade -1 --sql     the undo SQL of the database's newest applied migration
             downgrade FROM:TO --sql  the undo SQL between two points, without a database (= script FROM TO)""")
-  public void downgrade(@Argument(index = 0, description = "-N, base or a migration id") String target,
+  public Object downgrade(@Argument(index = 0, description = "-N, base or a migration id") String target,
       @Option(longName = "yes", defaultValue = "false", description = YES) Boolean yes,
       @Option(longName = "sql", defaultValue = "false", description = "print the SQL instead of running it")
       Boolean sql,
       CommandContext context) {
     String wanted = required(target, "downgrade needs a target: -N, base or a migration id");
     if (sql) {
-      context.outputWriter().print(offlineSql(Direction.DOWN, wanted));
-      return;
+      return new SqlScript(offlineSql(Direction.DOWN, wanted));
     }
     Target parsed = runTarget(wanted, Direction.DOWN);
-    run(context, false, yes, false, m -> m.down(parsed, progress(context)));
+    return run(context, false, yes, false, m -> m.down(parsed, progress(context)));
   }
 
   /**
@@ -220,40 +213,24 @@ public class RunCommands {
    * Runs one changing operation; the core's guard asks (or refuses) what needs a yes. {@code strict} is
    * {@code --strict}, the flag form of MIGRATE_LINT_STRICT: either makes lint refuse the run.
    */
-  private void run(CommandContext context, boolean ignoreModified, boolean yes, boolean strict,
+  private RunShown run(CommandContext context, boolean ignoreModified, boolean yes, boolean strict,
       Function<Migrations, RunResult> operation) {
     MigrationConfig config = session.config(yes).ignoringModified(ignoreModified);
     RunResult result = operation.apply(new Migrations(strict ? config.withStrictLint(true) : config)
         .cancellableBy(session.cancellation()));
-    if (JsonOutput.wanted(context)) {
-      JsonOutput.write(context, RunJson.run(result, session.target()));
-    } else {
-      context.outputWriter().print(RunView.render(result, session.target(), style()));
-    }
-    RunView.failIfAnyFailed(result);
+    return new RunShown(result, session.target());
   }
 
-  private void upAcrossEnvironments(List<Environment> environments, Target target, boolean ignoreModified,
+  private EnvironmentsRan upAcrossEnvironments(List<Environment> environments, Target target, boolean ignoreModified,
       boolean yes, CommandContext context) {
     PrintWriter out = context.outputWriter();
     EnvironmentRuns runs = new AcrossEnvironments(env -> session.config(env, yes).ignoringModified(ignoreModified))
         .up(environments, target, env -> ProgressPrinter.of(out, session.launch()));
-    if (JsonOutput.wanted(context)) {
-      JsonOutput.write(context, RunJson.runs(runs.runs()));
-    } else {
-      runs.runs().forEach(run -> out.println(run.environment().name() + ": " + run.result()
-          .map(r -> (r.changedNothing() ? "already up to date" : "applied " + r.migrations().size()))
-          .orElse("FAILED - " + run.failure().orElse(""))));
-    }
-    runs.failIfAnyFailed();
+    return new EnvironmentsRan(runs);
   }
 
   private ProgressPrinter progress(CommandContext context) {
     return ProgressPrinter.of(context.outputWriter(), session.launch());
-  }
-
-  private Style style() {
-    return new Style(session.launch().terminal());
   }
 
   /** {@code --to} or the positional count ({@code 2}, or {@code +2}/{@code -2} in the command's direction). */

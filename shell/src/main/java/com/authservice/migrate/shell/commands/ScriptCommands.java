@@ -1,15 +1,13 @@
 package com.authservice.migrate.shell.commands;
 
 import com.authservice.migrate.errors.StateConflict;
-import com.authservice.migrate.result.MigrationId;
-import com.authservice.migrate.result.RepairResult;
-import com.authservice.migrate.result.StampResult;
-import com.authservice.migrate.shell.render.json.ChangelogJson;
-import com.authservice.migrate.shell.render.json.JsonOutput;
 import com.authservice.migrate.template.ScriptTemplate;
 import com.authservice.migrate.shell.session.ConsoleSession;
+import com.authservice.migrate.shell.view.FileWritten;
+import com.authservice.migrate.shell.view.Repaired;
+import com.authservice.migrate.shell.view.SqlScript;
+import com.authservice.migrate.shell.view.Stamped;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -44,7 +42,7 @@ public class ScriptCommands {
             new "Add roles" --template create-table   starts with a CREATE TABLE and its undo
             new --autogenerate "Add phone_number to users"   the SQL written from the models' difference
           Always review the script (show <id>) before applying it with up.""")
-  public void create(@Arguments List<String> words,
+  public Object create(@Arguments List<String> words,
       @Option(longName = "template", description = "empty, create-table or add-column", defaultValue = "empty")
       String template,
       @Option(longName = "autogenerate", defaultValue = "false",
@@ -55,14 +53,11 @@ public class ScriptCommands {
       String exclude,
       CommandContext context) {
     if (autogenerate) {
-      modelCommands.autogenerate(words, models, exclude, true, context);
-      return;
+      return modelCommands.autogenerate(words, models, exclude, true);
     }
     String description = words == null ? "" : String.join(" ", words);
-    Path file = session.offline().newMigration(description, ScriptTemplate.named(template));
-    PrintWriter out = context.outputWriter();
-    out.println("Created " + file);
-    out.println("Review it, then apply it with `up`.");
+    return new FileWritten(session.offline().newMigration(description, ScriptTemplate.named(template)),
+        FileWritten.Kind.MIGRATION);
   }
 
   @Command(name = "script", group = "Scripts",
@@ -74,7 +69,7 @@ public class ScriptCommands {
             script head 20251001000100     the undo SQL back to that migration
           The output holds the changelog statements too; run it with: psql -v ON_ERROR_STOP=1 -f FILE
           --output refuses a file that exists; --force overwrites it.""")
-  public void script(@Argument(index = 0, description = "base, head or an id") String from,
+  public Object script(@Argument(index = 0, description = "base, head or an id") String from,
       @Argument(index = 1, description = "base, head or an id") String to,
       @Option(longName = "output", shortName = 'o', description = "write to this file instead of stdout") String output,
       @Option(longName = "force", defaultValue = "false", description = "overwrite the --output file if it exists")
@@ -83,8 +78,7 @@ public class ScriptCommands {
     String sql = session.offline().script(RunCommands.required(from, "script needs FROM and TO, e.g. script base head"),
         RunCommands.required(to, "script needs FROM and TO, e.g. script base head"));
     if (output == null) {
-      context.outputWriter().print(sql);
-      return;
+      return new SqlScript(sql);
     }
     Path file = session.launch().workingDir().resolve(output);
     // On the command line --force is also the global option (MyBatis' "go on anyway"); both mean overwrite here.
@@ -98,7 +92,7 @@ public class ScriptCommands {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file, e);
     }
-    context.outputWriter().println("Wrote " + file);
+    return new FileWritten(file, FileWritten.Kind.SQL);
   }
 
   @Command(name = "stamp", group = "Scripts",
@@ -112,7 +106,7 @@ public class ScriptCommands {
                                (its alembic_version table stays)
             stamp base         forget every applied migration (the tables stay)
             stamp head --fleet tenants   on every member of the fleet (see up)""")
-  public void stamp(@Argument(index = 0, description = "head, base, an id, or auto (default)") String target,
+  public Object stamp(@Argument(index = 0, description = "head, base, an id, or auto (default)") String target,
       @Option(longName = "drop-alembic-table", defaultValue = "false",
           description = "also drop Alembic's alembic_version table")
       Boolean dropAlembic,
@@ -125,23 +119,9 @@ public class ScriptCommands {
     String point = target == null || target.isBlank() ? "auto" : target;
     FleetCommands.FleetOptions fleetOptions = new FleetCommands.FleetOptions(fleet, parallel, failFast);
     if (fleetOptions.requested()) {
-      fleets.stamp(fleetOptions, yes, point, dropAlembic, context.outputWriter());
-      return;
+      return fleets.stamp(fleetOptions, yes, point, dropAlembic);
     }
-    StampResult result = session.migrations(yes).stamp(point, dropAlembic);
-    if (JsonOutput.wanted(context)) {
-      JsonOutput.write(context, ChangelogJson.stamp(result, session.target()));
-      return;
-    }
-    PrintWriter out = context.outputWriter();
-    result.alembicRevision().ifPresent(revision -> out.println("This database was managed by Alembic (revision "
-        + revision + ")" + (result.alembicTableDropped() ? "; alembic_version dropped." : "; alembic_version left as is.")));
-    out.println("Stamped " + session.target() + " at " + result.current().map(MigrationId::toString).orElse("base")
-        + ": " + result.marked().size() + " marked applied, " + result.unmarked().size() + " unmarked. No migration ran.");
-    if (!result.differences().isEmpty()) {
-      out.println("The database differs from what the scripts build up to there; up will not change:");
-      result.differences().forEach(line -> out.println("  - " + line));
-    }
+    return new Stamped(session.migrations(yes).stamp(point, dropAlembic), session.target());
   }
 
   @Command(name = "repair", group = "Scripts", description = "Accept edited applied scripts and record deleted ones",
@@ -150,26 +130,9 @@ public class ScriptCommands {
             repair             record the checksums of applied scripts again (Flyway's repair);
                                only when the edit is harmless, e.g. a comment; an applied
                                migration whose script was deleted is recorded as deleted""")
-  public void repair(
+  public Repaired repair(
       @Option(longName = "yes", defaultValue = "false", description = "confirm changing a protected environment")
-      Boolean yes,
-      CommandContext context) {
-    RepairResult repaired = session.migrations(yes).repair();
-    if (JsonOutput.wanted(context)) {
-      JsonOutput.write(context, ChangelogJson.repair(repaired, session.target()));
-      return;
-    }
-    PrintWriter out = context.outputWriter();
-    if (repaired.isEmpty()) {
-      out.println("Nothing to repair: no applied script was edited or deleted.");
-    }
-    if (!repaired.accepted().isEmpty()) {
-      out.println("Accepted the current content of " + repaired.accepted().size() + " script(s): "
-          + repaired.accepted());
-    }
-    if (!repaired.deleted().isEmpty()) {
-      out.println("Recorded " + repaired.deleted().size() + " applied migration(s) as deleted (their scripts are "
-          + "gone; down cannot undo them): " + repaired.deleted());
-    }
+      Boolean yes) {
+    return new Repaired(session.migrations(yes).repair(), session.target());
   }
 }

@@ -1,20 +1,14 @@
 package com.authservice.migrate.shell.commands;
 
-import com.authservice.migrate.shell.render.json.JsonOutput;
-import org.springframework.shell.core.command.CommandContext;
+import com.authservice.migrate.shell.view.ScreenCleared;
 import org.springframework.shell.core.command.annotation.Command;
 
 /** The console's own housekeeping: clearing the screen and leaving, so that {@code help} knows them too. */
 public class SessionCommands {
 
-  /** What Spring Shell's built-in {@code clear} prints: cursor home, then erase the screen. */
-  private static final String CLEAR_SCREEN = "\u001B[H\u001B[2J";
-
   @Command(name = "clear", group = "Built-In Commands", description = "Clear the terminal screen (also Ctrl-L)")
-  public void clear(CommandContext context) {
-    if (!JsonOutput.wanted(context)) {
-      context.outputWriter().print(CLEAR_SCREEN);
-    }
+  public ScreenCleared clear() {
+    return new ScreenCleared();
   }
 
   /** The REPL and command files stop when they read this word, before it is dispatched; run alone it has nothing to end. */

@@ -10,20 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The options that shape the whole run, accepted anywhere on the command line:
- * {@code --path DIR}, {@code --env NAME[,NAME]}, {@code --lock-timeout SECONDS}, {@code --embedded},
- * {@code --file F} or {@code @F}, {@code --debug}, {@code --version}, {@code --output json|text}, and the MyBatis
- * CLI's {@code --trace} (= {@code --debug}), {@code --quiet}, {@code --force}, {@code --idpattern P}, and
- * {@code --lock-wait 5s} (each migration's {@code lock_timeout}). What remains is the command and its own options.
- * Some may also come from the environment; the flag wins. After {@code script}, {@code --output FILE} is that
- * command's own option.
+ * The options that shape the whole run ({@link GlobalOption}), accepted anywhere on the command line; {@code @F}
+ * is {@code --file F}. What remains is the command and its own options. Some may also come from the environment;
+ * the flag wins. After {@code script}, {@code --output FILE} is that command's own option.
  */
 public record LaunchOptions(Optional<Path> path, List<String> environments, Optional<Duration> lockTimeout,
     boolean embedded, Optional<Path> file, boolean debug, boolean version, List<String> command,
     boolean quiet, boolean force, Optional<String> idPattern, Optional<Duration> lockWait,
     Optional<OutputFormat> output) {
 
-  public static final String LOCK_TIMEOUT_VARIABLE = "MIGRATE_LOCK_TIMEOUT";
   public static final String EMBEDDED_VARIABLE = "MIGRATE_EMBEDDED";
   public static final String OUTPUT_VARIABLE = "MIGRATE_OUTPUT";
 
@@ -46,26 +41,30 @@ public record LaunchOptions(Optional<Path> path, List<String> environments, Opti
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
       boolean inline = arg.contains("=") && arg.startsWith("--");
       boolean scriptsOwn = name.equals("--output") && !command.isEmpty() && command.get(0).equals("script");
-      switch (scriptsOwn ? "" : name) {
-        case "--path" -> path = Optional.of(Path.of(inline ? value(arg) : next(args, ++i, name)));
-        case "--env" -> environments.addAll(List.of((inline ? value(arg) : next(args, ++i, name)).split(",")));
-        case "--lock-timeout" -> lockTimeout = Optional.of(seconds(inline ? value(arg) : next(args, ++i, name), name));
-        case "--embedded" -> embedded = true;
-        case "--file" -> file = Optional.of(Path.of(inline ? value(arg) : next(args, ++i, name)));
-        case "--debug", "--trace" -> debug = true;
-        case "--quiet" -> quiet = true;
-        case "--force" -> force = true;
-        case "--idpattern" -> idPattern = Optional.of(inline ? value(arg) : next(args, ++i, name));
-        case "--lock-wait" -> lockWait = Optional.of(duration(inline ? value(arg) : next(args, ++i, name), name));
-        case "--version" -> version = true;
-        case "--output" -> output = Optional.of(OutputFormat.parse(inline ? value(arg) : next(args, ++i, name), name));
-        default -> {
-          if (command.isEmpty() && arg.startsWith("@") && arg.length() > 1) {
-            file = Optional.of(Path.of(arg.substring(1)));
-          } else {
-            command.add(arg);
-          }
+      Optional<GlobalOption> option = scriptsOwn ? Optional.empty() : GlobalOption.named(name);
+      String value = option.isPresent() && option.get().takesValue() ? (inline ? value(arg) : next(args, ++i, name))
+          : null;
+      if (option.isEmpty()) {
+        if (command.isEmpty() && arg.startsWith("@") && arg.length() > 1) {
+          file = Optional.of(Path.of(arg.substring(1)));
+        } else {
+          command.add(arg);
         }
+        continue;
+      }
+      switch (option.get()) {
+        case PATH -> path = Optional.of(Path.of(value));
+        case ENV -> environments.addAll(List.of(value.split(",")));
+        case WAIT_FOR_OTHER_RUN -> lockTimeout = Optional.of(seconds(value, name));
+        case EMBEDDED -> embedded = true;
+        case FILE -> file = Optional.of(Path.of(value));
+        case DEBUG -> debug = true;
+        case QUIET -> quiet = true;
+        case FORCE -> force = true;
+        case ID_PATTERN -> idPattern = Optional.of(value);
+        case TABLE_LOCK_TIMEOUT -> lockWait = Optional.of(duration(value, name));
+        case VERSION -> version = true;
+        case OUTPUT -> output = Optional.of(OutputFormat.parse(value, name));
       }
     }
     environments.replaceAll(String::strip);
@@ -103,11 +102,11 @@ public record LaunchOptions(Optional<Path> path, List<String> environments, Opti
         : OutputFormat.TEXT;
   }
 
-  /** How long a changing command waits for another run's lock: {@code --lock-timeout}, else MIGRATE_LOCK_TIMEOUT. */
+  /** How long a changing command waits for another run's lock: {@code --wait-for-other-run}, else its variables. */
   public Optional<Duration> lockTimeout(Map<String, String> environment) {
-    return lockTimeout.or(() -> Optional.ofNullable(environment.get(LOCK_TIMEOUT_VARIABLE))
-        .filter(value -> !value.isBlank())
-        .map(value -> seconds(value, LOCK_TIMEOUT_VARIABLE)));
+    return lockTimeout.or(() -> GlobalOption.WAIT_FOR_OTHER_RUN.variables().stream()
+        .filter(variable -> environment.get(variable) != null && !environment.get(variable).isBlank()).findFirst()
+        .map(variable -> seconds(environment.get(variable), variable)));
   }
 
   /** Whether the embedded database was asked for: {@code --embedded}, else MIGRATE_EMBEDDED. */

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code --lock-wait} or {@code MIGRATE_LOCK_WAIT} (each migration's {@code lock_timeout}, default 5s),
+ * {@code --table-lock-timeout} or {@code MIGRATE_TABLE_LOCK_TIMEOUT} (old names {@code --lock-wait},
+ * {@code MIGRATE_LOCK_WAIT}: each migration's {@code lock_timeout}, default 5s),
  * {@code MIGRATE_LOCK_RETRIES} (attempts in all, default 5) and {@code MIGRATE_STATEMENT_TIMEOUT} (none).
  */
 public final class LockWaitSetting {
@@ -15,14 +16,15 @@ public final class LockWaitSetting {
   private LockWaitSetting() {
   }
 
-  /** @param flag {@code --lock-wait}, which wins over {@code MIGRATE_LOCK_WAIT} */
+  /** @param flag {@code --table-lock-timeout}, which wins over its variables */
   public static TableLockWait from(Map<String, String> environment, Optional<Duration> flag) {
     TableLockWait wait = TableLockWait.DEFAULT;
-    String lockWait = environment.get("MIGRATE_LOCK_WAIT");
+    Optional<String> variable = GlobalOption.TABLE_LOCK_TIMEOUT.variables().stream()
+        .filter(name -> environment.get(name) != null && !environment.get(name).isBlank()).findFirst();
     if (flag.isPresent()) {
       wait = wait.withLockTimeout(flag.get());
-    } else if (lockWait != null && !lockWait.isBlank()) {
-      wait = wait.withLockTimeout(duration("MIGRATE_LOCK_WAIT", lockWait));
+    } else if (variable.isPresent()) {
+      wait = wait.withLockTimeout(duration(variable.get(), environment.get(variable.get())));
     }
     String statementTimeout = environment.get("MIGRATE_STATEMENT_TIMEOUT");
     if (statementTimeout != null && !statementTimeout.isBlank()) {

@@ -8,7 +8,7 @@ import com.authservice.migrate.result.LockTimedOut;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.shell.launch.LaunchContext;
-import com.authservice.migrate.shell.render.json.JsonOutput;
+import com.authservice.migrate.shell.run.CommandOutput;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
@@ -35,7 +35,7 @@ public final class ProgressPrinter implements RunListener {
 
   /** Progress for a command writing to {@code out}; in JSON mode stdout holds only the document, so stderr. */
   public static ProgressPrinter of(PrintWriter out, LaunchContext launch) {
-    PrintWriter shown = JsonOutput.wanted(out) ? new PrintWriter(launch.err(), true) : out;
+    PrintWriter shown = CommandOutput.json(out) ? new PrintWriter(launch.err(), true) : out;
     return new ProgressPrinter(shown, launch.err(), launch.terminal());
   }
 

@@ -1,6 +1,5 @@
 package com.authservice.migrate.shell.render;
 
-import com.authservice.migrate.errors.MigrationsFailed;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.RunResult;
 
@@ -30,12 +29,5 @@ public final class RunView {
           + "migration is applied (out of order): run `pending` to apply them.")).append('\n');
     }
     return text.toString();
-  }
-
-  /** After the summary: a {@code --force} run that went on past failures still fails (exit code 1). */
-  public static void failIfAnyFailed(RunResult result) {
-    if (!result.failed().isEmpty()) {
-      throw new MigrationsFailed(result.failed().stream().map(f -> f.migration().fileName()).toList());
-    }
   }
 }

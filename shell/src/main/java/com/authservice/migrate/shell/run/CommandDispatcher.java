@@ -2,12 +2,17 @@ package com.authservice.migrate.shell.run;
 
 import com.authservice.migrate.errors.MigrationException;
 import com.authservice.migrate.shell.launch.OutputFormat;
+import com.authservice.migrate.shell.render.Style;
 import com.authservice.migrate.shell.render.json.JsonOutput;
+import com.authservice.migrate.shell.view.Outcome;
+import com.authservice.migrate.shell.view.View;
+import com.authservice.migrate.shell.view.Views;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandContext;
@@ -32,14 +37,18 @@ public final class CommandDispatcher {
   private final PrintStream err;
   private final boolean debug;
   private final OutputFormat format;
+  private final Views views;
+  private final Style style;
 
   public CommandDispatcher(CommandRegistry registry, PositionalArguments arguments, PrintStream err, boolean debug,
-      OutputFormat format) {
+      OutputFormat format, Views views, Style style) {
     this.registry = registry;
     this.commandLine = new CommandLine(registry, arguments);
     this.err = err;
     this.debug = debug;
     this.format = format;
+    this.views = views;
+    this.style = style;
   }
 
   public int execute(List<String> words, PrintWriter out) {
@@ -48,12 +57,39 @@ public final class CommandDispatcher {
       if (writer instanceof JsonOutput json) {
         json.named(command.getName());
       }
-      ExitStatus status = command.execute(new CommandContext(commandLine.parse(command, words), registry, writer,
+      CommandOutput output = new CommandOutput(writer, views::renders);
+      ExitStatus status = command.execute(new CommandContext(commandLine.parse(command, words), registry, output,
           null));
+      output.flush();
       if (status.code() != ExitStatus.OK.code()) {
         throw new AlreadyReported(status.code() == ExitStatus.USAGE_ERROR.code() ? USAGE : FAILED);
       }
+      output.result().ifPresent(result -> render(result, writer));
     });
+  }
+
+  /**
+   * Shows what the command returned, as text or as its JSON document; then a result that says it failed fails
+   * the command, so that its error joins the document it already has.
+   */
+  private <R> void render(R result, PrintWriter writer) {
+    View<R> view = views.of(result).orElseThrow();
+    if (writer instanceof JsonOutput) {
+      JsonOutput.write(writer, view.json(result));
+    } else {
+      writer.print(view.text(result, style));
+    }
+    writer.flush();
+    if (result instanceof Outcome outcome) {
+      outcome.failure().ifPresent(failure -> {
+        throw failure;
+      });
+    }
+  }
+
+  /** Shows what {@code result} gives, as the command {@code name} would: its view, as text or as JSON. */
+  public int show(String name, PrintWriter out, Supplier<?> result) {
+    return execute(name, out, writer -> render(result.get(), writer));
   }
 
   /** Runs {@code step}, which is not a registered command, as the command {@code name} would run. */

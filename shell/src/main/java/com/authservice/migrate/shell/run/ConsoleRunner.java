@@ -3,9 +3,8 @@ package com.authservice.migrate.shell.run;
 import com.authservice.migrate.shell.image.NativeImageHints;
 import com.authservice.migrate.shell.launch.LaunchContext;
 import com.authservice.migrate.shell.launch.LaunchOptions;
-import com.authservice.migrate.shell.render.json.Json;
-import com.authservice.migrate.shell.render.json.JsonOutput;
 import com.authservice.migrate.shell.session.ConsoleSession;
+import com.authservice.migrate.shell.view.ConsoleVersion;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -50,13 +49,7 @@ public final class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator
     StopSignals signals = repl || launch.in() != System.in ? null : StopSignals.install(session::cancelAll);
     try {
       if (options.version()) {
-        exitCode = dispatcher.execute("--version", out, writer -> {
-          if (JsonOutput.wanted(writer)) {
-            JsonOutput.write(writer, Json.object().put("version", version()).put("runtime", runtime()));
-          } else {
-            writer.println("auth-migrate " + version() + " (" + runtime() + ")");
-          }
-        });
+        exitCode = dispatcher.show("--version", out, () -> new ConsoleVersion(version(), runtime()));
       } else if (!options.command().isEmpty()) {
         exitCode = dispatcher.execute(options.command(), out);
       } else if (options.file().isPresent()) {

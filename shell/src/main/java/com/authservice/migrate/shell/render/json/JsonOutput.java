@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.render.json;
 
+import com.authservice.migrate.shell.run.CommandOutput;
 import com.authservice.migrate.shell.run.Failure;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -7,12 +8,11 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.shell.core.command.CommandContext;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A command's output writer in JSON mode. A command with fields of its own hands in its document; the text of one
- * without is wrapped in a document instead. Either way stdout gets exactly one document per command, each on one
+ * A command's output writer in JSON mode: the dispatcher hands in the document its result's view builds; text
+ * printed beside it (none, normally) goes to stderr. Stdout gets exactly one document per command, each on one
  * line, with {@code command} first and {@code exitCode} (and on failure {@code error}, {@code message}) last.
  */
 public final class JsonOutput extends PrintWriter {
@@ -32,21 +32,9 @@ public final class JsonOutput extends PrintWriter {
     this.command = command;
   }
 
-  public static boolean wanted(CommandContext context) {
-    return wanted(context.outputWriter());
-  }
-
-  public static boolean wanted(PrintWriter out) {
-    return out instanceof JsonOutput;
-  }
-
   /** Hands in the command's result: {@code fields} follow {@code command} in its document. */
-  public static void write(CommandContext context, ObjectNode fields) {
-    write(context.outputWriter(), fields);
-  }
-
   public static void write(PrintWriter out, ObjectNode fields) {
-    JsonOutput json = (JsonOutput) out;
+    JsonOutput json = (JsonOutput) (out instanceof CommandOutput output ? output.beneath() : out);
     ObjectNode document = Json.object().put("command", json.command);
     document.setAll(fields);
     json.documents.add(document);
@@ -64,23 +52,20 @@ public final class JsonOutput extends PrintWriter {
   public void finish(PrintWriter out, PrintStream err, int exitCode, Optional<Failure> failure) {
     flush();
     String printed = text.toString();
-    if (documents.isEmpty()) {
-      if (command == null && failure.isEmpty() && printed.isEmpty()) {
-        return;
-      }
-      ObjectNode document = Json.object().put("command", command);
-      if (!printed.isEmpty()) {
-        document.put("text", printed);
-      }
-      documents.add(document);
-    } else if (!printed.isBlank()) {
+    if (!printed.isBlank()) {
       err.print(printed);
       err.flush();
+    }
+    if (documents.isEmpty()) {
+      if (command == null && failure.isEmpty()) {
+        return;
+      }
+      documents.add(Json.object().put("command", command));
     }
     ObjectNode last = documents.get(documents.size() - 1);
     failure.ifPresent(f -> last.put("error", f.code()).put("message", f.message()).put("exitCode", f.exitCode()));
     documents.stream().filter(document -> !document.has("exitCode")).forEach(document -> document.put("exitCode", exitCode));
-    if (out instanceof JsonOutput outer) {
+    if ((out instanceof CommandOutput output ? output.beneath() : out) instanceof JsonOutput outer) {
       // A command run by another (source): its documents are the outer command's output, as they are.
       outer.documents.addAll(documents);
       return;

@@ -1,4 +1,4 @@
-package com.authservice.migrate.shell.commands;
+package com.authservice.migrate.shell.view;
 
 import com.authservice.migrate.environment.EnvironmentStatus;
 import com.authservice.migrate.environment.StatusMatrix;
@@ -17,11 +17,11 @@ import java.util.stream.Collectors;
  * {@code status --fail-on STATES}: after the report, exit 1 when a migration is in one of these states, so that a
  * deploy refuses to go on (modified, missing) or a pre-deploy check demands work (pending). Empty: no gate.
  */
-record FailOn(Set<State> states) {
+public record FailOn(Set<State> states) {
 
-  static final String ACCEPTED = "pending, modified, missing, out-of-order";
+  public static final String ACCEPTED = "pending, modified, missing, out-of-order";
 
-  static FailOn parse(String option) {
+  public static FailOn parse(String option) {
     if (option == null) {
       return new FailOn(Set.of());
     }
@@ -39,20 +39,18 @@ record FailOn(Set<State> states) {
     return new FailOn(states);
   }
 
-  List<String> labels() {
+  public List<String> labels() {
     return states.stream().map(State::label).toList();
   }
 
-  void check(StatusReport report) {
-    found(report).ifPresent(found -> {
-      throw new GateFailed("status --fail-on: " + found);
-    });
+  Optional<RuntimeException> failure(StatusReport report) {
+    return found(report).map(found -> new GateFailed("status --fail-on: " + found));
   }
 
   /** Across environments an unreachable one fails the gate too: it cannot show that it is clear. */
-  void check(StatusMatrix matrix) {
+  Optional<RuntimeException> failure(StatusMatrix matrix) {
     if (states.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     List<String> found = new ArrayList<>();
     for (EnvironmentStatus column : matrix.columns()) {
@@ -63,9 +61,8 @@ record FailOn(Set<State> states) {
         found(column.report().get()).ifPresent(states -> found.add(name + ": " + states));
       }
     }
-    if (!found.isEmpty()) {
-      throw new GateFailed("status --fail-on: " + String.join("; ", found));
-    }
+    return found.isEmpty() ? Optional.empty()
+        : Optional.of(new GateFailed("status --fail-on: " + String.join("; ", found)));
   }
 
   /** "3 pending, 1 modified", or empty when the report has none of the states. */
