@@ -90,6 +90,22 @@ class FleetCommandsTest {
   }
 
   @Test
+  void strictLintRefusesTheRunOnEveryMemberOfAFleet(TestDatabase db) throws Exception {
+    TestScripts.copyOfProjectRepository(dir.resolve("migrations")).write("20251120000000_Add_age_to_users.sql",
+        "-- // Add age to users\nALTER TABLE users ADD COLUMN age integer NOT NULL;\n-- //@UNDO\n"
+            + "ALTER TABLE users DROP COLUMN age;\n");
+    Tenants tenants = Tenants.schemas(db, "a", "b");
+    Console console = fleet("tenants", tenants, "");
+
+    Run refused = console.run("up", "--fleet", "tenants", "--strict");
+
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.out() + refused.err()).contains("lint found 1 problem(s)");
+    assertThat(db.query("select count(*) from information_schema.tables where table_name = 'changelog'"))
+        .containsExactly("0");
+  }
+
+  @Test
   void statusAndUpOfAFleetAreOneJsonDocumentEach(TestDatabase db) throws Exception {
     Tenants tenants = failingAndUnreachable(Tenants.schemas(db, "a", "b", "c", "d"));
     Console console = fleet("tenants", tenants, "");

@@ -116,6 +116,24 @@ class LintCommandsTest {
   }
 
   @Test
+  void strictAlsoRefusesARunAcrossSeveralEnvironments(TestDatabase db) throws Exception {
+    Console console = checkout(db);
+    Files.createDirectories(dir.resolve("migrations/environments"));
+    for (String name : new String[] {"first", "second"}) {
+      Files.writeString(dir.resolve("migrations/environments/" + name + ".properties"), "host=" + db.settings().host()
+          + "\nport=" + db.settings().port() + "\ndatabase=" + db.name() + "\nusername=" + db.settings().user()
+          + "\npassword_env=DB_SECRET\n");
+    }
+
+    Run refused = console.with("DB_SECRET", db.settings().password().reveal())
+        .run("--env", "first,second", "up", "--strict");
+
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err()).contains("lint found 1 problem(s)");
+    assertThat(db.appliedIds()).isEmpty();
+  }
+
+  @Test
   void anUnreadableStrictSettingIsAUsageError(TestDatabase db) throws Exception {
     Run run = checkout(db).with("MIGRATE_LINT_STRICT", "maybe").run("lint");
 

@@ -52,15 +52,15 @@ final class FleetCommands {
   /** {@code all}: {@code --all} was given too, which a fleet does not combine with. */
   FleetStatus status(FleetOptions options, boolean all) {
     Fleet fleet = fleet(options, all);
-    FleetResult<StatusReport> result = run(fleet, options, false, false)
+    FleetResult<StatusReport> result = run(fleet, options, false, false, false)
         .read(Migrations::status, FleetListener.NONE);
     return FleetStatus.of(result);
   }
 
   /** up, down or version on every member; {@code action} says what it does, for the protected fleet's question. */
   FleetChanged<RunResult> migrate(FleetOptions options, boolean all, boolean yes, boolean ignoreModified,
-      String action, Function<Migrations, RunResult> operation) {
-    return change(fleet(options, all), options, yes, ignoreModified, action, migrations -> {
+      boolean strict, String action, Function<Migrations, RunResult> operation) {
+    return change(fleet(options, all), options, yes, ignoreModified, strict, action, migrations -> {
       RunResult result = operation.apply(migrations);
       RunShown.firstFailure(List.of(result)).ifPresent(failure -> {
         throw failure;
@@ -70,21 +70,22 @@ final class FleetCommands {
   }
 
   FleetChanged<StampResult> stamp(FleetOptions options, boolean yes, String target, boolean dropAlembicTable) {
-    return change(fleet(options, false), options, yes, false, "Stamping the changelog at " + target,
+    return change(fleet(options, false), options, yes, false, false, "Stamping the changelog at " + target,
         migrations -> migrations.stamp(target, dropAlembicTable), result -> "stamped",
         (StampResult result) -> result.marked().size());
   }
 
   private <T> FleetChanged<T> change(Fleet fleet, FleetOptions options, boolean yes, boolean ignoreModified,
-      String action, Function<Migrations, T> operation, Function<T, String> label, ToIntFunction<T> migrations) {
-    FleetResult<T> result = run(fleet, options, yes, ignoreModified).change(action, operation,
+      boolean strict, String action, Function<Migrations, T> operation, Function<T, String> label,
+      ToIntFunction<T> migrations) {
+    FleetResult<T> result = run(fleet, options, yes, ignoreModified, strict).change(action, operation,
         new FleetProgress(session.launch().err(), session.launch().terminal() && !session.options().quiet(),
             fleet.kind().word()));
     return new FleetChanged<>(result, label, migrations);
   }
 
-  private FleetRun run(Fleet fleet, FleetOptions options, boolean yes, boolean ignoreModified) {
-    return new FleetRun(fleet, session.config(fleet, yes).ignoringModified(ignoreModified),
+  private FleetRun run(Fleet fleet, FleetOptions options, boolean yes, boolean ignoreModified, boolean strict) {
+    return new FleetRun(fleet, RunCommands.strict(session.config(fleet, yes).ignoringModified(ignoreModified), strict),
         options.parallel() == null ? OptionalInt.empty() : OptionalInt.of(options.parallel()),
         Boolean.TRUE.equals(options.failFast()), yes);
   }

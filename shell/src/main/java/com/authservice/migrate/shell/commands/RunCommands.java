@@ -66,12 +66,12 @@ public class RunCommands {
     Target target = target(steps, to, Direction.UP, Target.head());
     FleetCommands.FleetOptions fleetOptions = new FleetCommands.FleetOptions(fleet, parallel, failFast);
     if (fleetOptions.requested()) {
-      return fleets.migrate(fleetOptions, all, yes, ignoreModified, "Applying pending migrations",
+      return fleets.migrate(fleetOptions, all, yes, ignoreModified, strict, "Applying pending migrations",
           m -> m.up(target, RunListener.NONE));
     }
     List<Environment> several = session.severalEnvironments(all);
     if (!several.isEmpty()) {
-      return upAcrossEnvironments(several, target, ignoreModified, yes, context);
+      return upAcrossEnvironments(several, target, ignoreModified, yes, strict, context);
     }
     return run(context, ignoreModified, yes, strict, m -> m.up(target, progress(context)));
   }
@@ -99,7 +99,7 @@ public class RunCommands {
     Target target = target(steps, to, Direction.DOWN, Target.steps(1));
     FleetCommands.FleetOptions fleetOptions = new FleetCommands.FleetOptions(fleet, parallel, failFast);
     if (fleetOptions.requested()) {
-      return fleets.migrate(fleetOptions, false, yes, ignoreModified, "Undoing migrations",
+      return fleets.migrate(fleetOptions, false, yes, ignoreModified, false, "Undoing migrations",
           m -> m.down(target, RunListener.NONE));
     }
     return run(context, ignoreModified, yes, false, m -> m.down(target, progress(context)));
@@ -124,7 +124,7 @@ public class RunCommands {
     String wanted = required(id, "version needs a migration id, for example: version 20251001000100");
     FleetCommands.FleetOptions fleetOptions = new FleetCommands.FleetOptions(fleet, parallel, failFast);
     if (fleetOptions.requested()) {
-      return fleets.migrate(fleetOptions, false, yes, ignoreModified, "Going to migration " + wanted,
+      return fleets.migrate(fleetOptions, false, yes, ignoreModified, strict, "Going to migration " + wanted,
           m -> m.version(wanted, RunListener.NONE));
     }
     return run(context, ignoreModified, yes, strict, m -> m.version(wanted, progress(context)));
@@ -215,16 +215,21 @@ public class RunCommands {
    */
   private RunShown run(CommandContext context, boolean ignoreModified, boolean yes, boolean strict,
       Function<Migrations, RunResult> operation) {
-    MigrationConfig config = session.config(yes).ignoringModified(ignoreModified);
-    RunResult result = operation.apply(new Migrations(strict ? config.withStrictLint(true) : config)
-        .cancellableBy(session.cancellation()));
+    RunResult result = operation.apply(new Migrations(strict(session.config(yes).ignoringModified(ignoreModified),
+        strict)).cancellableBy(session.cancellation()));
     return new RunShown(result, session.target());
   }
 
+  /** {@code --strict}, the flag form of MIGRATE_LINT_STRICT: with it lint refuses the run; without, the setting decides. */
+  static MigrationConfig strict(MigrationConfig config, boolean strict) {
+    return strict ? config.withStrictLint(true) : config;
+  }
+
   private EnvironmentsRan upAcrossEnvironments(List<Environment> environments, Target target, boolean ignoreModified,
-      boolean yes, CommandContext context) {
+      boolean yes, boolean strict, CommandContext context) {
     PrintWriter out = context.outputWriter();
-    EnvironmentRuns runs = new AcrossEnvironments(env -> session.config(env, yes).ignoringModified(ignoreModified))
+    EnvironmentRuns runs = new AcrossEnvironments(env -> strict(session.config(env, yes).ignoringModified(ignoreModified),
+        strict))
         .up(environments, target, env -> ProgressPrinter.of(out, session.launch()));
     return new EnvironmentsRan(runs);
   }
