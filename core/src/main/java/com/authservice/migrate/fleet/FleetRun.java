@@ -85,7 +85,7 @@ public final class FleetRun {
 
   /** One worker's members, on the connection it keeps ({@link MemberConnection}). */
   private final class MemberLane<T> implements Lane<T> {
-    private final MemberConnection connection = new MemberConnection(fleet);
+    private final MemberConnection connection = new MemberConnection(fleet, config.run().deadLink());
     private final Function<Migrations, T> operation;
     private final Confirmation answer;
 

@@ -1,5 +1,6 @@
 package com.authservice.migrate.fleet;
 
+import com.authservice.migrate.link.DeadLink;
 import com.authservice.migrate.run.Database;
 import com.authservice.migrate.settings.ConnectionSettings;
 import java.sql.Connection;
@@ -13,10 +14,13 @@ import java.sql.SQLException;
 final class MemberConnection implements AutoCloseable {
 
   private final Fleet fleet;
+  /** The run's own dead-link time (MIGRATE_DEAD_LINK_TIMEOUT), for every member's session. */
+  private final DeadLink deadLink;
   private Connection kept;
 
-  MemberConnection(Fleet fleet) {
+  MemberConnection(Fleet fleet, DeadLink deadLink) {
     this.fleet = fleet;
+    this.deadLink = deadLink;
   }
 
   /**
@@ -24,7 +28,7 @@ final class MemberConnection implements AutoCloseable {
    * being reached: the server refuses the connection, or the user may not use the member's schema.
    */
   Database reach(ConnectionSettings member) {
-    Database database = new Database(member);
+    Database database = new Database(member, deadLink);
     if (fleet.kind() == Fleet.Kind.SCHEMAS && kept != null) {
       try {
         database.reset(kept);
@@ -38,7 +42,7 @@ final class MemberConnection implements AutoCloseable {
     if (fleet.kind() == Fleet.Kind.SCHEMAS) {
       database.requireSchema(kept);
     }
-    return Database.lending(member, kept);
+    return Database.lending(member, deadLink, kept);
   }
 
   /** The member is done: a database's connection goes; a schema's stays for the next schema. */

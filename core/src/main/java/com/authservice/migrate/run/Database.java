@@ -44,8 +44,8 @@ public final class Database {
    * A database whose {@link #open()} lends {@code kept}, a connection to {@code settings} that its caller keeps
    * open from one run to the next (a fleet's worker does) and closes itself.
    */
-  public static Database lending(ConnectionSettings settings, Connection kept) {
-    return new Database(settings, DeadLink.DEFAULT, kept);
+  public static Database lending(ConnectionSettings settings, DeadLink deadLink, Connection kept) {
+    return new Database(settings, deadLink, kept);
   }
 
   public Connection open() {

@@ -3,6 +3,7 @@ package com.authservice.migrate.fleet;
 import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.Target;
 import com.authservice.migrate.errors.ConfirmationRequired;
+import com.authservice.migrate.link.DeadLink;
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.result.RunResult;
 import com.authservice.migrate.settings.NamePattern;
@@ -14,6 +15,7 @@ import com.authservice.migrate.testing.Tenants;
 import com.authservice.migrate.testing.TestDatabase;
 import com.authservice.migrate.testing.TestScripts;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -100,6 +102,25 @@ class FleetRunTest {
   void aFleetOfDatabasesMigratesEveryMemberAndTheNextRunFinishesTheFailedAndUnreachableOnes(PostgresServer server) {
     firstRunGoesOnPastCAndDAndTheSecondFinishesThem(Tenants.databases(server, "a", "b", "c", "d"),
         Fleet.Kind.DATABASES, "not currently accepting connections");
+  }
+
+  @Test
+  void everyMembersSessionAsksTheServerToProbeItsClientAfterTheRunsOwnDeadLinkTime(PostgresServer server) {
+    scripts.write("20251021000000_Record_keepalive.sql", "-- // Record keepalive\n"
+        + "CREATE TABLE keepalive AS SELECT current_setting('tcp_keepalives_idle') AS idle;\n"
+        + "-- //@UNDO\nDROP TABLE keepalive;\n");
+    Tenants tenants = Tenants.databases(server, "a", "b");
+    Fleet fleet = fleet(tenants, Fleet.Kind.DATABASES, false);
+    MigrationConfig base = new MigrationConfig(fleet.server(), scripts.folder());
+    MigrationConfig config = base.with(base.run().withDeadLink(new DeadLink(Duration.ofSeconds(6))));
+
+    FleetResult<RunResult> result = new FleetRun(fleet, config, OptionalInt.of(2), false, false)
+        .change("Applying pending migrations", m -> m.up(Target.head(), RunListener.NONE), FleetListener.NONE);
+
+    assertThat(result.members()).extracting(MemberResult::outcome).containsOnly(Outcome.DONE);
+    // Half the dead-link time: 3 s for 6 s, where the default 20 s gives 10 s.
+    assertThat(tenants.query("a", "select idle from keepalive")).containsExactly("3");
+    assertThat(tenants.query("b", "select idle from keepalive")).containsExactly("3");
   }
 
   @Test
