@@ -394,6 +394,24 @@ class AutogenerateRoundTripTest {
         """);
   }
 
+  @Test
+  void aRequiredColumnWithoutDefaultComesBackInTheUndoOnlyOnceTheUserSaysWithWhat(TestDatabase db) throws Exception {
+    db.execute(OWNERS + "CREATE TABLE pets (id BIGINT NOT NULL, name VARCHAR(40) NOT NULL, "
+        + "CONSTRAINT pets_pkey PRIMARY KEY (id)); INSERT INTO pets VALUES (1, 'Rex'), (2, 'Tom');");
+    List<String> schemaBefore = db.schemaSnapshot();
+    Autogeneration found = diff(db, Owner.class, PetsIdOnly.class);
+    assertPassesStrictLint(db, "up.sql", found.upSql(), "up_concurrently.sql", found.concurrentUpSql());
+    db.execute(found.upSql());
+
+    assertThatThrownBy(() -> db.execute(found.undoSql())).rootCause().hasMessageContaining("syntax error");
+    String filledIn = found.undoSql().replace("<value for existing rows>", "'unknown'");
+    assertPassesStrictLint(db, "undo_concurrently.sql", found.concurrentUndoSql(), "undo.sql", filledIn);
+    db.execute(filledIn);
+
+    assertThat(db.schemaSnapshot()).isEqualTo(schemaBefore);
+    assertThat(db.query("select name from pets order by id")).containsExactly("unknown", "unknown");
+  }
+
   @Entity @Table(name = "pets", indexes = @Index(name = "ix_pets_owner_id", columnList = "owner_id"))
   static class PetWithoutWeight {
     @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;

@@ -44,6 +44,7 @@ class EveryChangeKindPassesLintTest {
     kinds.put("add nullable column", new SchemaChange.AddColumn("owners", NICKNAME));
     kinds.put("add required column", new SchemaChange.AddColumn("owners", REQUIRED));
     kinds.put("drop column", new SchemaChange.DropColumn("owners", NICKNAME));
+    kinds.put("drop required column", new SchemaChange.DropColumn("owners", REQUIRED));
     kinds.put("widen type", new SchemaChange.AlterType("owners", "name", "character varying(40)",
         "character varying(80)"));
     kinds.put("rewrite type", new SchemaChange.AlterType("owners", "age", "integer", "bigint"));
@@ -77,8 +78,8 @@ class EveryChangeKindPassesLintTest {
       LintReport up = new Linter(Catalog.none(), "public").lintScript("up.sql", backfilled(ddl.up()), true)
           .lintScript("up_concurrently.sql", ddl.concurrentUp(), false).report();
       LintReport undo = new Linter(Catalog.none(), "public")
-          .lintScript("undo_concurrently.sql", ddl.concurrentUndo(), false).lintScript("undo.sql", ddl.undo(), true)
-          .report();
+          .lintScript("undo_concurrently.sql", ddl.concurrentUndo(), false)
+          .lintScript("undo.sql", backfilled(ddl.undo()), true).report();
       up.findings().forEach(finding -> flagged.add(kind + " (up): " + finding.rule().id()));
       undo.findings().forEach(finding -> flagged.add(kind + " (undo): " + finding.rule().id()));
       up.notes().forEach(note -> flagged.add(kind + " (up): " + note));

@@ -26,6 +26,14 @@ final class Caveats {
   }
 
   /**
+   * The undo's NOT NULL on a column it adds back: its ADD COLUMN holds the table's lock until the end of the undo
+   * and the backfill rewrote every row under it, so the online check would gain nothing here.
+   */
+  static String restoredRequired() {
+    return "-- migrate:allow setting-not-null (the column is added back and backfilled in this same transaction)\n";
+  }
+
+  /**
    * A widening PostgreSQL does in place needs no review, only the reason lint may not see (it knows the old type
    * only from a catalog); any other change rewrites the table and may fail on values that do not fit.
    */

@@ -67,7 +67,11 @@ public final class OnlineDdl {
         continue;
       }
       sql.append(undoCaveat(change));
-      renderer.statements(change).forEach(statement -> sql.append(statement).append(";\n"));
+      Optional<RequiredColumn> restored = restoredRequired(change);
+      renderer.statements(restored.isPresent() ? nullable((SchemaChange.AddColumn) change) : change)
+          .forEach(statement -> sql.append(statement).append(";\n"));
+      restored.ifPresent(required -> sql.append(RequiredColumn.backfill(required)).append(Caveats.restoredRequired())
+          .append(required.setNotNullInPlace()).append(";\n"));
     }
     return sql.toString();
   }
@@ -178,11 +182,27 @@ public final class OnlineDdl {
   /** A required column added to an existing table goes in nullable; the second script makes it required. */
   private SchemaChange nullableFirst(SchemaChange change) {
     if (change instanceof SchemaChange.AddColumn add && requiredLater(change).isPresent()) {
-      Column column = add.column();
-      return new SchemaChange.AddColumn(add.table(), new Column(column.name(), column.type(), true,
-          column.defaultValue(), column.identity(), column.comment()));
+      return nullable(add);
     }
     return change;
+  }
+
+  private static SchemaChange nullable(SchemaChange.AddColumn add) {
+    Column column = add.column();
+    return new SchemaChange.AddColumn(add.table(), new Column(column.name(), column.type(), true,
+        column.defaultValue(), column.identity(), column.comment()));
+  }
+
+  /**
+   * A required column without a default that the undo adds back to a table that may have rows: its data is gone,
+   * so the user backfills it, and it is made NOT NULL in the undo's own transaction (its second script ran before).
+   */
+  private Optional<RequiredColumn> restoredRequired(SchemaChange change) {
+    if (change instanceof SchemaChange.AddColumn add && !add.column().nullable() && !add.column().identity()
+        && add.column().defaultValue().isEmpty() && !newTables.contains(add.table())) {
+      return Optional.of(new RequiredColumn(add.table(), add.column().name(), Optional.empty()));
+    }
+    return Optional.empty();
   }
 
   /**
