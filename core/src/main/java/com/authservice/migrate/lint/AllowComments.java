@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code -- migrate:allow <rule-id>[, <rule-id>]} comments of one script. A comment before the first
+ * The {@code -- migrate:allow <rule-id>[, <rule-id>] [(reason)]} comments of one script. A comment before the first
  * statement accepts the finding for the whole script; one among a statement's lines (from the end of the
  * statement before it to the line its semicolon is on) accepts it for that statement only.
  */
@@ -30,7 +30,9 @@ final class AllowComments {
     for (int line = 1; line <= lines.length; line++) {
       Matcher allow = ALLOW.matcher(lines[line - 1]);
       while (allow.find()) {
-        for (String id : allow.group(1).strip().split("[\\s,]+")) {
+        // The ids, then optionally why in parentheses: "-- migrate:allow ban-drop-column (nothing reads it)".
+        String ids = allow.group(1).replaceFirst("\\(.*", "");
+        for (String id : ids.strip().split("[\\s,]+")) {
           if (Rule.byId(id).isPresent()) {
             idsByLine.computeIfAbsent(line, l -> new HashSet<>()).add(id.toLowerCase());
           } else if (!id.isEmpty()) {

@@ -9,6 +9,9 @@ import com.authservice.migrate.Migrations;
 import com.authservice.migrate.Target;
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.errors.NotUpToDate;
+import com.authservice.migrate.lint.Catalog;
+import com.authservice.migrate.lint.LintReport;
+import com.authservice.migrate.lint.Linter;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.testing.PostgresExtension;
@@ -87,14 +90,32 @@ class AutogenerateRoundTripTest {
     Autogeneration found = diff(db, models);
     assertThat(found.isEmpty()).as("the difference is detected").isFalse();
 
+    assertPassesStrictLint(db, "up.sql", found.upSql(), "up_concurrently.sql", found.concurrentUpSql());
     db.execute(found.upSql());
     eachOnItsOwn(db, found.concurrentUpSql());
     assertThat(diff(db, models).summary()).as("check after applying up").isEmpty();
 
+    assertPassesStrictLint(db, "undo_concurrently.sql", found.concurrentUndoSql(), "undo.sql", found.undoSql());
     eachOnItsOwn(db, found.concurrentUndoSql());
     db.execute(found.undoSql());
     assertThat(db.schemaSnapshot()).as("schema after applying undo").isEqualTo(schemaBefore);
     return found;
+  }
+
+  /**
+   * Lint --strict, reading the live catalog as {@code lint} does, passes the two scripts that run next: the first
+   * in the migration's transaction, the second without one. Statements it could not parse fail it too.
+   */
+  private static void assertPassesStrictLint(TestDatabase db, String first, String firstSql, String second,
+      String secondSql) throws Exception {
+    boolean firstInTransaction = first.startsWith("up.");
+    try (Connection connection = db.connect()) {
+      LintReport report = new Linter(Catalog.read(connection), "public")
+          .lintScript(first, firstSql, firstInTransaction).lintScript(second, secondSql, !firstInTransaction).report();
+      assertThat(report.findings()).as("lint findings in " + first + " and " + second).isEmpty();
+      assertThat(report.passesStrict()).as("strict lint of " + first + " and " + second + ": " + report.notes())
+          .isTrue();
+    }
   }
 
   /** The second, no-transaction script: CONCURRENTLY refuses to share a transaction, even an implicit one. */
@@ -241,6 +262,163 @@ class AutogenerateRoundTripTest {
     assertThat(found.summary()).containsExactly("add unique constraint uq_owners_name on owners[name]");
     db.execute("ALTER TABLE owners ADD CONSTRAINT some_other_name UNIQUE (name)");
     assertThat(diff(db, UniqueOwner.class).isEmpty()).isTrue();
+  }
+
+  /** Rows in both tables, so that every NOT NULL, key and constraint below is set, checked and undone over data. */
+  private static final String PETS_WITH_ROWS = PETS + """
+      INSERT INTO owners (name) VALUES ('Ann'), ('Bob');
+      INSERT INTO pets (owner_id, nickname) VALUES (1, 'Rex'), (2, 'Tom'), (2, NULL);
+      """;
+
+  @Entity @Table(name = "tags")
+  static class TagByLabel {
+    @Column(name = "code", length = 10, nullable = false) String code;
+    @Id @Column(name = "label", length = 40) String label;
+  }
+
+  @Test
+  void aPrimaryKeyOnANullableColumnOfATableWithRowsIsAddedOnAnIndexBuiltConcurrentlyAfterTheNotNullCheck(
+      TestDatabase db) throws Exception {
+    Autogeneration found = roundTrip(db, "CREATE TABLE tags (code VARCHAR(10), label VARCHAR(40));"
+        + "INSERT INTO tags VALUES ('a', 'one'), ('b', 'two');", Tag.class);
+
+    assertThat(found.summary()).containsExactly("tags.code becomes NOT NULL", "add primary key tags_pkey on tags[code]");
+    assertThat(found.upSql()).doesNotContain("PRIMARY KEY");
+    assertThat(found.concurrentUpSql()).isEqualTo("""
+        CREATE UNIQUE INDEX CONCURRENTLY tags_pkey ON tags (code);
+        ALTER TABLE tags ADD CONSTRAINT tags_code_not_null CHECK (code IS NOT NULL) NOT VALID;
+        ALTER TABLE tags VALIDATE CONSTRAINT tags_code_not_null;
+        ALTER TABLE tags ALTER COLUMN code SET NOT NULL;
+        ALTER TABLE tags DROP CONSTRAINT tags_code_not_null;
+        ALTER TABLE tags ADD CONSTRAINT tags_pkey PRIMARY KEY USING INDEX tags_pkey;
+        """);
+    assertThat(found.concurrentUndoSql()).isEqualTo("""
+        ALTER TABLE tags DROP CONSTRAINT tags_pkey;
+        ALTER TABLE tags ALTER COLUMN code DROP NOT NULL;
+        """);
+  }
+
+  @Test
+  void aPrimaryKeyMovedToAnotherColumnIsRestoredOnAnIndexBuiltConcurrentlyWhenUndone(TestDatabase db)
+      throws Exception {
+    Autogeneration found = roundTrip(db, "CREATE TABLE tags (code VARCHAR(10) NOT NULL, label VARCHAR(40), "
+        + "CONSTRAINT tags_pkey PRIMARY KEY (code)); INSERT INTO tags VALUES ('a', 'one'), ('b', 'two');",
+        TagByLabel.class);
+
+    assertThat(found.upSql()).contains("ALTER TABLE tags DROP CONSTRAINT tags_pkey;");
+    assertThat(found.concurrentUndoSql()).endsWith("""
+        CREATE UNIQUE INDEX CONCURRENTLY tags_pkey ON tags (code);
+        ALTER TABLE tags ADD CONSTRAINT tags_pkey PRIMARY KEY USING INDEX tags_pkey;
+        """);
+    assertThat(found.undoSql()).doesNotContain("PRIMARY KEY");
+  }
+
+  @Entity @Table(name = "owners")
+  static class OwnerWithOptionalName {
+    @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+    @Column(name = "name", length = 100) String name;
+  }
+
+  @Test
+  void aColumnMadeNullableIsMadeRequiredAgainByTheNotNullCheckWhenUndone(TestDatabase db) throws Exception {
+    Autogeneration found = roundTrip(db, OWNERS + "INSERT INTO owners (name) VALUES ('Ann'), ('Bob');",
+        OwnerWithOptionalName.class);
+
+    assertThat(found.summary()).containsExactly("owners.name becomes nullable");
+    assertThat(found.upSql()).isEqualTo("ALTER TABLE owners ALTER COLUMN name DROP NOT NULL;\n");
+    assertThat(found.concurrentUpSql()).isEmpty();
+    assertThat(found.concurrentUndoSql()).isEqualTo("""
+        ALTER TABLE owners ADD CONSTRAINT owners_name_not_null CHECK (name IS NOT NULL) NOT VALID;
+        ALTER TABLE owners VALIDATE CONSTRAINT owners_name_not_null;
+        ALTER TABLE owners ALTER COLUMN name SET NOT NULL;
+        ALTER TABLE owners DROP CONSTRAINT owners_name_not_null;
+        """);
+    assertThat(found.undoSql()).isEmpty();
+  }
+
+  @Test
+  void aUniqueConstraintDroppedFromATableWithRowsComesBackOnAnIndexBuiltConcurrently(TestDatabase db)
+      throws Exception {
+    Autogeneration found = roundTrip(db, PETS_WITH_ROWS
+        + "ALTER TABLE owners ADD CONSTRAINT uq_owners_name UNIQUE (name);", Owner.class, Pet.class);
+
+    assertThat(found.summary()).containsExactly("remove unique constraint uq_owners_name of owners");
+    assertThat(found.concurrentUndoSql()).isEqualTo("""
+        CREATE UNIQUE INDEX CONCURRENTLY uq_owners_name ON owners (name);
+        ALTER TABLE owners ADD CONSTRAINT uq_owners_name UNIQUE USING INDEX uq_owners_name;
+        """);
+  }
+
+  @Entity @Table(name = "pets")
+  static class PetUnindexedUnlinked {
+    @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+    @Column(name = "owner_id", nullable = false) Long ownerId;
+    @Column(name = "nickname", length = 50) String nickname;
+    @Column(name = "weight", precision = 5, scale = 2, nullable = false, options = "DEFAULT 0") BigDecimal weight;
+  }
+
+  @Test
+  void aDroppedIndexAndForeignKeyGoConcurrentlyAndComeBackTheSafeWayWhenUndone(TestDatabase db) throws Exception {
+    Autogeneration found = roundTrip(db, PETS_WITH_ROWS, Owner.class, PetUnindexedUnlinked.class);
+
+    assertThat(found.summary()).containsExactly("remove foreign key fk_pets_owner of pets",
+        "remove index ix_pets_owner_id of pets");
+    assertThat(found.upSql()).isEqualTo("ALTER TABLE pets DROP CONSTRAINT fk_pets_owner;\n");
+    assertThat(found.concurrentUpSql()).isEqualTo("DROP INDEX CONCURRENTLY ix_pets_owner_id;\n");
+    assertThat(found.concurrentUndoSql()).isEqualTo("""
+        CREATE INDEX CONCURRENTLY ix_pets_owner_id ON pets (owner_id);
+        ALTER TABLE pets ADD CONSTRAINT fk_pets_owner FOREIGN KEY (owner_id) REFERENCES owners (id) \
+        ON DELETE CASCADE NOT VALID;
+        ALTER TABLE pets VALIDATE CONSTRAINT fk_pets_owner;
+        """);
+    assertThat(found.undoSql()).isEmpty();
+  }
+
+  @Test
+  void anIndexOnADroppedColumnGoesAndComesBackWithItInTheSameTransaction(TestDatabase db) throws Exception {
+    Autogeneration found = roundTrip(db, PETS_WITH_ROWS + "CREATE INDEX ix_pets_weight ON pets (weight);",
+        Owner.class, PetWithoutWeight.class);
+
+    assertThat(found.summary()).containsExactly("remove index ix_pets_weight of pets", "remove column pets.weight");
+    assertThat(found.upSql()).isEqualTo("""
+        -- migrate:allow require-concurrent-index-deletion (dropped with column pets.weight in this same transaction)
+        DROP INDEX ix_pets_weight;
+        -- Review: this deletes column pets.weight and its data for good; first deploy code that no longer reads it.
+        -- migrate:allow ban-drop-column
+        ALTER TABLE pets DROP COLUMN weight;
+        """);
+    assertThat(found.concurrentUpSql()).isEmpty();
+    assertThat(found.undoSql()).endsWith("""
+        -- migrate:allow require-concurrent-index-creation (restored with column pets.weight in this same transaction)
+        CREATE INDEX ix_pets_weight ON pets (weight);
+        """);
+  }
+
+  @Test
+  void aRequiredColumnWithoutDefaultComesBackInTheUndoOnlyOnceTheUserSaysWithWhat(TestDatabase db) throws Exception {
+    db.execute(OWNERS + "CREATE TABLE pets (id BIGINT NOT NULL, name VARCHAR(40) NOT NULL, "
+        + "CONSTRAINT pets_pkey PRIMARY KEY (id)); INSERT INTO pets VALUES (1, 'Rex'), (2, 'Tom');");
+    List<String> schemaBefore = db.schemaSnapshot();
+    Autogeneration found = diff(db, Owner.class, PetsIdOnly.class);
+    assertPassesStrictLint(db, "up.sql", found.upSql(), "up_concurrently.sql", found.concurrentUpSql());
+    db.execute(found.upSql());
+
+    assertThatThrownBy(() -> db.execute(found.undoSql())).rootCause().hasMessageContaining("syntax error");
+    String filledIn = found.undoSql().replace("<value for existing rows>", "'unknown'");
+    assertPassesStrictLint(db, "undo_concurrently.sql", found.concurrentUndoSql(), "undo.sql", filledIn);
+    db.execute(filledIn);
+
+    assertThat(db.schemaSnapshot()).isEqualTo(schemaBefore);
+    assertThat(db.query("select name from pets order by id")).containsExactly("unknown", "unknown");
+  }
+
+  @Entity @Table(name = "pets", indexes = @Index(name = "ix_pets_owner_id", columnList = "owner_id"))
+  static class PetWithoutWeight {
+    @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+    @ManyToOne(optional = false) @JoinColumn(name = "owner_id", nullable = false, foreignKey = @ForeignKey(
+        name = "fk_pets_owner", foreignKeyDefinition = "FOREIGN KEY (owner_id) REFERENCES owners (id) ON DELETE CASCADE"))
+    Owner owner;
+    @Column(name = "nickname", length = 50) String nickname;
   }
 
   @Entity @Table(name = "pets", indexes = {@Index(name = "ix_pets_owner_id", columnList = "owner_id"),

@@ -93,6 +93,9 @@ class LinterTest {
     assertThat(rules("ALTER TABLE users ADD CONSTRAINT uq UNIQUE (email);"))
         .containsExactly("disallowed-unique-constraint");
     assertThat(rules("ALTER TABLE users ADD CONSTRAINT uq UNIQUE USING INDEX ix;")).isEmpty();
+    assertThat(rules("ALTER TABLE users ADD CONSTRAINT users_pkey PRIMARY KEY (id);"))
+        .containsExactly("adding-serial-primary-key-field");
+    assertThat(rules("ALTER TABLE users ADD CONSTRAINT users_pkey PRIMARY KEY USING INDEX users_pkey;")).isEmpty();
   }
 
   @Test
@@ -153,6 +156,19 @@ class LinterTest {
     assertThat(rules(typo)).containsExactly("ban-drop-column");
     assertThat(typo.notes()).extracting(Note::text).containsExactly(
         "-- migrate:allow names no rule \"ban-drop-colum\" (see `help lint`)");
+  }
+
+  @Test
+  void anAllowCommentMaySayWhyInParenthesesWithoutTheReasonReadAsRuleIds() {
+    LintReport withReason = lint("-- migrate:allow ban-drop-column (nothing reads it since 2.3)\n"
+        + "SELECT 1;\nALTER TABLE users DROP COLUMN email;\n");
+    assertThat(withReason.notes()).isEmpty();
+
+    LintReport onStatement = lint("SELECT 1;\n-- migrate:allow ban-drop-column, renaming-column (see ticket 12)\n"
+        + "ALTER TABLE users DROP COLUMN email;\n");
+    assertThat(onStatement.findings()).isEmpty();
+    assertThat(onStatement.allowed()).hasSize(1);
+    assertThat(onStatement.notes()).isEmpty();
   }
 
   @Test

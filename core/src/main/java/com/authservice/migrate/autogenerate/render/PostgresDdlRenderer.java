@@ -6,6 +6,7 @@ import com.authservice.migrate.autogenerate.compare.SchemaChange;
 import com.authservice.migrate.autogenerate.schema.Column;
 import com.authservice.migrate.autogenerate.schema.ForeignKey;
 import com.authservice.migrate.autogenerate.schema.Table;
+import com.authservice.migrate.lint.TypeChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,8 +51,10 @@ public final class PostgresDdlRenderer {
       return List.of("ALTER TABLE " + quote(drop.table()) + " DROP COLUMN " + quote(drop.column().name()));
     }
     if (change instanceof SchemaChange.AlterType alter) {
-      return List.of(alterColumn(alter.table(), alter.column()) + " TYPE " + alter.to() + " USING "
-          + quote(alter.column()) + "::" + alter.to());
+      // A widening made in place says so by having no USING, which lint would read as a rewrite.
+      return List.of(alterColumn(alter.table(), alter.column()) + " TYPE " + alter.to()
+          + (TypeChange.withoutRewrite(alter.from(), alter.to()) ? "" : " USING " + quote(alter.column()) + "::"
+          + alter.to()));
     }
     if (change instanceof SchemaChange.AlterNullable alter) {
       return List.of(alterColumn(alter.table(), alter.column()) + (alter.nullable() ? " DROP NOT NULL" : " SET NOT NULL"));

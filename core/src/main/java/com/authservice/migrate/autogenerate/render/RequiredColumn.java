@@ -39,6 +39,11 @@ record RequiredColumn(String table, String column, Optional<String> defaultValue
         alter + "DROP CONSTRAINT " + quote(checkName()));
   }
 
+  /** SET NOT NULL as it is, scanning the table: for a column added back in the same transaction. */
+  String setNotNullInPlace() {
+    return "ALTER TABLE " + quote(table) + " ALTER COLUMN " + quote(column) + " SET NOT NULL";
+  }
+
   String dropNotNull() {
     return "ALTER TABLE " + quote(table) + " ALTER COLUMN " + quote(column) + " DROP NOT NULL";
   }
