@@ -16,6 +16,7 @@ import org.postgresql.PGConnection;
 public final class Cancellation {
 
   private final Cancellation parent;
+  /** The {@link #forOneOfSeveral()} tokens whose run has a connection attached now. */
   private final List<Cancellation> children = new CopyOnWriteArrayList<>();
   private volatile boolean requested;
   private volatile Connection connection;
@@ -38,9 +39,7 @@ public final class Cancellation {
    * cancelling this one cancels the statement in flight on every such run's connection.
    */
   public Cancellation forOneOfSeveral() {
-    Cancellation child = new Cancellation(this);
-    children.add(child);
-    return child;
+    return new Cancellation(this);
   }
 
   public void cancel() {
@@ -63,9 +62,16 @@ public final class Cancellation {
   /** The connection whose statements {@link #cancel()} cancels, until {@link #detach()}. */
   public void attach(Connection running) {
     connection = running;
+    if (parent != null) {
+      // Only runs in progress are tracked: a REPL session's token outlives many commands on many targets.
+      parent.children.add(this);
+    }
   }
 
   public void detach() {
     connection = null;
+    if (parent != null) {
+      parent.children.remove(this);
+    }
   }
 }
