@@ -8,6 +8,7 @@ import com.authservice.migrate.guard.Confirmation;
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.result.RunResult;
 import com.authservice.migrate.result.StatusReport;
+import com.authservice.migrate.run.Cancellation;
 import com.authservice.migrate.targets.Lane;
 import com.authservice.migrate.targets.MemberResult.Outcome;
 import com.authservice.migrate.targets.MemberResult;
@@ -38,6 +39,7 @@ public final class AcrossEnvironments {
 
   private final Function<Environment, MigrationConfig> config;
   private final Duration statusDeadline;
+  private Cancellation cancellation = Cancellation.none();
 
   /**
    * @param config one environment's configuration: its connection and script variables, the launch options, and
@@ -53,6 +55,15 @@ public final class AcrossEnvironments {
   }
 
   /**
+   * Runs that {@code token} stops (Ctrl-C): the environment running then stops as a single run would, and the
+   * environments after it do not start.
+   */
+  public AcrossEnvironments cancellableBy(Cancellation token) {
+    this.cancellation = token;
+    return this;
+  }
+
+  /**
    * Applies pending migrations up to {@code target} in each of {@code environments}, in the order given. Every
    * protected environment is confirmed before the first one runs: a refusal leaves all of them as they were.
    */
@@ -63,7 +74,8 @@ public final class AcrossEnvironments {
       configs.get(environment.name()).changeGuard().beforeChange("Applying pending migrations");
     }
     Map<String, Environment> byName = byName(environments);
-    Runs<RunResult> runs = new TargetsRun(new Policy.InOrder("environment"), "environments-up").run(
+    Runs<RunResult> runs = new TargetsRun(new Policy.InOrder("environment"), "environments-up")
+        .cancellableBy(cancellation).run(
         names(environments), () -> lane(byName, configs, (environment, migrations) -> migrations.up(target,
             listener.apply(environment)), result -> !result.failed().isEmpty(), Confirmation.GIVEN), new RunProgress() {
         });
@@ -94,14 +106,15 @@ public final class AcrossEnvironments {
    * Each environment a run of its own, as its own configuration says, {@code answer} confirming; a value that
    * {@code fails} (migrations that failed under --force) fails the environment, and stops those after it in order.
    */
-  private static <T> Lane<T> lane(Map<String, Environment> byName, Map<String, MigrationConfig> configs,
+  private <T> Lane<T> lane(Map<String, Environment> byName, Map<String, MigrationConfig> configs,
       BiFunction<Environment, Migrations, T> operation,
       Predicate<T> fails, Confirmation answer) {
     return name -> {
       long started = System.nanoTime();
       Environment environment = byName.get(name);
       try {
-        T value = operation.apply(environment, new Migrations(configs.get(name).confirmingWith(answer)));
+        T value = operation.apply(environment, new Migrations(configs.get(name).confirmingWith(answer))
+            .cancellableBy(cancellation.forOneOfSeveral()));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         return fails.test(value) ? new MemberResult<>(name, Outcome.FAILED, Optional.of(value), Optional.empty(),
             elapsed) : MemberResult.done(name, value, elapsed);

@@ -6,6 +6,7 @@ import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.errors.MigrationException;
 import com.authservice.migrate.guard.ChangeGuard;
 import com.authservice.migrate.guard.Confirmation;
+import com.authservice.migrate.run.Cancellation;
 import com.authservice.migrate.run.Database;
 import com.authservice.migrate.settings.ConnectionSettings;
 import com.authservice.migrate.targets.Lane;
@@ -32,6 +33,7 @@ public final class FleetRun {
   private final OptionalInt parallel;
   private final boolean failFast;
   private final boolean confirmedInAdvance;
+  private Cancellation cancellation = Cancellation.none();
 
   /**
    * @param config what every member's run starts from (scripts, lock timeout, --force...); its confirmation
@@ -52,6 +54,15 @@ public final class FleetRun {
     this.parallel = parallel;
     this.failFast = failFast;
     this.confirmedInAdvance = confirmedInAdvance;
+  }
+
+  /**
+   * Runs that {@code token} stops (Ctrl-C): every member running then stops as a single run would, and the
+   * members not yet started do not start.
+   */
+  public FleetRun cancellableBy(Cancellation token) {
+    this.cancellation = token;
+    return this;
   }
 
   /** An operation that changes nothing (status): no confirmation. */
@@ -79,6 +90,7 @@ public final class FleetRun {
     int atOnce = parallel.isPresent() ? Math.max(1, Math.min(parallel.getAsInt(), members.spareConnections()))
         : members.defaultParallelism();
     Runs<T> runs = new TargetsRun(new Policy.Parallel(atOnce, failFast), "fleet-" + fleet.name())
+        .cancellableBy(cancellation)
         .run(names, () -> new MemberLane<>(operation, answer), listener);
     return new FleetResult<>(fleet, runs.members(), runs.atOnce(), runs.elapsed());
   }
@@ -111,7 +123,8 @@ public final class FleetRun {
         return MemberResult.not(Outcome.UNREACHABLE, name, e.getMessage(), elapsed(started));
       }
       try {
-        return MemberResult.done(name, operation.apply(new Migrations(memberConfig(settings, answer), database)),
+        return MemberResult.done(name, operation.apply(new Migrations(memberConfig(settings, answer), database)
+            .cancellableBy(cancellation.forOneOfSeveral())),
             elapsed(started));
       } catch (RuntimeException e) {
         return MemberResult.not(Outcome.FAILED, name, e instanceof MigrationException ? e.getMessage()

@@ -1,6 +1,7 @@
 package com.authservice.migrate.targets;
 
 import com.authservice.migrate.errors.MigrationException;
+import com.authservice.migrate.run.Cancellation;
 import com.authservice.migrate.targets.MemberResult.Outcome;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,18 +20,30 @@ import java.util.function.Supplier;
 /**
  * The one engine for commands on several targets (environments, the members of a fleet): every member runs as a
  * run of its own, with its own result, under the {@link Policy} given. A member that fails stops the others only
- * when the policy says so; then those not yet started are {@code NOT_RUN}. Confirmation is the caller's, asked
- * once before this starts.
+ * when the policy says so; then those not yet started are {@code NOT_RUN}, as they are once the command is
+ * cancelled. Confirmation is the caller's, asked once before this starts.
  */
 public final class TargetsRun {
 
+  public static final String NOT_RUN_CANCELLED = "not run: the command was cancelled";
+
   private final Policy policy;
   private final String threadName;
+  private Cancellation cancellation = Cancellation.none();
 
   /** @param threadName what the workers are called (in a thread dump) */
   public TargetsRun(Policy policy, String threadName) {
     this.policy = policy;
     this.threadName = threadName;
+  }
+
+  /**
+   * A run that {@code token} stops: no member starts once it is cancelled. The lanes stop the members running
+   * then, with the token's {@link Cancellation#forOneOfSeveral()}.
+   */
+  public TargetsRun cancellableBy(Cancellation token) {
+    this.cancellation = token;
+    return this;
   }
 
   /** Runs every member of {@code members} on lanes from {@code lanes}, one lane per worker. */
@@ -105,9 +118,10 @@ public final class TargetsRun {
     public void run() {
       try (Lane<T> lane = lanes.get()) {
         for (int i = next.getAndIncrement(); i < members.size(); i = next.getAndIncrement()) {
-          MemberResult<T> result = stop.get()
-              ? MemberResult.not(Outcome.NOT_RUN, members.get(i), policy.notRun(), Duration.ZERO)
-              : runOne(lane, members.get(i));
+          MemberResult<T> result = cancellation.requested()
+              ? MemberResult.not(Outcome.NOT_RUN, members.get(i), NOT_RUN_CANCELLED, Duration.ZERO)
+              : stop.get() ? MemberResult.not(Outcome.NOT_RUN, members.get(i), policy.notRun(), Duration.ZERO)
+                  : runOne(lane, members.get(i));
           if (!results.compareAndSet(i, null, result)) {
             continue; // given up on at the deadline
           }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.authservice.migrate.testing.PostgresExtension;
+import com.authservice.migrate.testing.Tenants;
 import com.authservice.migrate.testing.TestDatabase;
 import com.authservice.migrate.testing.TestScripts;
 import java.io.IOException;
@@ -11,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -22,13 +25,23 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Ctrl-C and SIGTERM during {@code up} of a migration that sleeps on the server: the statement is cancelled, the
  * console says what was rolled back or stays, the migration lock is free at once, and the batch exits 130 / 143
- * while the REPL stays at its prompt.
+ * while the REPL stays at its prompt; the same for commands on several targets ({@code up --all}, {@code --fleet}),
+ * where no further target starts.
  */
 @ExtendWith(PostgresExtension.class)
 class CancelProcessTest {
 
   private static final String SLOW = "20251101000000_Slow.sql";
   private static final String SESSION = "console";
+  private static final String SLOW_SCRIPT = """
+      -- // Slow
+      CREATE TABLE slow_table (id integer);
+      SELECT pg_sleep(30);
+      -- //@UNDO
+      DROP TABLE slow_table;
+      """;
+  private static final String ROLLED_BACK = "Cancelled: " + SLOW + " was rolled back and is not applied";
+  private static final String NOT_STARTED = "the command was cancelled";
 
   @TempDir
   Path dir;
@@ -100,14 +113,7 @@ class CancelProcessTest {
         -- //@UNDO
         DROP TABLE slow_table;
         """);
-    PackagedConsole console = new PackagedConsole(dir, db.settings());
-    String environment = console.environment().entrySet().stream()
-        .map(variable -> variable.getKey() + "=" + quoted(variable.getValue())).collect(Collectors.joining(" "));
-    String command = PackagedConsole.command().stream().map(CancelProcessTest::quoted).collect(Collectors.joining(" "));
-    // The pane's shell traps Ctrl-C (and so survives it) without passing the trap on: the console gets it as usual.
-    tmux("new-session", "-d", "-s", SESSION, "-x", "200", "-y", "40", "-c", dir.toString(),
-        "trap true INT; env " + environment + " " + command + "; echo \"console exited with $?\"; sleep 120");
-    awaitScreen("@" + db.settings().host() + ":" + db.settings().port() + ">");
+    startRepl(db, Map.of());
     typeLine("up");
     awaitSleepingOnTheServer(db);
 
@@ -123,13 +129,88 @@ class CancelProcessTest {
     assertThat(awaitScreen("console exited with ")).contains("console exited with 0");
   }
 
+  @Test
+  void ctrlCInBatchModeStopsEveryRunningFleetMemberStartsNoOtherAndExits130Promptly(TestDatabase db)
+      throws Exception {
+    TestScripts.withChangelogOnly(dir.resolve("migrations")).write(SLOW, SLOW_SCRIPT);
+    Tenants tenants = Tenants.schemas(db, "a", "b", "c");
+    Files.createDirectories(dir.resolve("migrations/fleets"));
+    Files.writeString(dir.resolve("migrations/fleets/tenants.properties"), tenants.fleetFile("TENANT_PASSWORD"));
+    Started up = start(db, Map.of("TENANT_PASSWORD", tenants.migrator().password().reveal()),
+        "up", "--fleet", "tenants", "--parallel", "2");
+    awaitSleepingOnTheServer(db, 2);
+
+    long signalled = System.nanoTime();
+    signal(up.process(), "INT");
+
+    assertThat(up.process().waitFor(20, TimeUnit.SECONDS)).as("the console ended").isTrue();
+    long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - signalled);
+    String output = Files.readString(up.err()) + Files.readString(dir.resolve("out.txt"));
+    assertThat(up.process().exitValue()).as(output).isEqualTo(130);
+    assertThat(seconds).as("seconds from SIGINT to exit, against a 10 s grace").isLessThan(5);
+    assertThat(output).contains(ROLLED_BACK).contains(NOT_STARTED).doesNotContain("Exception");
+    assertThat(tenants.appliedIds("a")).containsExactly("20251001000000");
+    assertThat(tenants.appliedIds("b")).containsExactly("20251001000000");
+    assertThat(tenants.appliedIds("c")).isEmpty();
+    assertThat(advisoryLocks(db)).isZero();
+  }
+
+  @Test
+  void ctrlCInTheReplStopsUpAllStartsNoFurtherEnvironmentAndTheConsoleStaysAtItsPrompt(TestDatabase first,
+      TestDatabase second) throws Exception {
+    assumeThat(tmux("-V")).as("tmux is installed").startsWith("tmux");
+    TestScripts.withChangelogOnly(dir.resolve("migrations")).write(SLOW, SLOW_SCRIPT);
+    environment("first", first);
+    environment("second", second);
+    startRepl(first, Map.of("DB_SECRET", "env-secret"));
+    typeLine("up --all");
+    awaitSleepingOnTheServer(first, 1);
+
+    tmux("send-keys", "-t", SESSION, "C-c");
+
+    awaitScreen(NOT_STARTED);
+    String screen = awaitScreen(ROLLED_BACK);
+    assertThat(screen).doesNotContain("Exception");
+    assertThat(first.appliedIds()).containsExactly("20251001000000");
+    assertThat(second.changelog()).isEmpty();
+    assertThat(advisoryLocks(first)).isZero();
+    typeLine("status");
+    assertThat(awaitScreen("1 applied, 1 pending")).doesNotContain("console exited");
+    typeLine("exit");
+    assertThat(awaitScreen("console exited with ")).contains("console exited with 0");
+  }
+
+  private void environment(String name, TestDatabase db) throws IOException {
+    Files.createDirectories(dir.resolve("migrations/environments"));
+    Files.writeString(dir.resolve("migrations/environments/" + name + ".properties"), "host=" + db.settings().host()
+        + "\nport=" + db.settings().port() + "\ndatabase=" + db.name() + "\nusername=postgres\npassword_env=DB_SECRET\n");
+  }
+
   private record Started(Process process, Path err) {
   }
 
+  /** The console's REPL in a tmux pane, connected to {@code db}, with {@code variables} besides; at its prompt. */
+  private void startRepl(TestDatabase db, Map<String, String> variables) throws Exception {
+    Map<String, String> all = new LinkedHashMap<>(new PackagedConsole(dir, db.settings()).environment());
+    all.putAll(variables);
+    String environment = all.entrySet().stream()
+        .map(variable -> variable.getKey() + "=" + quoted(variable.getValue())).collect(Collectors.joining(" "));
+    String command = PackagedConsole.command().stream().map(CancelProcessTest::quoted).collect(Collectors.joining(" "));
+    // The pane's shell traps Ctrl-C (and so survives it) without passing the trap on: the console gets it as usual.
+    tmux("new-session", "-d", "-s", SESSION, "-x", "200", "-y", "40", "-c", dir.toString(),
+        "trap true INT; env " + environment + " " + command + "; echo \"console exited with $?\"; sleep 120");
+    awaitScreen("@" + db.settings().host() + ":" + db.settings().port() + ">");
+  }
+
   private Started start(TestDatabase db, String... args) throws IOException {
+    return start(db, Map.of(), args);
+  }
+
+  private Started start(TestDatabase db, Map<String, String> variables, String... args) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(PackagedConsole.command(args)).directory(dir.toFile());
     builder.environment().keySet().removeIf(key -> key.startsWith("POSTGRES_") || key.startsWith("MIGRATE_"));
     builder.environment().putAll(new PackagedConsole(dir, db.settings()).environment());
+    builder.environment().putAll(variables);
     Path err = dir.resolve("err.txt");
     builder.redirectOutput(dir.resolve("out.txt").toFile()).redirectError(err.toFile());
     return new Started(builder.start(), err);
@@ -153,10 +234,15 @@ class CancelProcessTest {
   }
 
   private static void awaitSleepingOnTheServer(TestDatabase db) throws InterruptedException {
+    awaitSleepingOnTheServer(db, 1);
+  }
+
+  /** Until {@code statements} migrations run pg_sleep(30) on {@code db}'s server. */
+  private static void awaitSleepingOnTheServer(TestDatabase db, int statements) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     String query = "select count(*) from pg_stat_activity where query like '%pg_sleep(30)%' and state = 'active'"
         + " and pid <> pg_backend_pid()";
-    while (db.queryOne(query).equals("0")) {
+    while (Integer.parseInt(db.queryOne(query)) < statements) {
       assertThat(System.nanoTime()).as("the migration runs pg_sleep(30)").isLessThan(deadline);
       Thread.sleep(100);
     }

@@ -87,7 +87,7 @@ final class FleetCommands {
   private FleetRun run(Fleet fleet, FleetOptions options, boolean yes, boolean ignoreModified, boolean strict) {
     return new FleetRun(fleet, RunCommands.strict(session.config(fleet, yes).ignoringModified(ignoreModified), strict),
         options.parallel() == null ? OptionalInt.empty() : OptionalInt.of(options.parallel()),
-        Boolean.TRUE.equals(options.failFast()), yes);
+        Boolean.TRUE.equals(options.failFast()), yes).cancellableBy(session.cancellation());
   }
 
   private Fleet fleet(FleetOptions options, boolean all) {

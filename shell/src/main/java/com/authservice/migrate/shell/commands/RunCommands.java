@@ -229,7 +229,7 @@ public class RunCommands {
       boolean yes, boolean strict, CommandContext context) {
     PrintWriter out = context.outputWriter();
     EnvironmentRuns runs = new AcrossEnvironments(env -> strict(session.config(env, yes).ignoringModified(ignoreModified),
-        strict))
+        strict)).cancellableBy(session.cancellation())
         .up(environments, target, env -> ProgressPrinter.of(out, session.launch()));
     return new EnvironmentsRan(runs);
   }

@@ -91,10 +91,11 @@ public final class FleetView {
     text.append(table.render(style));
     problems(text, "Failed", reasons(result, Outcome.FAILED), style);
     problems(text, "Unreachable", reasons(result, Outcome.UNREACHABLE), style);
-    if (!result.in(Outcome.NOT_RUN).isEmpty()) {
-      text.append("Not run (--fail-fast): ").append(result.in(Outcome.NOT_RUN).stream().map(MemberResult::member)
-          .collect(Collectors.joining(", "))).append('\n');
-    }
+    // Members are not run after a failure under --fail-fast, or once the command was cancelled: say which.
+    result.in(Outcome.NOT_RUN).stream().collect(Collectors.groupingBy(member -> member.reason().orElse("not run"),
+        LinkedHashMap::new, Collectors.mapping(MemberResult::member, Collectors.joining(", "))))
+        .forEach((reason, members) -> text.append(Character.toUpperCase(reason.charAt(0))).append(reason.substring(1))
+            .append(": ").append(members).append('\n'));
     return text.toString();
   }
 
