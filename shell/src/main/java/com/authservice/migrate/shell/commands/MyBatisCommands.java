@@ -4,7 +4,7 @@ import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.mybatis.IdPattern;
 import com.authservice.migrate.repository.RepositoryInit;
 import com.authservice.migrate.shell.render.ProgressPrinter;
-import com.authservice.migrate.shell.run.ConsoleRunner;
+import com.authservice.migrate.shell.ConsoleRunner;
 import com.authservice.migrate.shell.session.ConsoleSession;
 import com.authservice.migrate.shell.view.Bootstrapped;
 import com.authservice.migrate.shell.view.Redone;

@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.session;
 
+import com.authservice.migrate.shell.cli.ReplHost;
 import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.Migrations;
 import com.authservice.migrate.RunPolicy;
@@ -36,7 +37,7 @@ import java.util.function.Predicate;
  * to it: a missing database is an error there. Everything is made on first use, so commands that need no
  * database start none.
  */
-public final class ConsoleSession implements AutoCloseable {
+public final class ConsoleSession implements AutoCloseable, ReplHost {
 
   private static final String NOTHING_CONFIGURED = "No database configured: set POSTGRES_HOST, POSTGRES_PORT, "
       + "POSTGRES_DB, POSTGRES_USER and POSTGRES_PASSWORD (or POSTGRES_JDBC_URL, or "
@@ -127,6 +128,7 @@ public final class ConsoleSession implements AutoCloseable {
   }
 
   /** {@code auth_service@localhost:5435}, with the environment's name when it is not the default. */
+  @Override
   public String target() {
     String target = usesEmbedded(current) && embedded == null ? "embedded" : connection().target();
     return Environment.DEFAULT.equals(current) ? target : current + ":" + target;
@@ -220,6 +222,7 @@ public final class ConsoleSession implements AutoCloseable {
   }
 
   /** The REPL installs a question to ask; without one (batch mode) confirmations need --yes. */
+  @Override
   public void confirmWith(Predicate<String> question) {
     this.confirmer = question;
   }
