@@ -5,7 +5,6 @@ import com.authservice.migrate.shell.cli.CommandScript;
 import com.authservice.migrate.shell.cli.Repl;
 import com.authservice.migrate.shell.cli.StopSignals;
 import com.authservice.migrate.shell.cli.UsageError;
-import com.authservice.migrate.shell.image.NativeImageHints;
 import com.authservice.migrate.shell.launch.LaunchContext;
 import com.authservice.migrate.shell.launch.LaunchOptions;
 import com.authservice.migrate.shell.session.ConsoleSession;
@@ -54,7 +53,7 @@ public final class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator
     StopSignals signals = repl || launch.in() != System.in ? null : StopSignals.install(session::cancelAll);
     try {
       if (options.version()) {
-        exitCode = dispatcher.show("--version", out, () -> new ConsoleVersion(version(), runtime()));
+        exitCode = dispatcher.show("--version", out, ConsoleVersion::current);
       } else if (!options.command().isEmpty()) {
         exitCode = dispatcher.execute(options.command(), out);
       } else if (options.file().isPresent()) {
@@ -103,17 +102,6 @@ public final class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator
   private static Path historyFile(LaunchContext launch) {
     String home = launch.environment().getOrDefault("HOME", System.getProperty("user.home"));
     return Path.of(home, ".auth-migrate", "history");
-  }
-
-  /** The console's own version, from the jar's manifest. */
-  public static String version() {
-    String version = ConsoleRunner.class.getPackage().getImplementationVersion();
-    return version == null ? "(development build)" : version;
-  }
-
-  /** Which build runs: bin/migrate picks the native executable when one is built and current, else the JVM. */
-  private static String runtime() {
-    return NativeImageHints.inImage() ? "native" : "JVM " + System.getProperty("java.version");
   }
 
   @Override

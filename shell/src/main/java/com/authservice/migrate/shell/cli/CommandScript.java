@@ -24,6 +24,8 @@ public final class CommandScript {
 
   public int run(BufferedReader lines, PrintWriter out, java.io.PrintStream err) {
     DefaultParser parser = new DefaultParser();
+    // Without this JLine closes the quote itself and the line runs with words the user did not write.
+    parser.setEofOnUnclosedQuote(true);
     int number = 0;
     try {
       for (String line; (line = lines.readLine()) != null; ) {
