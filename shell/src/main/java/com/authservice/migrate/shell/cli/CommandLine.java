@@ -77,7 +77,7 @@ public final class CommandLine {
       String value;
       if (word.contains("=")) {
         value = word.substring(word.indexOf('=') + 1);
-      } else if (isBoolean(declared)) {
+      } else if (isFlag(declared)) {
         value = "true";
       } else if (i + 1 < words.size()) {
         value = words.get(++i);
@@ -111,7 +111,8 @@ public final class CommandLine {
         + "; " + hint + ".");
   }
 
-  private static boolean isBoolean(CommandOption option) {
+  /** A flag: present or not, it takes no value. */
+  static boolean isFlag(CommandOption option) {
     return option.type() == boolean.class || option.type() == Boolean.class;
   }
 }

@@ -48,7 +48,7 @@ public final class ConsoleCompleter implements Completer {
     }
     List<CommandOption> options = command.get().getOptions();
     Optional<CommandOption> valueOf = Optional.of(words.get(index - 1))
-        .flatMap(previous -> options.stream().filter(o -> o.isOptionEqual(previous) && !isFlag(o)).findFirst());
+        .flatMap(previous -> options.stream().filter(o -> o.isOptionEqual(previous) && !CommandLine.isFlag(o)).findFirst());
     if (valueOf.isEmpty() && typed.startsWith("-") && !typed.matches("-\\d*")) {
       for (CommandOption option : options) {
         if (!line.line().contains("--" + option.longName() + " ") && !line.line().contains("--" + option.longName() + "=")) {
@@ -86,9 +86,5 @@ public final class ConsoleCompleter implements Completer {
   private static List<String> names(Command command) {
     return java.util.stream.Stream.concat(java.util.stream.Stream.of(command.getName()),
         command.getAliases().stream()).toList();
-  }
-
-  private static boolean isFlag(CommandOption option) {
-    return option.type() == boolean.class || option.type() == Boolean.class;
   }
 }
