@@ -1,5 +1,6 @@
 package com.authservice.migrate.environment;
 
+import com.authservice.migrate.definition.DefinitionFolder;
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.settings.PostgresVariables;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package com.authservice.migrate.fleet;
 
-import com.authservice.migrate.environment.DefinitionFolder;
+import com.authservice.migrate.definition.DefinitionFolder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

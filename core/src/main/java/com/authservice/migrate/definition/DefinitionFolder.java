@@ -1,4 +1,4 @@
-package com.authservice.migrate.environment;
+package com.authservice.migrate.definition;
 
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.settings.DotEnv;
@@ -66,7 +66,7 @@ public final class DefinitionFolder {
         if (definition != null) {
           read.put(name, definition);
         }
-      } catch (EnvironmentFile.Unusable e) {
+      } catch (DefinitionFile.Unusable e) {
         unusable.put(name, e.getMessage());
       }
     });
