@@ -1,6 +1,5 @@
 package com.authservice.migrate.definition;
 
-import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.settings.DotEnv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -71,23 +69,6 @@ public final class DefinitionFolder {
       }
     });
     return read;
-  }
-
-  /**
-   * The definition called {@code name}; one set aside fails with its reason, an unknown name with
-   * {@code unknown}'s message, both as a usage error.
-   */
-  public static <T> T named(String name, Map<String, T> byName, Map<String, String> unusable,
-      Supplier<String> unknown) {
-    String key = name == null ? "" : name.strip();
-    T found = byName.get(key);
-    if (found == null && unusable.containsKey(key)) {
-      throw new InvalidArgument(unusable.get(key));
-    }
-    if (found == null) {
-      throw new InvalidArgument(unknown.get());
-    }
-    return found;
   }
 
   /** What {@code ${VAR}} may name: the process environment over {@code .env}, as for the default environment. */

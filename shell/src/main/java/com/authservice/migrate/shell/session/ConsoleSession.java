@@ -3,6 +3,7 @@ package com.authservice.migrate.shell.session;
 import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.Migrations;
 import com.authservice.migrate.RunPolicy;
+import com.authservice.migrate.definition.Definitions;
 import com.authservice.migrate.environment.Environment;
 import com.authservice.migrate.environment.Environments;
 import com.authservice.migrate.errors.ConfirmationRequired;
@@ -48,8 +49,8 @@ public final class ConsoleSession implements AutoCloseable {
   private final Map<String, ScriptFolder> scriptsByEnvironment = new HashMap<>();
   private ScriptFolder repositoryScripts;
   private PostgresVariables postgres;
-  private Environments environments;
-  private Fleets fleets;
+  private Definitions<Environment> environments;
+  private Definitions<Fleet> fleets;
   private String current;
   private EmbeddedDatabase embedded;
   private Predicate<String> confirmer;
@@ -88,16 +89,16 @@ public final class ConsoleSession implements AutoCloseable {
   }
 
   /** Every environment; {@code default} is the embedded database once it runs. Warns once about files. */
-  public Environments environments() {
+  public Definitions<Environment> environments() {
     if (environments == null) {
       environments = Environments.load(repositoryDir().orElse(null), launch.environment(), launch.workingDir());
       environments.warnings().forEach(warning -> launch.err().println("warning: " + warning));
     }
-    return embedded == null ? environments : environments.withDefault(embeddedEnvironment());
+    return embedded == null ? environments : Environments.withDefault(environments, embeddedEnvironment());
   }
 
   /** The repository's fleets ({@code fleets/<name>.properties}); warns once about files. */
-  public Fleets fleets() {
+  public Definitions<Fleet> fleets() {
     if (fleets == null) {
       fleets = Fleets.load(repositoryDir().orElse(null), launch.environment(), launch.workingDir());
       fleets.warnings().forEach(warning -> launch.err().println("warning: " + warning));
