@@ -4,6 +4,7 @@ import com.authservice.migrate.shell.cli.ReplHost;
 import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.Migrations;
 import com.authservice.migrate.RunPolicy;
+import com.authservice.migrate.definition.Definitions;
 import com.authservice.migrate.environment.Environment;
 import com.authservice.migrate.environment.Environments;
 import com.authservice.migrate.errors.ConfirmationRequired;
@@ -49,8 +50,8 @@ public final class ConsoleSession implements AutoCloseable, ReplHost {
   private final Map<String, ScriptFolder> scriptsByEnvironment = new HashMap<>();
   private ScriptFolder repositoryScripts;
   private PostgresVariables postgres;
-  private Environments environments;
-  private Fleets fleets;
+  private Definitions<Environment> environments;
+  private Definitions<Fleet> fleets;
   private String current;
   private EmbeddedDatabase embedded;
   private Predicate<String> confirmer;
@@ -89,16 +90,16 @@ public final class ConsoleSession implements AutoCloseable, ReplHost {
   }
 
   /** Every environment; {@code default} is the embedded database once it runs. Warns once about files. */
-  public Environments environments() {
+  public Definitions<Environment> environments() {
     if (environments == null) {
       environments = Environments.load(repositoryDir().orElse(null), launch.environment(), launch.workingDir());
       environments.warnings().forEach(warning -> launch.err().println("warning: " + warning));
     }
-    return embedded == null ? environments : environments.withDefault(embeddedEnvironment());
+    return embedded == null ? environments : Environments.withDefault(environments, embeddedEnvironment());
   }
 
   /** The repository's fleets ({@code fleets/<name>.properties}); warns once about files. */
-  public Fleets fleets() {
+  public Definitions<Fleet> fleets() {
     if (fleets == null) {
       fleets = Fleets.load(repositoryDir().orElse(null), launch.environment(), launch.workingDir());
       fleets.warnings().forEach(warning -> launch.err().println("warning: " + warning));

@@ -1,4 +1,4 @@
-package com.authservice.migrate.environment;
+package com.authservice.migrate.definition;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -9,13 +9,13 @@ import java.util.Properties;
 
 /**
  * One {@code environments/<name>.properties} or {@code fleets/<name>.properties}, parsed once: the one place the
- * repository's definition files are read; {@link EnvironmentFile} and the fleet's reader interpret the keys.
+ * repository's definition files are read; the environment's and the fleet's readers interpret the keys.
  *
  * @param shown how messages name the file ({@code environments/staging.properties})
  */
 public record DefinitionFile(String name, Path file, String shown, Properties keys) {
 
-  /** Fails with {@link EnvironmentFile.Unusable} when the file cannot be read or is not a properties file. */
+  /** Fails with {@link Unusable} when the file cannot be read or is not a properties file. */
   public static DefinitionFile read(String name, Path file) {
     String shown = file.getParent().getFileName() + "/" + file.getFileName();
     Properties keys = new Properties();
@@ -23,9 +23,19 @@ public record DefinitionFile(String name, Path file, String shown, Properties ke
       keys.load(reader);
       return new DefinitionFile(name, file, shown, keys);
     } catch (IOException e) {
-      throw new EnvironmentFile.Unusable("cannot read " + shown + ": " + e.getMessage());
+      throw new Unusable("cannot read " + shown + ": " + e.getMessage());
     } catch (IllegalArgumentException e) {
-      throw new EnvironmentFile.Unusable(shown + " is not a properties file: " + e.getMessage());
+      throw new Unusable(shown + " is not a properties file: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The file gives no usable definition (a variable not set, a bad value, an unreadable secret): the other
+   * definitions still work, and this one says why when it is chosen.
+   */
+  public static final class Unusable extends RuntimeException {
+    public Unusable(String reason) {
+      super(reason, null, false, false);
     }
   }
 }

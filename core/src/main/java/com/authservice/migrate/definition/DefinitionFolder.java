@@ -1,6 +1,5 @@
-package com.authservice.migrate.environment;
+package com.authservice.migrate.definition;
 
-import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.settings.DotEnv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -66,28 +64,11 @@ public final class DefinitionFolder {
         if (definition != null) {
           read.put(name, definition);
         }
-      } catch (EnvironmentFile.Unusable e) {
+      } catch (DefinitionFile.Unusable e) {
         unusable.put(name, e.getMessage());
       }
     });
     return read;
-  }
-
-  /**
-   * The definition called {@code name}; one set aside fails with its reason, an unknown name with
-   * {@code unknown}'s message, both as a usage error.
-   */
-  public static <T> T named(String name, Map<String, T> byName, Map<String, String> unusable,
-      Supplier<String> unknown) {
-    String key = name == null ? "" : name.strip();
-    T found = byName.get(key);
-    if (found == null && unusable.containsKey(key)) {
-      throw new InvalidArgument(unusable.get(key));
-    }
-    if (found == null) {
-      throw new InvalidArgument(unknown.get());
-    }
-    return found;
   }
 
   /** What {@code ${VAR}} may name: the process environment over {@code .env}, as for the default environment. */
