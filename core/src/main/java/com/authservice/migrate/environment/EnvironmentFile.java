@@ -1,5 +1,7 @@
 package com.authservice.migrate.environment;
 
+import com.authservice.migrate.definition.DefinitionFile;
+import com.authservice.migrate.definition.DefinitionFile.Unusable;
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.mybatis.IdPattern;
 import com.authservice.migrate.settings.ConnectionSettings;
@@ -62,16 +64,6 @@ public final class EnvironmentFile {
   public record Rules(Set<String> extraKeys, String defaultDatabase) {
     public Rules {
       extraKeys = Set.copyOf(extraKeys);
-    }
-  }
-
-  /**
-   * The file gives no usable connection (a variable not set, a bad value, an unreadable secret): the other
-   * environments still work, and this one says why when it is chosen.
-   */
-  public static final class Unusable extends RuntimeException {
-    public Unusable(String reason) {
-      super(reason, null, false, false);
     }
   }
 

@@ -1,10 +1,11 @@
 package com.authservice.migrate.environment;
 
+import com.authservice.migrate.definition.DefinitionFolder;
+import com.authservice.migrate.definition.Definitions;
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.settings.PostgresVariables;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The environments a repository knows: {@code default} (POSTGRES_* and .env, when any is set) and every
+ * Loads the environments a repository knows: {@code default} (POSTGRES_* and .env, when any is set) and every
  * {@code environments/<name>.properties}. Which names are protected comes from each file's
  * {@code protected} key, else from {@code MIGRATE_PROTECTED_ENVS} (default: production).
  * They are listed in promotion order: {@code default}, the others by name, protected ones last, so
@@ -21,18 +22,11 @@ import java.util.Set;
  */
 public final class Environments {
 
-  private final Map<String, Environment> byName;
-  private final Map<String, String> unusable;
-  private final List<String> warnings;
-
-  private Environments(Map<String, Environment> byName, Map<String, String> unusable, List<String> warnings) {
-    this.byName = byName;
-    this.unusable = unusable;
-    this.warnings = warnings;
+  private Environments() {
   }
 
   /** {@code repository} may be null (packaged scripts): then only {@code default} exists. */
-  public static Environments load(Path repository, Map<String, String> env, Path workingDir) {
+  public static Definitions<Environment> load(Path repository, Map<String, String> env, Path workingDir) {
     Set<String> protectedNames = DefinitionFolder.protectedNames(env);
     Map<String, Environment> byName = new LinkedHashMap<>();
     Map<String, String> unusable = new LinkedHashMap<>();
@@ -57,48 +51,11 @@ public final class Environments {
         unusable).values());
     fromFiles.sort(Comparator.comparing(Environment::isProtected));
     fromFiles.forEach(environment -> byName.put(environment.name(), environment));
-    return new Environments(byName, unusable, List.copyOf(warnings));
+    return new Definitions<>("environment", "environments", byName, unusable, warnings);
   }
 
   /** The same environments with {@code default} being {@code replacement} (the console's embedded database). */
-  public Environments withDefault(Environment replacement) {
-    Map<String, Environment> replaced = new LinkedHashMap<>();
-    replaced.put(Environment.DEFAULT, replacement);
-    byName.forEach(replaced::putIfAbsent);
-    Map<String, String> stillUnusable = new LinkedHashMap<>(unusable);
-    stillUnusable.remove(Environment.DEFAULT);
-    return new Environments(replaced, stillUnusable, warnings);
-  }
-
-  /** One line each about files that work but deserve attention (a committed password); never a secret. */
-  public List<String> warnings() {
-    return warnings;
-  }
-
-  public List<Environment> all() {
-    return List.copyOf(byName.values());
-  }
-
-  /** Environment files that give no connection yet, with the reason: name to reason, in file order. */
-  public Map<String, String> unusable() {
-    return Collections.unmodifiableMap(unusable);
-  }
-
-  public List<String> names() {
-    return List.copyOf(byName.keySet());
-  }
-
-  public Environment named(String name) {
-    return DefinitionFolder.named(name, byName, unusable, () -> "Unknown environment \"" + name + "\"; known: "
-        + String.join(", ", names()) + " (add environments/<name>.properties)");
-  }
-
-  /** {@code a,b,c} in the order given, each checked. */
-  public List<Environment> named(List<String> names) {
-    List<Environment> chosen = new ArrayList<>();
-    for (String name : names) {
-      chosen.add(named(name));
-    }
-    return chosen;
+  public static Definitions<Environment> withDefault(Definitions<Environment> environments, Environment replacement) {
+    return environments.withFirst(Environment.DEFAULT, replacement);
   }
 }

@@ -1,9 +1,9 @@
 package com.authservice.migrate.fleet;
 
-import com.authservice.migrate.environment.DefinitionFile;
+import com.authservice.migrate.definition.DefinitionFile;
+import com.authservice.migrate.definition.DefinitionFile.Unusable;
 import com.authservice.migrate.environment.Environment;
 import com.authservice.migrate.environment.EnvironmentFile;
-import com.authservice.migrate.environment.EnvironmentFile.Unusable;
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.settings.NamePattern;
 import java.util.List;

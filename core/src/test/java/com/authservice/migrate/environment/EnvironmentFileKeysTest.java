@@ -2,6 +2,7 @@ package com.authservice.migrate.environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.authservice.migrate.definition.Definitions;
 import com.authservice.migrate.testing.TestScripts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ class EnvironmentFileKeysTest {
   @TempDir
   Path temp;
 
-  private Environments load(String name, String body) throws Exception {
+  private Definitions<Environment> load(String name, String body) throws Exception {
     TestScripts scripts = TestScripts.withChangelogOnly(temp.resolve(name));
     Files.createDirectories(scripts.repository().resolve("environments"));
     Files.writeString(scripts.repository().resolve("environments/" + name + ".properties"), body);
@@ -27,7 +28,7 @@ class EnvironmentFileKeysTest {
 
   @Test
   void aMisspeltKeySetsTheFileAsideNamingTheNearestKnownKey() throws Exception {
-    Environments environments = load("staging", "hostname=10.9.9.9\ndatabase=auth\nusername=app\n");
+    Definitions<Environment> environments = load("staging", "hostname=10.9.9.9\ndatabase=auth\nusername=app\n");
 
     assertThat(environments.names()).doesNotContain("staging");
     assertThat(environments.unusable().get("staging"))
@@ -48,7 +49,8 @@ class EnvironmentFileKeysTest {
 
   @Test
   void theIdPatternThatInitKeepsWithTheRepositoryIsAKnownKey() throws Exception {
-    Environments environments = load("development", "host=db\ndatabase=auth\nusername=app\nidpattern=000\n");
+    Definitions<Environment> environments =
+        load("development", "host=db\ndatabase=auth\nusername=app\nidpattern=000\n");
 
     assertThat(environments.unusable()).isEmpty();
     assertThat(environments.names()).contains("development");
@@ -56,7 +58,8 @@ class EnvironmentFileKeysTest {
 
   @Test
   void aCompleteUrlIsEnoughAndItsCredentialsAreTakenOut() throws Exception {
-    Environments environments = load("staging", "url=postgresql://app:S3cret@db:6000/auth?sslmode=disable\n");
+    Definitions<Environment> environments =
+        load("staging", "url=postgresql://app:S3cret@db:6000/auth?sslmode=disable\n");
 
     assertThat(environments.unusable()).isEmpty();
     assertThat(environments.named("staging").connection().target()).isEqualTo("auth@db:6000");
@@ -67,7 +70,7 @@ class EnvironmentFileKeysTest {
 
   @Test
   void theMyBatisClisOwnKeysAndScriptVariablesStayAccepted() throws Exception {
-    Environments environments = load("staging", """
+    Definitions<Environment> environments = load("staging", """
         time_zone=GMT+0:00
         driver=org.postgresql.Driver
         driver_path=/opt/drivers
@@ -98,7 +101,7 @@ class EnvironmentFileKeysTest {
     Files.writeString(scripts.repository().resolve("environments/staging.properties"), server + "reader_role=ro\n");
     Files.writeString(scripts.repository().resolve("environments/qa.properties"), server + "readerrole=rw\n");
 
-    Environments environments = Environments.load(scripts.repository(), Map.of(), temp);
+    Definitions<Environment> environments = Environments.load(scripts.repository(), Map.of(), temp);
 
     assertThat(environments.names()).containsExactly("staging");
     assertThat(environments.unusable().get("qa")).isEqualTo("environments/qa.properties: unknown key readerrole "
@@ -107,7 +110,7 @@ class EnvironmentFileKeysTest {
 
   @Test
   void aHookIsRefusedNamingTheKeyRatherThanRunWithoutIt() throws Exception {
-    Environments environments = load("staging", "host=db\ndatabase=auth\nusername=app\n"
+    Definitions<Environment> environments = load("staging", "host=db\ndatabase=auth\nusername=app\n"
         + "hook_before_up=js:notify.js\n");
 
     assertThat(environments.unusable().get("staging")).contains("environments/staging.properties")

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.Migrations;
 import com.authservice.migrate.Target;
+import com.authservice.migrate.definition.Definitions;
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.result.MigrationId;
 import com.authservice.migrate.result.RunListener;
@@ -48,13 +49,20 @@ class EnvironmentsTest {
   }
 
   @Test
+  void anUnknownEnvironmentWhenNoneIsDefinedSaysSoAndWhichFileToAdd() {
+    assertThatThrownBy(() -> Environments.load(null, Map.of(), temp).named(" staging "))
+        .isInstanceOf(InvalidArgument.class)
+        .hasMessage("Unknown environment \"staging\"; none is defined (add environments/<name>.properties)");
+  }
+
+  @Test
   void readsEnvironmentFilesWithPasswordsOnlyByReference() throws Exception {
     TestScripts scripts = TestScripts.withChangelogOnly(temp);
     writeEnvironment(scripts, "staging", "url=jdbc:postgresql://${STAGING_HOST}:5432/auth\nusername=app\n"
         + "password=${STAGING_PASSWORD}\n");
     writeEnvironment(scripts, "production", "host=prod-db\ndatabase=auth\nusername=app\npassword_env=PROD_PW\n");
 
-    Environments environments = Environments.load(scripts.repository(),
+    Definitions<Environment> environments = Environments.load(scripts.repository(),
         Map.of("STAGING_HOST", "stage-db", "STAGING_PASSWORD", "stage-secret", "PROD_PW", "prod-secret",
             "POSTGRES_JDBC_URL", "jdbc:postgresql://db/auth"), temp);
 
@@ -78,7 +86,7 @@ class EnvironmentsTest {
         + "username=app\npassword=${DEV_PASSWORD}\n");
     writeEnvironment(scripts, "staging", "host=stage-db\ndatabase=auth\nusername=app\n");
 
-    Environments unset = Environments.load(scripts.repository(), CONFIGURED, temp);
+    Definitions<Environment> unset = Environments.load(scripts.repository(), CONFIGURED, temp);
 
     assertThat(unset.names()).containsExactly("default", "staging");
     assertThat(unset.unusable()).containsOnlyKeys("development");
@@ -89,7 +97,7 @@ class EnvironmentsTest {
         .hasMessageContaining("development.properties uses ${DEV_HOST}");
 
     Files.writeString(temp.resolve(".env"), "DEV_HOST=dev-db\nDEV_PORT=6543\n");
-    Environments filled = Environments.load(scripts.repository(), CONFIGURED, temp);
+    Definitions<Environment> filled = Environments.load(scripts.repository(), CONFIGURED, temp);
     assertThat(filled.unusable()).isEmpty();
     assertThat(filled.named("development").connection().target()).isEqualTo("auth@dev-db:6543");
   }
@@ -100,9 +108,9 @@ class EnvironmentsTest {
     TestScripts scripts = TestScripts.withChangelogOnly(temp);
     writeEnvironment(scripts, "staging", "host=stage-db\ndatabase=auth\nusername=app\npassword=${POSTGRES_PASSWORD}\n");
 
-    Environments complete = Environments.load(scripts.repository(), CONFIGURED, temp);
-    Environments none = Environments.load(scripts.repository(), Map.of(), temp);
-    Environments partial = Environments.load(scripts.repository(), Map.of("POSTGRES_PASSWORD", "x"), temp);
+    Definitions<Environment> complete = Environments.load(scripts.repository(), CONFIGURED, temp);
+    Definitions<Environment> none = Environments.load(scripts.repository(), Map.of(), temp);
+    Definitions<Environment> partial = Environments.load(scripts.repository(), Map.of("POSTGRES_PASSWORD", "x"), temp);
 
     assertThat(complete.named("default").connection().target()).isEqualTo("auth@db:5432");
     assertThat(none.names()).containsExactly("staging");
@@ -121,7 +129,7 @@ class EnvironmentsTest {
         + "password=hunter2\n");
     writeEnvironment(scripts, "staging", "host=stage-db\ndatabase=auth\nusername=app\npassword=${STAGE_PW}\n");
 
-    Environments environments = Environments.load(scripts.repository(),
+    Definitions<Environment> environments = Environments.load(scripts.repository(),
         Map.of("POSTGRES_HOST", "db", "POSTGRES_DB", "auth", "POSTGRES_USER", "app", "STAGE_PW", "x"), temp);
 
     assertThat(environments.names()).containsExactly("default", "development", "staging");
@@ -144,7 +152,7 @@ class EnvironmentsTest {
           + no.get(i) + "\n");
     }
 
-    Environments environments = Environments.load(scripts.repository(),
+    Definitions<Environment> environments = Environments.load(scripts.repository(),
         Map.of("MIGRATE_PROTECTED_ENVS", "production0,production1,production2,production3,production4"), temp);
 
     assertThat(environments.unusable()).isEmpty();
@@ -162,7 +170,7 @@ class EnvironmentsTest {
     writeEnvironment(scripts, "production", "host=db\ndatabase=auth\nusername=app\nprotected=ja\n");
     writeEnvironment(scripts, "staging", "host=db\ndatabase=auth\nusername=app\n");
 
-    Environments environments = Environments.load(scripts.repository(), Map.of(), temp);
+    Definitions<Environment> environments = Environments.load(scripts.repository(), Map.of(), temp);
 
     assertThat(environments.names()).containsExactly("staging");
     assertThat(environments.unusable()).containsExactly(Map.entry("production", "environments/production.properties: "
@@ -179,7 +187,7 @@ class EnvironmentsTest {
     writeEnvironment(scripts, "badport", "host=db\nport=lots\ndatabase=auth\nusername=app\n");
     writeEnvironment(scripts, "staging", "host=stage-db\ndatabase=auth\nusername=app\n");
 
-    Environments environments = Environments.load(scripts.repository(),
+    Definitions<Environment> environments = Environments.load(scripts.repository(),
         Map.of("POSTGRES_HOST", "db", "POSTGRES_DB", "auth", "POSTGRES_USER", "app"), temp);
 
     assertThat(environments.names()).containsExactly("default", "staging");
@@ -204,7 +212,7 @@ class EnvironmentsTest {
     writeEnvironment(scripts, "staging", pointingAt(staging));
     writeEnvironment(scripts, "qa", pointingAt(qa));
     writeEnvironment(scripts, "offline", "host=localhost\nport=" + closed + "\ndatabase=x\nusername=postgres\n");
-    Environments environments = Environments.load(scripts.repository(), Map.of("BENCH_SECRET", "pw"), temp);
+    Definitions<Environment> environments = Environments.load(scripts.repository(), Map.of("BENCH_SECRET", "pw"), temp);
 
     StatusMatrix matrix = new AcrossEnvironments(env -> new MigrationConfig(env.connection(),
         scripts.folder().forEnvironment(env.mybatisName())), Duration.ofSeconds(20))
@@ -238,7 +246,7 @@ class EnvironmentsTest {
     writeEnvironment(scripts, "first", pointingAt(first));
     writeEnvironment(scripts, "broken", "host=localhost\nport=" + closed + "\ndatabase=x\nusername=postgres\n");
     writeEnvironment(scripts, "third", pointingAt(third));
-    Environments environments = Environments.load(scripts.repository(), Map.of("BENCH_SECRET", "pw"), temp);
+    Definitions<Environment> environments = Environments.load(scripts.repository(), Map.of("BENCH_SECRET", "pw"), temp);
 
     List<EnvironmentRun> runs = new AcrossEnvironments(env -> new MigrationConfig(env.connection(), scripts.folder()))
         .up(environments.named(List.of("first", "broken", "third")), Target.head(), env -> RunListener.NONE).runs();

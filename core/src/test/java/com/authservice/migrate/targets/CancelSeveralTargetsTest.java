@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.Target;
+import com.authservice.migrate.definition.Definitions;
 import com.authservice.migrate.environment.AcrossEnvironments;
+import com.authservice.migrate.environment.Environment;
 import com.authservice.migrate.environment.EnvironmentRun;
 import com.authservice.migrate.environment.Environments;
 import com.authservice.migrate.fleet.Fleet;
@@ -68,7 +70,7 @@ class CancelSeveralTargetsTest {
       throws Exception {
     writeEnvironment("first", first);
     writeEnvironment("second", second);
-    Environments environments = Environments.load(scripts.repository(), Map.of("BENCH_SECRET", "pw"), temp);
+    Definitions<Environment> environments = Environments.load(scripts.repository(), Map.of("BENCH_SECRET", "pw"), temp);
     Cancellation token = new Cancellation();
 
     List<EnvironmentRun> runs = cancelledWhileSleeping(first, 1, token, () -> new AcrossEnvironments(

@@ -1,7 +1,9 @@
 package com.authservice.migrate.shell;
 
+import com.authservice.migrate.shell.view.ConsoleViews;
 import com.authservice.migrate.shell.commands.EnvironmentCommands;
-import com.authservice.migrate.shell.commands.HelpCommand;
+import com.authservice.migrate.shell.commands.FleetOptions;
+import com.authservice.migrate.shell.cli.HelpCommand;
 import com.authservice.migrate.shell.commands.LintCommands;
 import com.authservice.migrate.shell.commands.ModelCommands;
 import com.authservice.migrate.shell.commands.MyBatisCommands;
@@ -10,17 +12,16 @@ import com.authservice.migrate.shell.commands.ScriptCommands;
 import com.authservice.migrate.shell.commands.SessionCommands;
 import com.authservice.migrate.shell.commands.SourceCommand;
 import com.authservice.migrate.shell.commands.StatusCommands;
-import com.authservice.migrate.shell.completion.ConsoleCompleter;
-import com.authservice.migrate.shell.completion.FixedCompletion;
-import com.authservice.migrate.shell.completion.MigrationIdCompletion;
+import com.authservice.migrate.shell.cli.ConsoleCompleter;
+import com.authservice.migrate.shell.cli.FixedCompletion;
+import com.authservice.migrate.shell.commands.MigrationIdCompletion;
 import com.authservice.migrate.shell.launch.LaunchContext;
 import com.authservice.migrate.shell.launch.LaunchOptions;
 import com.authservice.migrate.shell.launch.NoConstraints;
-import com.authservice.migrate.shell.render.Style;
-import com.authservice.migrate.shell.view.Views;
-import com.authservice.migrate.shell.run.CommandDispatcher;
-import com.authservice.migrate.shell.run.ConsoleRunner;
-import com.authservice.migrate.shell.run.PositionalArguments;
+import com.authservice.migrate.shell.cli.Style;
+import com.authservice.migrate.shell.cli.Views;
+import com.authservice.migrate.shell.cli.CommandDispatcher;
+import com.authservice.migrate.shell.cli.PositionalArguments;
 import com.authservice.migrate.shell.session.ConsoleSession;
 import com.authservice.migrate.template.ScriptTemplate;
 import java.lang.reflect.Method;
@@ -28,11 +29,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.shell.core.command.AbstractCommand;
+import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.support.CommandFactoryBean;
@@ -143,9 +147,19 @@ class ConsoleConfiguration {
     for (Method method : commandMethods()) {
       CommandFactoryBean factory = new CommandFactoryBean(method);
       factory.setApplicationContext(context);
-      registry.registerCommand(factory.getObject());
+      registry.registerCommand(withSharedOptions(factory.getObject(), method));
     }
     return registry;
+  }
+
+  /** Adds the options a group declares once ({@code --fleet ...}) to the command its method takes them for. */
+  private static org.springframework.shell.core.command.Command withSharedOptions(
+      org.springframework.shell.core.command.Command command, Method method) {
+    List<CommandOption> shared = FleetOptions.declaredOn(method);
+    if (!shared.isEmpty() && command instanceof AbstractCommand declared) {
+      declared.setOptions(Stream.concat(command.getOptions().stream(), shared.stream()).toList());
+    }
+    return command;
   }
 
   private static List<Method> commandMethods() {
@@ -156,7 +170,7 @@ class ConsoleConfiguration {
   @Bean
   CommandDispatcher commandDispatcher(CommandRegistry registry, LaunchOptions options, LaunchContext launch) {
     return new CommandDispatcher(registry, PositionalArguments.of(commandMethods()), launch.err(), options.debug(), options.output(launch.environment()),
-        Views.standard(), new Style(launch.terminal()));
+        ConsoleViews.registry(), new Style(launch.terminal()));
   }
 
   @Bean

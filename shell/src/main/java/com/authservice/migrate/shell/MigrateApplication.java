@@ -1,13 +1,15 @@
 package com.authservice.migrate.shell;
 
+import com.authservice.migrate.shell.view.ConsoleViews;
 import com.authservice.migrate.shell.image.NativeImageHints;
 import com.authservice.migrate.shell.launch.ConsoleLogging;
 import com.authservice.migrate.shell.launch.LaunchContext;
 import com.authservice.migrate.shell.launch.LaunchOptions;
-import com.authservice.migrate.shell.render.Style;
-import com.authservice.migrate.shell.view.Views;
-import com.authservice.migrate.shell.run.CommandDispatcher;
-import com.authservice.migrate.shell.run.PositionalArguments;
+import com.authservice.migrate.shell.cli.Style;
+import com.authservice.migrate.shell.cli.UsageError;
+import com.authservice.migrate.shell.cli.Views;
+import com.authservice.migrate.shell.cli.CommandDispatcher;
+import com.authservice.migrate.shell.cli.PositionalArguments;
 import java.io.PrintWriter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -36,9 +38,9 @@ public class MigrateApplication {
     try {
       options = LaunchOptions.parse(args);
       options.output(launch.environment()); // a bad MIGRATE_OUTPUT is refused before anything starts
-    } catch (LaunchOptions.LaunchError e) {
+    } catch (UsageError e) {
       return new CommandDispatcher(null, PositionalArguments.none(), launch.err(), false, LaunchOptions.outputAskedFor(args, launch.environment()),
-          Views.standard(), new Style(launch.terminal()))
+          ConsoleViews.registry(), new Style(launch.terminal()))
           .fail(e, new PrintWriter(launch.out(), true));
     }
     ConsoleLogging.configure(options.debug(), launch.err());

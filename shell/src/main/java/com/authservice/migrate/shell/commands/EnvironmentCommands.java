@@ -1,6 +1,7 @@
 package com.authservice.migrate.shell.commands;
 
-import com.authservice.migrate.fleet.Fleets;
+import com.authservice.migrate.definition.Definitions;
+import com.authservice.migrate.fleet.Fleet;
 import com.authservice.migrate.shell.session.ConsoleSession;
 import com.authservice.migrate.shell.view.EnvironmentUsed;
 import com.authservice.migrate.shell.view.EnvironmentsListed;
@@ -23,7 +24,7 @@ public class EnvironmentCommands {
           Environments are environments/<name>.properties in the migrations folder; `default` is POSTGRES_* and .env.
           Fleets (fleets/<name>.properties: many databases or schemas as one target) follow, for --fleet NAME.""")
   public EnvironmentsListed list(@Argument(index = 0, description = "list (the default)") String verb) {
-    Fleets fleets = session.fleets();
+    Definitions<Fleet> fleets = session.fleets();
     return new EnvironmentsListed(session.environments().all(), session.environmentName(),
         session.environments().unusable(), fleets.all(), fleets.unusable());
   }

@@ -11,12 +11,11 @@ import com.authservice.migrate.result.RunResult;
 import com.authservice.migrate.result.StampResult;
 import com.authservice.migrate.result.StatusReport;
 import com.authservice.migrate.shell.render.FleetProgress;
-import com.authservice.migrate.shell.run.UsageError;
+import com.authservice.migrate.shell.cli.UsageError;
 import com.authservice.migrate.shell.session.ConsoleSession;
 import com.authservice.migrate.shell.view.FleetChanged;
 import com.authservice.migrate.shell.view.RunShown;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
@@ -26,22 +25,6 @@ import java.util.function.ToIntFunction;
  * end. Exits 1 when any member was not migrated; running the command again continues where it stopped.
  */
 final class FleetCommands {
-
-  static final String FLEET = "every member of a fleet (fleets/<name>.properties)";
-  static final String PARALLEL = "with --fleet: members at once (default: what the server spares, at most 8)";
-  static final String FAIL_FAST = "with --fleet: start no member after one failed";
-
-  /** {@code --fleet} and the options that go with it, as a command received them. */
-  record FleetOptions(String fleet, Integer parallel, Boolean failFast) {
-
-    /** Whether {@code --fleet} was given; {@code --parallel} or {@code --fail-fast} without it were typed wrong. */
-    boolean requested() {
-      if (fleet == null && (parallel != null || Boolean.TRUE.equals(failFast))) {
-        throw new UsageError("--parallel and --fail-fast go with --fleet NAME");
-      }
-      return fleet != null;
-    }
-  }
 
   private final ConsoleSession session;
 
@@ -86,8 +69,7 @@ final class FleetCommands {
 
   private FleetRun run(Fleet fleet, FleetOptions options, boolean yes, boolean ignoreModified, boolean strict) {
     return new FleetRun(fleet, RunCommands.strict(session.config(fleet, yes).ignoringModified(ignoreModified), strict),
-        options.parallel() == null ? OptionalInt.empty() : OptionalInt.of(options.parallel()),
-        Boolean.TRUE.equals(options.failFast()), yes).cancellableBy(session.cancellation());
+        options.parallel(), options.failFast(), yes).cancellableBy(session.cancellation());
   }
 
   private Fleet fleet(FleetOptions options, boolean all) {

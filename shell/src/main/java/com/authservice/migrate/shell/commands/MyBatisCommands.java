@@ -4,11 +4,11 @@ import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.mybatis.IdPattern;
 import com.authservice.migrate.repository.RepositoryInit;
 import com.authservice.migrate.shell.render.ProgressPrinter;
-import com.authservice.migrate.shell.run.ConsoleRunner;
 import com.authservice.migrate.shell.session.ConsoleSession;
 import com.authservice.migrate.shell.view.Bootstrapped;
 import com.authservice.migrate.shell.view.Redone;
 import com.authservice.migrate.shell.view.RepositoryCreated;
+import com.authservice.migrate.shell.view.ConsoleVersion;
 import com.authservice.migrate.shell.view.VersionsShown;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -76,7 +76,7 @@ public class MyBatisCommands {
           Usage: info
             info               what to quote in a bug report: every version this run depends on""")
   public VersionsShown info() {
-    return new VersionsShown(ConsoleRunner.version(), session.migrations().info(), session.target());
+    return new VersionsShown(ConsoleVersion.ofThisBuild(), session.migrations().info(), session.target());
   }
 
   private ProgressPrinter progress(CommandContext context) {

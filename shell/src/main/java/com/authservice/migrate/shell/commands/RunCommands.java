@@ -1,6 +1,7 @@
 package com.authservice.migrate.shell.commands;
 
 import com.authservice.migrate.MigrationConfig;
+import com.authservice.migrate.shell.commands.FleetOptions.TakesFleet;
 import com.authservice.migrate.Migrations;
 import com.authservice.migrate.Target;
 import com.authservice.migrate.environment.AcrossEnvironments;
@@ -38,6 +39,7 @@ public class RunCommands {
     this.fleets = new FleetCommands(session);
   }
 
+  @TakesFleet
   @Command(name = "up", group = "Migrate", description = "Apply pending migrations: all, the next N, or up to --to",
       completionProvider = "targetOptionCompletion", help = """
           Usage: up [N] [--to TARGET] [--all] [--ignore-modified] [--yes] [--strict] [--fleet NAME [--parallel N] [--fail-fast]]
@@ -58,13 +60,10 @@ public class RunCommands {
       @Option(longName = "yes", defaultValue = "false", description = YES) Boolean yes,
       @Option(longName = "all", defaultValue = "false", description = "every environment, protected ones last")
       Boolean all,
-      @Option(longName = "fleet", description = FleetCommands.FLEET) String fleet,
-      @Option(longName = "parallel", description = FleetCommands.PARALLEL) Integer parallel,
-      @Option(longName = "fail-fast", defaultValue = "false", description = FleetCommands.FAIL_FAST) Boolean failFast,
       @Option(longName = "strict", defaultValue = "false", description = STRICT) Boolean strict,
       CommandContext context) {
     Target target = target(steps, to, Direction.UP, Target.head());
-    FleetCommands.FleetOptions fleetOptions = new FleetCommands.FleetOptions(fleet, parallel, failFast);
+    FleetOptions fleetOptions = FleetOptions.of(context);
     if (fleetOptions.requested()) {
       return fleets.migrate(fleetOptions, all, yes, ignoreModified, strict, "Applying pending migrations",
           m -> m.up(target, RunListener.NONE));
@@ -76,6 +75,7 @@ public class RunCommands {
     return run(context, ignoreModified, yes, strict, m -> m.up(target, progress(context)));
   }
 
+  @TakesFleet
   @Command(name = "down", group = "Migrate", description = "Undo the newest migration, the newest N, or down to --to",
       completionProvider = "targetOptionCompletion", help = """
           Usage: down [N] [--to TARGET] [--yes] [--ignore-modified] [--fleet NAME [--parallel N] [--fail-fast]]
@@ -92,12 +92,9 @@ public class RunCommands {
       @Option(longName = "ignore-modified", defaultValue = "false",
           description = "run although applied scripts were edited")
       Boolean ignoreModified,
-      @Option(longName = "fleet", description = FleetCommands.FLEET) String fleet,
-      @Option(longName = "parallel", description = FleetCommands.PARALLEL) Integer parallel,
-      @Option(longName = "fail-fast", defaultValue = "false", description = FleetCommands.FAIL_FAST) Boolean failFast,
       CommandContext context) {
     Target target = target(steps, to, Direction.DOWN, Target.steps(1));
-    FleetCommands.FleetOptions fleetOptions = new FleetCommands.FleetOptions(fleet, parallel, failFast);
+    FleetOptions fleetOptions = FleetOptions.of(context);
     if (fleetOptions.requested()) {
       return fleets.migrate(fleetOptions, false, yes, ignoreModified, false, "Undoing migrations",
           m -> m.down(target, RunListener.NONE));
@@ -105,6 +102,7 @@ public class RunCommands {
     return run(context, ignoreModified, yes, false, m -> m.down(target, progress(context)));
   }
 
+  @TakesFleet
   @Command(name = "version", group = "Migrate", description = "Go up or down until the given migration is the newest",
       completionProvider = "migrationIdCompletion", help = """
           Usage: version <ID> [--ignore-modified] [--yes] [--strict] [--fleet NAME [--parallel N] [--fail-fast]]
@@ -116,13 +114,10 @@ public class RunCommands {
           description = "run although applied scripts were edited")
       Boolean ignoreModified,
       @Option(longName = "yes", defaultValue = "false", description = YES) Boolean yes,
-      @Option(longName = "fleet", description = FleetCommands.FLEET) String fleet,
-      @Option(longName = "parallel", description = FleetCommands.PARALLEL) Integer parallel,
-      @Option(longName = "fail-fast", defaultValue = "false", description = FleetCommands.FAIL_FAST) Boolean failFast,
       @Option(longName = "strict", defaultValue = "false", description = STRICT) Boolean strict,
       CommandContext context) {
     String wanted = required(id, "version needs a migration id, for example: version 20251001000100");
-    FleetCommands.FleetOptions fleetOptions = new FleetCommands.FleetOptions(fleet, parallel, failFast);
+    FleetOptions fleetOptions = FleetOptions.of(context);
     if (fleetOptions.requested()) {
       return fleets.migrate(fleetOptions, false, yes, ignoreModified, strict, "Going to migration " + wanted,
           m -> m.version(wanted, RunListener.NONE));

@@ -1,6 +1,7 @@
 package com.authservice.migrate.shell.commands;
 
 import com.authservice.migrate.errors.StateConflict;
+import com.authservice.migrate.shell.commands.FleetOptions.TakesFleet;
 import com.authservice.migrate.template.ScriptTemplate;
 import com.authservice.migrate.shell.session.ConsoleSession;
 import com.authservice.migrate.shell.view.FileWritten;
@@ -95,6 +96,7 @@ public class ScriptCommands {
     return new FileWritten(file, FileWritten.Kind.SQL);
   }
 
+  @TakesFleet
   @Command(name = "stamp", group = "Scripts",
       description = "Mark the database as at a migration without running anything",
       completionProvider = "migrationIdCompletion", help = """
@@ -112,12 +114,9 @@ public class ScriptCommands {
       Boolean dropAlembic,
       @Option(longName = "yes", defaultValue = "false", description = "confirm changing a protected environment")
       Boolean yes,
-      @Option(longName = "fleet", description = FleetCommands.FLEET) String fleet,
-      @Option(longName = "parallel", description = FleetCommands.PARALLEL) Integer parallel,
-      @Option(longName = "fail-fast", defaultValue = "false", description = FleetCommands.FAIL_FAST) Boolean failFast,
       CommandContext context) {
     String point = target == null || target.isBlank() ? "auto" : target;
-    FleetCommands.FleetOptions fleetOptions = new FleetCommands.FleetOptions(fleet, parallel, failFast);
+    FleetOptions fleetOptions = FleetOptions.of(context);
     if (fleetOptions.requested()) {
       return fleets.stamp(fleetOptions, yes, point, dropAlembic);
     }

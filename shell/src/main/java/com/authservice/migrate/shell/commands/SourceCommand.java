@@ -1,9 +1,9 @@
 package com.authservice.migrate.shell.commands;
 
 import com.authservice.migrate.errors.InvalidArgument;
-import com.authservice.migrate.shell.run.AlreadyReported;
-import com.authservice.migrate.shell.run.CommandDispatcher;
-import com.authservice.migrate.shell.run.CommandScript;
+import com.authservice.migrate.shell.cli.AlreadyReported;
+import com.authservice.migrate.shell.cli.CommandDispatcher;
+import com.authservice.migrate.shell.cli.CommandScript;
 import com.authservice.migrate.shell.session.ConsoleSession;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package com.authservice.migrate.shell.commands;
 
 import com.authservice.migrate.environment.AcrossEnvironments;
+import com.authservice.migrate.shell.commands.FleetOptions.TakesFleet;
 import com.authservice.migrate.environment.Environment;
 import com.authservice.migrate.environment.StatusMatrix;
 import com.authservice.migrate.shell.session.ConsoleSession;
@@ -29,6 +30,7 @@ public class StatusCommands {
     this.fleets = new FleetCommands(session);
   }
 
+  @TakesFleet(failFast = false)
   @Command(name = "status", group = "Inspect", description = "Every migration with its state: applied, pending, ...",
       help = """
           Usage: status [--all] [--fail-on STATES] [--fleet NAME [--parallel N]]
@@ -42,11 +44,9 @@ public class StatusCommands {
   public Object status(
       @Option(longName = "all", defaultValue = "false", description = "every environment side by side") Boolean all,
       @Option(longName = "fail-on", description = "exit 1 for any of: " + FailOn.ACCEPTED) String failOn,
-      @Option(longName = "fleet", description = FleetCommands.FLEET) String fleet,
-      @Option(longName = "parallel", description = FleetCommands.PARALLEL) Integer parallel,
       CommandContext context) {
     FailOn gate = FailOn.parse(failOn);
-    FleetCommands.FleetOptions fleetOptions = new FleetCommands.FleetOptions(fleet, parallel, false);
+    FleetOptions fleetOptions = FleetOptions.of(context);
     if (fleetOptions.requested()) {
       return fleets.status(fleetOptions, all);
     }

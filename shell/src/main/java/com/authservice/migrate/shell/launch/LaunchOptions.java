@@ -1,5 +1,7 @@
 package com.authservice.migrate.shell.launch;
 
+import com.authservice.migrate.shell.cli.OutputFormat;
+import com.authservice.migrate.shell.cli.UsageError;
 import com.authservice.migrate.tablelock.TableLockWait;
 import com.authservice.migrate.settings.YesNo;
 import java.nio.file.Path;
@@ -74,7 +76,7 @@ public record LaunchOptions(Optional<Path> path, List<String> environments, Opti
   }
 
   private static Duration duration(String text, String option) {
-    return TableLockWait.parseDuration(text).orElseThrow(() -> new LaunchError(option
+    return TableLockWait.parseDuration(text).orElseThrow(() -> new UsageError(option
         + " takes a duration such as 500ms, 5s or 2min, not \"" + text + "\""));
   }
 
@@ -115,7 +117,7 @@ public record LaunchOptions(Optional<Path> path, List<String> environments, Opti
     if (embedded || value == null || value.isBlank()) {
       return embedded;
     }
-    return YesNo.parse(value).orElseThrow(() -> new LaunchError(EMBEDDED_VARIABLE + " takes " + YesNo.ACCEPTED
+    return YesNo.parse(value).orElseThrow(() -> new UsageError(EMBEDDED_VARIABLE + " takes " + YesNo.ACCEPTED
         + ", not \"" + value.strip() + "\""));
   }
 
@@ -125,7 +127,7 @@ public record LaunchOptions(Optional<Path> path, List<String> environments, Opti
 
   private static String next(String[] args, int index, String option) {
     if (index >= args.length || args[index].startsWith("--")) {
-      throw new LaunchError(option + " needs a value");
+      throw new UsageError(option + " needs a value");
     }
     return args[index];
   }
@@ -138,14 +140,7 @@ public record LaunchOptions(Optional<Path> path, List<String> environments, Opti
       }
       return Duration.ofSeconds(seconds);
     } catch (NumberFormatException e) {
-      throw new LaunchError(setting + " takes a number of seconds, not \"" + text + "\"");
-    }
-  }
-
-  /** A global option used wrongly: a usage error. */
-  public static final class LaunchError extends RuntimeException {
-    public LaunchError(String message) {
-      super(message);
+      throw new UsageError(setting + " takes a number of seconds, not \"" + text + "\"");
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.render;
 
+import com.authservice.migrate.shell.cli.Style;
 import com.authservice.migrate.lint.Finding;
 import com.authservice.migrate.lint.LintReport;
 import com.authservice.migrate.lint.Note;

@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.render;
 
+import com.authservice.migrate.shell.cli.Style;
 import com.authservice.migrate.lint.LintReport;
 import com.authservice.migrate.tablelock.TableLockWait;
 import com.authservice.migrate.result.Blocker;
@@ -8,7 +9,7 @@ import com.authservice.migrate.result.LockTimedOut;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.shell.launch.LaunchContext;
-import com.authservice.migrate.shell.run.CommandOutput;
+import com.authservice.migrate.shell.cli.CommandOutput;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;

@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.render;
 
+import com.authservice.migrate.shell.cli.Style;
 import com.authservice.migrate.result.MigrationState;
 import com.authservice.migrate.result.State;
 import com.authservice.migrate.result.StatusReport;

@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.render;
 
+import com.authservice.migrate.shell.cli.Style;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

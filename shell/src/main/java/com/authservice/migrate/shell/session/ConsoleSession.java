@@ -1,8 +1,10 @@
 package com.authservice.migrate.shell.session;
 
+import com.authservice.migrate.shell.cli.ReplHost;
 import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.Migrations;
 import com.authservice.migrate.RunPolicy;
+import com.authservice.migrate.definition.Definitions;
 import com.authservice.migrate.environment.Environment;
 import com.authservice.migrate.environment.Environments;
 import com.authservice.migrate.errors.ConfirmationRequired;
@@ -36,7 +38,7 @@ import java.util.function.Predicate;
  * to it: a missing database is an error there. Everything is made on first use, so commands that need no
  * database start none.
  */
-public final class ConsoleSession implements AutoCloseable {
+public final class ConsoleSession implements AutoCloseable, ReplHost {
 
   private static final String NOTHING_CONFIGURED = "No database configured: set POSTGRES_HOST, POSTGRES_PORT, "
       + "POSTGRES_DB, POSTGRES_USER and POSTGRES_PASSWORD (or POSTGRES_JDBC_URL, or "
@@ -48,8 +50,8 @@ public final class ConsoleSession implements AutoCloseable {
   private final Map<String, ScriptFolder> scriptsByEnvironment = new HashMap<>();
   private ScriptFolder repositoryScripts;
   private PostgresVariables postgres;
-  private Environments environments;
-  private Fleets fleets;
+  private Definitions<Environment> environments;
+  private Definitions<Fleet> fleets;
   private String current;
   private EmbeddedDatabase embedded;
   private Predicate<String> confirmer;
@@ -88,16 +90,16 @@ public final class ConsoleSession implements AutoCloseable {
   }
 
   /** Every environment; {@code default} is the embedded database once it runs. Warns once about files. */
-  public Environments environments() {
+  public Definitions<Environment> environments() {
     if (environments == null) {
       environments = Environments.load(repositoryDir().orElse(null), launch.environment(), launch.workingDir());
       environments.warnings().forEach(warning -> launch.err().println("warning: " + warning));
     }
-    return embedded == null ? environments : environments.withDefault(embeddedEnvironment());
+    return embedded == null ? environments : Environments.withDefault(environments, embeddedEnvironment());
   }
 
   /** The repository's fleets ({@code fleets/<name>.properties}); warns once about files. */
-  public Fleets fleets() {
+  public Definitions<Fleet> fleets() {
     if (fleets == null) {
       fleets = Fleets.load(repositoryDir().orElse(null), launch.environment(), launch.workingDir());
       fleets.warnings().forEach(warning -> launch.err().println("warning: " + warning));
@@ -127,6 +129,7 @@ public final class ConsoleSession implements AutoCloseable {
   }
 
   /** {@code auth_service@localhost:5435}, with the environment's name when it is not the default. */
+  @Override
   public String target() {
     String target = usesEmbedded(current) && embedded == null ? "embedded" : connection().target();
     return Environment.DEFAULT.equals(current) ? target : current + ":" + target;
@@ -220,6 +223,7 @@ public final class ConsoleSession implements AutoCloseable {
   }
 
   /** The REPL installs a question to ask; without one (batch mode) confirmations need --yes. */
+  @Override
   public void confirmWith(Predicate<String> question) {
     this.confirmer = question;
   }

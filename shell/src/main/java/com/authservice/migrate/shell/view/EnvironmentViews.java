@@ -1,11 +1,12 @@
 package com.authservice.migrate.shell.view;
 
+import com.authservice.migrate.shell.cli.View;
 import com.authservice.migrate.environment.Environment;
 import com.authservice.migrate.fleet.Fleet;
-import com.authservice.migrate.shell.render.Style;
+import com.authservice.migrate.shell.cli.Style;
 import com.authservice.migrate.shell.render.Table;
 import com.authservice.migrate.shell.render.json.EnvironmentJson;
-import com.authservice.migrate.shell.render.json.Json;
+import com.authservice.migrate.shell.cli.Json;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;

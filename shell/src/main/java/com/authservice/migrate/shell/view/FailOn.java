@@ -5,7 +5,7 @@ import com.authservice.migrate.environment.StatusMatrix;
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.result.State;
 import com.authservice.migrate.result.StatusReport;
-import com.authservice.migrate.shell.run.GateFailed;
+import com.authservice.migrate.shell.cli.GateFailed;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

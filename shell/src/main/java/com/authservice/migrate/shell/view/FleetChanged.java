@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.view;
 
+import com.authservice.migrate.shell.cli.Outcome;
 import com.authservice.migrate.errors.FleetFailed;
 import com.authservice.migrate.fleet.FleetResult;
 import com.authservice.migrate.targets.MemberResult;

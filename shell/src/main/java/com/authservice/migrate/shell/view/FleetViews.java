@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.view;
 
+import com.authservice.migrate.shell.cli.View;
 import com.authservice.migrate.fleet.FleetStatus;
 import com.authservice.migrate.shell.render.FleetView;
 import com.authservice.migrate.shell.render.json.FleetJson;
@@ -17,7 +18,7 @@ final class FleetViews {
         View.of(FleetChanged.class, FleetViews::changed, FleetViews::changedJson));
   }
 
-  private static <T> String changed(FleetChanged<T> changed, com.authservice.migrate.shell.render.Style style) {
+  private static <T> String changed(FleetChanged<T> changed, com.authservice.migrate.shell.cli.Style style) {
     return FleetView.summary(changed.result(), changed.label(), changed.migrations(), style);
   }
 

@@ -1,8 +1,11 @@
 package com.authservice.migrate.shell.view;
 
+import com.authservice.migrate.shell.cli.CommandsListed;
+import com.authservice.migrate.shell.cli.HelpShown;
+import com.authservice.migrate.shell.cli.View;
 import com.authservice.migrate.shell.launch.GlobalOption;
-import com.authservice.migrate.shell.render.Style;
-import com.authservice.migrate.shell.render.json.Json;
+import com.authservice.migrate.shell.cli.Style;
+import com.authservice.migrate.shell.cli.Json;
 import java.util.Arrays;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;

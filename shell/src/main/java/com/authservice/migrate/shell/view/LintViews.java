@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.view;
 
+import com.authservice.migrate.shell.cli.View;
 import com.authservice.migrate.shell.render.LintView;
 import com.authservice.migrate.shell.render.json.LintJson;
 import java.util.List;

@@ -1,9 +1,10 @@
 package com.authservice.migrate.shell.view;
 
+import com.authservice.migrate.shell.cli.View;
 import com.authservice.migrate.autogenerate.GeneratedScript;
-import com.authservice.migrate.shell.render.Style;
+import com.authservice.migrate.shell.cli.Style;
 import com.authservice.migrate.shell.render.json.ChangelogJson;
-import com.authservice.migrate.shell.render.json.Json;
+import com.authservice.migrate.shell.cli.Json;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 

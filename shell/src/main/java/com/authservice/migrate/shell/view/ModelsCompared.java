@@ -1,7 +1,8 @@
 package com.authservice.migrate.shell.view;
 
+import com.authservice.migrate.shell.cli.Outcome;
 import com.authservice.migrate.autogenerate.Autogeneration;
-import com.authservice.migrate.shell.run.GateFailed;
+import com.authservice.migrate.shell.cli.GateFailed;
 import java.util.Optional;
 
 /** {@code check}: the models against {@code target} at head; a difference fails the gate. */

@@ -1,7 +1,8 @@
 package com.authservice.migrate.shell.view;
 
+import com.authservice.migrate.shell.cli.View;
 import com.authservice.migrate.shell.render.RunView;
-import com.authservice.migrate.shell.render.json.Json;
+import com.authservice.migrate.shell.cli.Json;
 import com.authservice.migrate.shell.render.json.RunJson;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,8 +1,9 @@
 package com.authservice.migrate.shell.view;
 
+import com.authservice.migrate.shell.cli.View;
 import com.authservice.migrate.result.MigrationId;
 import com.authservice.migrate.shell.render.json.ChangelogJson;
-import com.authservice.migrate.shell.render.json.Json;
+import com.authservice.migrate.shell.cli.Json;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,7 +26,7 @@ final class ScriptViews {
             repaired -> ChangelogJson.repair(repaired.result(), repaired.target())));
   }
 
-  private static String stamped(Stamped stamped, com.authservice.migrate.shell.render.Style style) {
+  private static String stamped(Stamped stamped, com.authservice.migrate.shell.cli.Style style) {
     StringBuilder text = new StringBuilder();
     var result = stamped.result();
     result.alembicRevision().ifPresent(revision -> text.append("This database was managed by Alembic (revision ")
@@ -43,7 +44,7 @@ final class ScriptViews {
     return text.toString();
   }
 
-  private static String repaired(Repaired repaired, com.authservice.migrate.shell.render.Style style) {
+  private static String repaired(Repaired repaired, com.authservice.migrate.shell.cli.Style style) {
     StringBuilder text = new StringBuilder();
     var result = repaired.result();
     if (result.isEmpty()) {

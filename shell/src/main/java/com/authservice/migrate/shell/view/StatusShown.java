@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.view;
 
+import com.authservice.migrate.shell.cli.Outcome;
 import com.authservice.migrate.result.StatusReport;
 import java.util.Optional;
 

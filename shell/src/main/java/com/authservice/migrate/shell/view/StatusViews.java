@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.view;
 
+import com.authservice.migrate.shell.cli.View;
 import com.authservice.migrate.environment.EnvironmentStatus;
 import com.authservice.migrate.environment.StatusMatrix;
 import com.authservice.migrate.result.MigrationDetail;
@@ -7,7 +8,7 @@ import com.authservice.migrate.result.MigrationState;
 import com.authservice.migrate.result.State;
 import com.authservice.migrate.result.StatusReport;
 import com.authservice.migrate.shell.render.StatusView;
-import com.authservice.migrate.shell.render.Style;
+import com.authservice.migrate.shell.cli.Style;
 import com.authservice.migrate.shell.render.Table;
 import com.authservice.migrate.shell.render.json.ChangelogJson;
 import com.authservice.migrate.shell.render.json.EnvironmentJson;

@@ -1,7 +1,8 @@
 package com.authservice.migrate.shell.view;
 
+import com.authservice.migrate.shell.cli.Outcome;
 import com.authservice.migrate.result.ValidationReport;
-import com.authservice.migrate.shell.run.GateFailed;
+import com.authservice.migrate.shell.cli.GateFailed;
 import java.util.Optional;
 
 /** {@code validate} of {@code target}: a problem fails the gate after the report is shown. */

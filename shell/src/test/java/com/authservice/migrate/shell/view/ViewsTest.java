@@ -1,5 +1,9 @@
 package com.authservice.migrate.shell.view;
 
+import com.authservice.migrate.shell.cli.CommandsListed;
+import com.authservice.migrate.shell.cli.HelpShown;
+import com.authservice.migrate.shell.cli.View;
+import com.authservice.migrate.shell.cli.Views;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authservice.migrate.info.VersionInfo;
@@ -15,7 +19,7 @@ import com.authservice.migrate.result.State;
 import com.authservice.migrate.result.StatusReport;
 import com.authservice.migrate.result.ValidationReport;
 import com.authservice.migrate.shell.commands.EnvironmentCommands;
-import com.authservice.migrate.shell.commands.HelpCommand;
+import com.authservice.migrate.shell.cli.HelpCommand;
 import com.authservice.migrate.shell.commands.LintCommands;
 import com.authservice.migrate.shell.commands.ModelCommands;
 import com.authservice.migrate.shell.commands.MyBatisCommands;
@@ -24,8 +28,8 @@ import com.authservice.migrate.shell.commands.ScriptCommands;
 import com.authservice.migrate.shell.commands.SessionCommands;
 import com.authservice.migrate.shell.commands.SourceCommand;
 import com.authservice.migrate.shell.commands.StatusCommands;
-import com.authservice.migrate.shell.render.Style;
-import com.authservice.migrate.shell.run.GateFailed;
+import com.authservice.migrate.shell.cli.Style;
+import com.authservice.migrate.shell.cli.GateFailed;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +45,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Text and JSON come from the same result, through one view per result type; no database. */
 class ViewsTest {
 
-  private static final Views VIEWS = Views.standard();
+  private static final Views VIEWS = ConsoleViews.registry();
   private static final Style PLAIN = new Style(false);
   private static final MigrationId FIRST = MigrationId.of("20251001000100");
   private static final Migration USERS = new Migration(FIRST, "create users", "20251001000100_create_users.sql");

@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.render.json;
 
+import com.authservice.migrate.shell.cli.Json;
 import com.authservice.migrate.autogenerate.Autogeneration;
 import com.authservice.migrate.result.MigrationId;
 import com.authservice.migrate.result.RepairResult;

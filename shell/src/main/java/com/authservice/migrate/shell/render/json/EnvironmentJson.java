@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.render.json;
 
+import com.authservice.migrate.shell.cli.Json;
 import com.authservice.migrate.environment.Environment;
 import com.authservice.migrate.environment.EnvironmentStatus;
 import com.authservice.migrate.environment.StatusMatrix;

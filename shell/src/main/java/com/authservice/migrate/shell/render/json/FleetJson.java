@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.render.json;
 
+import com.authservice.migrate.shell.cli.Json;
 import com.authservice.migrate.fleet.FleetResult;
 import com.authservice.migrate.fleet.FleetStatus;
 import com.authservice.migrate.targets.MemberResult;

@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.render.json;
 
+import com.authservice.migrate.shell.cli.Json;
 import com.authservice.migrate.lint.Finding;
 import com.authservice.migrate.lint.LintReport;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.render.json;
 
+import com.authservice.migrate.shell.cli.Json;
 import com.authservice.migrate.environment.EnvironmentRun;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.RunResult;

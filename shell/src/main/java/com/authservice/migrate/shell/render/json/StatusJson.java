@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.render.json;
 
+import com.authservice.migrate.shell.cli.Json;
 import com.authservice.migrate.result.MigrationDetail;
 import com.authservice.migrate.result.MigrationState;
 import com.authservice.migrate.result.State;

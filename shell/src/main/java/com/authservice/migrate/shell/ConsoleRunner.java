@@ -1,0 +1,111 @@
+package com.authservice.migrate.shell;
+
+import com.authservice.migrate.shell.cli.CommandDispatcher;
+import com.authservice.migrate.shell.cli.CommandScript;
+import com.authservice.migrate.shell.cli.Repl;
+import com.authservice.migrate.shell.cli.StopSignals;
+import com.authservice.migrate.shell.cli.UsageError;
+import com.authservice.migrate.shell.launch.LaunchContext;
+import com.authservice.migrate.shell.launch.LaunchOptions;
+import com.authservice.migrate.shell.session.ConsoleSession;
+import com.authservice.migrate.shell.view.ConsoleVersion;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jline.reader.Completer;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+
+/**
+ * Chooses the mode and owns the exit code (Spring Shell 4.0.1's runners never set one): a command on
+ * the command line runs once; {@code --file F} or {@code @F} runs a file of commands; commands piped on
+ * standard input run in order; nothing at all on a terminal starts the REPL.
+ */
+public final class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator {
+
+  private final ConsoleSession session;
+  private final CommandDispatcher dispatcher;
+  private final Completer completer;
+  private int exitCode;
+
+  public ConsoleRunner(ConsoleSession session, CommandDispatcher dispatcher, Completer completer) {
+    this.session = session;
+    this.dispatcher = dispatcher;
+    this.completer = completer;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) throws IOException {
+    LaunchOptions options = session.options();
+    LaunchContext launch = session.launch();
+    // --quiet (MyBatis' option) silences results; errors still reach stderr. The REPL ignores it.
+    PrintWriter out = new PrintWriter(options.quiet() ? OutputStream.nullOutputStream() : launch.out(), true);
+    boolean repl = !options.version() && options.command().isEmpty() && options.file().isEmpty() && launch.terminal();
+    // Signals belong to the process: a console run inside another program (the tests) leaves its handlers alone.
+    StopSignals signals = repl || launch.in() != System.in ? null : StopSignals.install(session::cancelAll);
+    try {
+      if (options.version()) {
+        exitCode = dispatcher.show("--version", out, ConsoleVersion::current);
+      } else if (!options.command().isEmpty()) {
+        exitCode = dispatcher.execute(options.command(), out);
+      } else if (options.file().isPresent()) {
+        exitCode = runFile(launch.workingDir().resolve(options.file().get()), out);
+      } else if (!launch.terminal()) {
+        exitCode = new CommandScript(dispatcher).run(
+            new BufferedReader(new InputStreamReader(launch.in(), StandardCharsets.UTF_8)), out, launch.err());
+      } else {
+        // A target that cannot be used (half-set POSTGRES_*, an unknown --env) fails before the prompt appears.
+        exitCode = dispatcher.attempt(session::checkTarget, out);
+        if (exitCode == CommandDispatcher.OK) {
+          try (Terminal terminal = terminal(launch)) {
+            // Ctrl-C while a command runs (the line editor owns it at the prompt) cancels that command only.
+            terminal.handle(Terminal.Signal.INT, signal -> session.cancelCommand());
+            exitCode = new Repl(session, dispatcher, completer).run(terminal, historyFile(launch));
+          }
+        }
+      }
+    } finally {
+      out.flush();
+      session.close();
+    }
+    if (signals != null && signals.exitCode() != 0) {
+      exitCode = signals.exitCode();
+    }
+  }
+
+  private int runFile(Path file, PrintWriter out) throws IOException {
+    if (!Files.isReadable(file)) {
+      return dispatcher.fail(new UsageError("cannot read command file " + file), out);
+    }
+    try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return new CommandScript(dispatcher).run(lines, out, session.launch().err());
+    }
+  }
+
+  /** The process's own terminal, or (for tests) a terminal over the given streams. */
+  private static Terminal terminal(LaunchContext launch) throws IOException {
+    if (launch.in() == System.in) {
+      return TerminalBuilder.builder().system(true).build();
+    }
+    return TerminalBuilder.builder().system(false).streams(launch.in(), launch.out()).type("xterm-256color")
+        .size(new org.jline.terminal.Size(160, 50)).build();
+  }
+
+  private static Path historyFile(LaunchContext launch) {
+    String home = launch.environment().getOrDefault("HOME", System.getProperty("user.home"));
+    return Path.of(home, ".auth-migrate", "history");
+  }
+
+  @Override
+  public int getExitCode() {
+    return exitCode;
+  }
+}
