@@ -11,9 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code -- migrate:allow <rule-id>[, <rule-id>] [(reason)]} comments of one script. A comment before the first
- * statement accepts the finding for the whole script; one among a statement's lines (from the end of the
- * statement before it to the line its semicolon is on) accepts it for that statement only.
+ * The {@code -- migrate:allow <rule-id>[, <rule-id>] [(reason)]} comments of one script. A comment in the script's
+ * header, set apart from the first statement by a blank line, accepts the finding for the whole script; one among
+ * a statement's lines (from the end of the statement before it, or from the comments directly above the first
+ * statement, to the line its semicolon is on) accepts it for that statement only.
  */
 final class AllowComments {
 
@@ -23,6 +24,7 @@ final class AllowComments {
   private final Map<Integer, Set<String>> idsByLine = new HashMap<>();
   private final List<Note> unknown = new ArrayList<>();
   private final Set<String> wholeScript;
+  private final int firstStatementFrom;
 
   AllowComments(String fileName, String sql, List<Statement> statements) {
     this.statements = statements;
@@ -41,7 +43,20 @@ final class AllowComments {
         }
       }
     }
-    this.wholeScript = statements.isEmpty() ? Set.of() : ids(1, statements.get(0).line() - 1);
+    this.firstStatementFrom = statements.isEmpty() ? 1 : attachedFrom(lines, statements.get(0).line());
+    this.wholeScript = ids(1, firstStatementFrom - 1);
+  }
+
+  /**
+   * The first line of the comments directly above {@code line}, with no blank line between: they belong to that
+   * statement. A generated script's allow on its first statement must not also accept what is added below it.
+   */
+  private static int attachedFrom(String[] lines, int line) {
+    int from = line;
+    while (from > 1 && !lines[from - 2].isBlank()) {
+      from--;
+    }
+    return from;
   }
 
   /** Whether {@code rule} is accepted for the statement at {@code index}. */
@@ -49,7 +64,7 @@ final class AllowComments {
     if (wholeScript.contains(rule.id())) {
       return true;
     }
-    int from = index == 0 ? statements.get(0).line() : lastLine(index - 1) + 1;
+    int from = index == 0 ? firstStatementFrom : lastLine(index - 1) + 1;
     return ids(from, lastLine(index)).contains(rule.id());
   }
 

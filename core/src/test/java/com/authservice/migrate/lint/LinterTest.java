@@ -131,7 +131,7 @@ class LinterTest {
   }
 
   @Test
-  void anAllowCommentAcceptsOneFindingOnItsStatementOrTheWholeScriptFromTheTop() {
+  void anAllowCommentAcceptsOneFindingOnItsStatementOrTheWholeScriptFromAHeaderSetApartByABlankLine() {
     LintReport onStatement = lint("""
         -- // drop the old column
         ALTER TABLE users ADD COLUMN a int;
@@ -151,6 +151,15 @@ class LinterTest {
         """);
     assertThat(wholeScript.findings()).isEmpty();
     assertThat(wholeScript.allowed()).hasSize(2);
+
+    LintReport onFirstStatement = lint("""
+        -- // drop the old column
+        -- migrate:allow ban-drop-column
+        ALTER TABLE users DROP COLUMN email;
+        ALTER TABLE users DROP COLUMN phone;
+        """);
+    assertThat(onFirstStatement.findings()).as("a comment attached to the first statement is that statement's")
+        .extracting(Finding::subject).containsExactly("users.phone");
 
     LintReport typo = lint("-- migrate:allow ban-drop-colum\nALTER TABLE users DROP COLUMN email;\n");
     assertThat(rules(typo)).containsExactly("ban-drop-column");

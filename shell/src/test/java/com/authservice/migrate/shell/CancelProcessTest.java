@@ -8,15 +8,11 @@ import com.authservice.migrate.testing.Tenants;
 import com.authservice.migrate.testing.TestDatabase;
 import com.authservice.migrate.testing.TestScripts;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CancelProcessTest {
 
   private static final String SLOW = "20251101000000_Slow.sql";
-  private static final String SESSION = "console";
   private static final String SLOW_SCRIPT = """
       -- // Slow
       CREATE TABLE slow_table (id integer);
@@ -46,11 +41,11 @@ class CancelProcessTest {
   @TempDir
   Path dir;
 
-  private final String socket = "migrate-cancel-test-" + ProcessHandle.current().pid();
+  private final TmuxScreen screen = new TmuxScreen("cancel-test");
 
   @AfterEach
   void stopTmux() throws Exception {
-    tmux("kill-server");
+    screen.close();
   }
 
   @Test
@@ -105,7 +100,7 @@ class CancelProcessTest {
 
   @Test
   void ctrlCInTheReplCancelsTheCommandAndTheConsoleStaysAtItsPrompt(TestDatabase db) throws Exception {
-    assumeThat(tmux("-V")).as("tmux is installed").startsWith("tmux");
+    assumeThat(screen.installed()).as("tmux is installed").isTrue();
     TestScripts.withChangelogOnly(dir.resolve("migrations")).write(SLOW, """
         -- // Slow
         CREATE TABLE slow_table (id integer);
@@ -114,19 +109,19 @@ class CancelProcessTest {
         DROP TABLE slow_table;
         """);
     startRepl(db, Map.of());
-    typeLine("up");
+    screen.typeLine("up");
     awaitSleepingOnTheServer(db);
 
-    tmux("send-keys", "-t", SESSION, "C-c");
+    screen.press("C-c");
 
-    awaitScreen("Cancelled: " + SLOW + " was rolled back and is not applied");
+    screen.await("Cancelled: " + SLOW + " was rolled back and is not applied");
     assertThat(db.appliedIds()).containsExactly("20251001000000");
     assertThat(advisoryLocks(db)).isZero();
-    typeLine("status");
-    String screen = awaitScreen("1 applied, 1 pending");
-    assertThat(screen).doesNotContain("console exited");
-    typeLine("exit");
-    assertThat(awaitScreen("console exited with ")).contains("console exited with 0");
+    screen.typeLine("status");
+    String shown = screen.await("1 applied, 1 pending");
+    assertThat(shown).doesNotContain("console exited");
+    screen.typeLine("exit");
+    assertThat(screen.await("console exited with ")).contains("console exited with 0");
   }
 
   @Test
@@ -158,26 +153,26 @@ class CancelProcessTest {
   @Test
   void ctrlCInTheReplStopsUpAllStartsNoFurtherEnvironmentAndTheConsoleStaysAtItsPrompt(TestDatabase first,
       TestDatabase second) throws Exception {
-    assumeThat(tmux("-V")).as("tmux is installed").startsWith("tmux");
+    assumeThat(screen.installed()).as("tmux is installed").isTrue();
     TestScripts.withChangelogOnly(dir.resolve("migrations")).write(SLOW, SLOW_SCRIPT);
     environment("first", first);
     environment("second", second);
     startRepl(first, Map.of("DB_SECRET", "env-secret"));
-    typeLine("up --all");
+    screen.typeLine("up --all");
     awaitSleepingOnTheServer(first, 1);
 
-    tmux("send-keys", "-t", SESSION, "C-c");
+    screen.press("C-c");
 
-    awaitScreen(NOT_STARTED);
-    String screen = awaitScreen(ROLLED_BACK);
-    assertThat(screen).doesNotContain("Exception");
+    screen.await(NOT_STARTED);
+    String shown = screen.await(ROLLED_BACK);
+    assertThat(shown).doesNotContain("Exception");
     assertThat(first.appliedIds()).containsExactly("20251001000000");
     assertThat(second.changelog()).isEmpty();
     assertThat(advisoryLocks(first)).isZero();
-    typeLine("status");
-    assertThat(awaitScreen("1 applied, 1 pending")).doesNotContain("console exited");
-    typeLine("exit");
-    assertThat(awaitScreen("console exited with ")).contains("console exited with 0");
+    screen.typeLine("status");
+    assertThat(screen.await("1 applied, 1 pending")).doesNotContain("console exited");
+    screen.typeLine("exit");
+    assertThat(screen.await("console exited with ")).contains("console exited with 0");
   }
 
   private void environment(String name, TestDatabase db) throws IOException {
@@ -193,13 +188,9 @@ class CancelProcessTest {
   private void startRepl(TestDatabase db, Map<String, String> variables) throws Exception {
     Map<String, String> all = new LinkedHashMap<>(new PackagedConsole(dir, db.settings()).environment());
     all.putAll(variables);
-    String environment = all.entrySet().stream()
-        .map(variable -> variable.getKey() + "=" + quoted(variable.getValue())).collect(Collectors.joining(" "));
-    String command = PackagedConsole.command().stream().map(CancelProcessTest::quoted).collect(Collectors.joining(" "));
     // The pane's shell traps Ctrl-C (and so survives it) without passing the trap on: the console gets it as usual.
-    tmux("new-session", "-d", "-s", SESSION, "-x", "200", "-y", "40", "-c", dir.toString(),
-        "trap true INT; env " + environment + " " + command + "; echo \"console exited with $?\"; sleep 120");
-    awaitScreen("@" + db.settings().host() + ":" + db.settings().port() + ">");
+    screen.start(dir, 200, all, "trap true INT; ");
+    screen.await("@" + db.settings().host() + ":" + db.settings().port() + ">");
   }
 
   private Started start(TestDatabase db, String... args) throws IOException {
@@ -250,39 +241,5 @@ class CancelProcessTest {
 
   private static void signal(Process process, String name) throws Exception {
     assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor()).isZero();
-  }
-
-  private void typeLine(String text) throws Exception {
-    tmux("send-keys", "-t", SESSION, "-l", text);
-    tmux("send-keys", "-t", SESSION, "Enter");
-  }
-
-  private String awaitScreen(String text) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    String screen = tmux("capture-pane", "-p", "-J", "-t", SESSION);
-    while (!screen.contains(text) && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-      screen = tmux("capture-pane", "-p", "-J", "-t", SESSION);
-    }
-    assertThat(screen).as("the screen shows \"%s\"", text).contains(text);
-    return screen;
-  }
-
-  private String tmux(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
-    command.addAll(List.of(args));
-    Process process;
-    try {
-      process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    } catch (IOException noTmux) {
-      return "";
-    }
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    process.waitFor(10, TimeUnit.SECONDS);
-    return output;
-  }
-
-  private static String quoted(String word) {
-    return "'" + word.replace("'", "'\\''") + "'";
   }
 }

@@ -5,13 +5,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.TestDatabase;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,84 +13,39 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The REPL of the built console (jar or native executable, see {@link PackagedConsole}) in a real terminal:
- * tmux on a server socket of this test's own, typed into and read back from the screen.
+ * a tmux pane ({@link TmuxScreen}), typed into and read back from the screen.
  */
 @ExtendWith(PostgresExtension.class)
 class ReplProcessTest {
 
-  private static final String SESSION = "console";
-
   @TempDir
   Path dir;
 
-  private final String socket = "migrate-repl-test-" + ProcessHandle.current().pid();
+  private final TmuxScreen screen = new TmuxScreen("repl-test");
 
   @AfterEach
   void stopTmux() throws Exception {
-    tmux("kill-server");
+    screen.close();
   }
 
   @Test
   void theReplCompletesRunsCommandsAndExitsCleanly(TestDatabase db) throws Exception {
-    assumeThat(tmux("-V")).as("tmux is installed").startsWith("tmux");
-    PackagedConsole console = new PackagedConsole(dir, db.settings());
-    String environment = console.environment().entrySet().stream()
-        .map(variable -> variable.getKey() + "=" + quoted(variable.getValue())).collect(Collectors.joining(" "));
-    String command = PackagedConsole.command().stream().map(ReplProcessTest::quoted).collect(Collectors.joining(" "));
-    tmux("new-session", "-d", "-s", SESSION, "-x", "120", "-y", "40", "-c", dir.toString(),
-        "env " + environment + " " + command + "; echo \"console exited with $?\"; sleep 120");
+    assumeThat(screen.installed()).as("tmux is installed").isTrue();
+    screen.start(dir, 120, new PackagedConsole(dir, db.settings()).environment(), "");
 
-    awaitScreen("@" + db.settings().host() + ":" + db.settings().port() + ">");   // tmux trims the trailing space
-    type("ver");
-    tmux("send-keys", "-t", SESSION, "Tab");
-    awaitScreen("> version");
-    tmux("send-keys", "-t", SESSION, "C-u");
-    typeLine("status");
-    awaitScreen("0 applied, 3 pending");
-    typeLine("up");
-    awaitScreen("Applied 3 migration(s)");
-    typeLine("exit");
-    String screen = awaitScreen("console exited with ");
+    screen.await("@" + db.settings().host() + ":" + db.settings().port() + ">");   // tmux trims the trailing space
+    screen.type("ver");
+    screen.press("Tab");
+    screen.await("> version");
+    screen.press("C-u");
+    screen.typeLine("status");
+    screen.await("0 applied, 3 pending");
+    screen.typeLine("up");
+    screen.await("Applied 3 migration(s)");
+    screen.typeLine("exit");
+    String shown = screen.await("console exited with ");
 
-    assertThat(screen).contains("console exited with 0").doesNotContain("Exception");
+    assertThat(shown).contains("console exited with 0").doesNotContain("Exception");
     assertThat(db.appliedIds()).hasSize(3);
-  }
-
-  private void type(String text) throws Exception {
-    tmux("send-keys", "-t", SESSION, "-l", text);   // -l: "up" alone would be read as the Up-arrow key
-  }
-
-  private void typeLine(String text) throws Exception {
-    type(text);
-    tmux("send-keys", "-t", SESSION, "Enter");
-  }
-
-  private String awaitScreen(String text) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    String screen = tmux("capture-pane", "-p", "-t", SESSION);
-    while (!screen.contains(text) && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-      screen = tmux("capture-pane", "-p", "-t", SESSION);
-    }
-    assertThat(screen).as("the screen shows \"%s\"", text).contains(text);
-    return screen;
-  }
-
-  private String tmux(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
-    command.addAll(List.of(args));
-    Process process;
-    try {
-      process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    } catch (IOException noTmux) {
-      return "";
-    }
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    process.waitFor(10, TimeUnit.SECONDS);
-    return output;
-  }
-
-  private static String quoted(String word) {
-    return "'" + word.replace("'", "'\\''") + "'";
   }
 }

@@ -26,7 +26,8 @@ public class LintCommands {
             lint --strict      exit 1 when there is a finding (for CI; MIGRATE_LINT_STRICT=true does the same,
                                and makes up, pending and version refuse to run)
           Each finding names the file and line, the rule, what PostgreSQL will do and the safe way.
-          Accept one knowingly with a comment on the statement, or at the top of the script for all of it:
+          Accept one knowingly with a comment on the statement, or for the whole script in its header
+          (set apart from the first statement by a blank line):
             -- migrate:allow ban-drop-column
           Rules: adding-required-field, adding-field-with-volatile-default, changing-column-type,
             setting-not-null, require-concurrent-index-creation, require-concurrent-index-deletion,
