@@ -96,7 +96,7 @@ class DriftCommandTest {
 
     Run up = console.run("up");
 
-    assertThat(up.exitCode()).isEqualTo(2);
+    assertThat(up.exitCode()).as(up.err()).isEqualTo(2);
     assertThat(up.err().strip()).isEqualTo("Error: schema_file takes true/false, yes/no, on/off or 1/0, not \"sometimes\" "
         + "(in the repository's environments/*.properties)");
     assertThat(db.changelog()).isEmpty();
