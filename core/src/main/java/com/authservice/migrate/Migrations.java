@@ -8,7 +8,7 @@ import com.authservice.migrate.bootstrap.Bootstrapper;
 import com.authservice.migrate.checksum.Checksum;
 import com.authservice.migrate.drift.DriftCheck;
 import com.authservice.migrate.drift.DriftReport;
-import com.authservice.migrate.drift.SchemaFile;
+import com.authservice.migrate.drift.ScratchBuild;
 import com.authservice.migrate.errors.AuthenticationFailed;
 import com.authservice.migrate.errors.CannotConnect;
 import com.authservice.migrate.errors.DatabaseError;
@@ -71,6 +71,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The migration API: every operation returns a value and prints nothing. Commands that change the
@@ -395,12 +396,24 @@ public final class Migrations {
    */
   public DriftReport drift(ConnectionSettings scratch) {
     return new DriftCheck(scripts, changelogName(), leftOut(ExcludedTables.NONE))
-        .compare(status(), database, config.connection(), scratch);
+        .compare(status(), database, config.connection(), buildOn(scratch));
   }
 
-  /** The schema at head, built on {@code scratch} (an empty database): what {@link SchemaFile} holds. */
+  /** The schema at head, built on {@code scratch} (an empty database): what {@code SchemaFile} holds. */
   public SchemaSnapshot schemaAtHead(ConnectionSettings scratch) {
-    return SchemaFile.buildHead(scripts, scratch, changelogName());
+    return buildOn(scratch).of(scripts.migrations().stream().map(Migration::id).collect(Collectors.toSet()));
+  }
+
+  private ScratchBuild buildOn(ConnectionSettings scratch) {
+    return ids -> {
+      // The scratch database is nobody's environment: default policy, nothing protected, lint not strict.
+      new Migrations(new MigrationConfig(scratch, scripts)).upExactly(ids, RunListener.NONE);
+      try (Connection connection = new Database(scratch).open()) {
+        return SchemaSnapshot.read(connection, scratch.schema(), changelogName());
+      } catch (SQLException e) {
+        throw new DatabaseError("reading the scratch database " + scratch.target(), e);
+      }
+    };
   }
 
   /** Writes the migration that brings the database to {@code models}; no file when nothing differs. */

@@ -36,13 +36,13 @@ public final class DriftCheck {
     this.excluded = excluded;
   }
 
-  /** {@code status}: the target's, as read a moment ago; {@code scratch}: an empty database to rebuild on. */
+  /** {@code status}: the target's, as read a moment ago; {@code scratch}: builds on an empty database. */
   public DriftReport compare(StatusReport status, Database target, ConnectionSettings targetSettings,
-      ConnectionSettings scratch) {
+      ScratchBuild scratch) {
     List<MigrationState> applied = status.migrations().stream().filter(m -> m.state().isApplied()).toList();
     refuseWithoutScripts(applied, targetSettings);
     Set<MigrationId> ids = applied.stream().map(MigrationState::id).collect(Collectors.toSet());
-    SchemaSnapshot expected = leaveOut(new ScratchBuild(scripts, scratch, changelogName).of(ids));
+    SchemaSnapshot expected = leaveOut(scratch.of(ids));
     SchemaSnapshot actual = leaveOut(readOnly(target, targetSettings));
     List<String> warnings = new ArrayList<>();
     status.inState(State.MODIFIED).forEach(m -> warnings.add(m.fileName().orElseThrow() + " was edited after it "

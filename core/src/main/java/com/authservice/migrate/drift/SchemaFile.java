@@ -2,7 +2,6 @@ package com.authservice.migrate.drift;
 
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.mybatis.ScriptFolder;
-import com.authservice.migrate.settings.ConnectionSettings;
 import com.authservice.migrate.settings.YesNo;
 import com.authservice.migrate.snapshot.SchemaSnapshot;
 import java.io.IOException;
@@ -54,11 +53,6 @@ public final class SchemaFile {
     String value = scripts.variable(SETTING, "false");
     return YesNo.parse(value).orElseThrow(() -> new InvalidArgument(SETTING + " takes " + YesNo.ACCEPTED
         + ", not \"" + value + "\" (in the repository's environments/*.properties)"));
-  }
-
-  /** Every migration of {@code scripts} run on {@code scratch}, an empty database: the schema the file holds. */
-  public static SchemaSnapshot buildHead(ScriptFolder scripts, ConnectionSettings scratch, String changelogName) {
-    return new ScratchBuild(scripts, scratch, changelogName).head();
   }
 
   public Path path() {
