@@ -8,6 +8,7 @@ import com.authservice.migrate.testing.TestDatabase;
 import com.authservice.migrate.testing.TestScripts;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +64,31 @@ class DriftCommandTest {
     assertThat(changed.get("migrations").asString()).contains("full_name character varying(255)");
     assertThat(changed.get("database").asString()).contains("full_name text");
     assertThat(document.get("exitCode").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void checkDriftLooksAtTheEnvironmentNamedWithEnvAndWritesNothingThere(TestDatabase db, TestDatabase staging)
+      throws Exception {
+    Console console = Console.inCheckout(dir, db.settings());
+    Files.createDirectories(dir.resolve("migrations/environments"));
+    Files.writeString(dir.resolve("migrations/environments/staging.properties"), "url=jdbc:postgresql://"
+        + staging.settings().host() + ":" + staging.settings().port() + "/" + staging.name()
+        + "\nusername=" + staging.settings().user() + "\npassword=${POSTGRES_PASSWORD}\n");
+    assertThat(console.run("up").exitCode()).isZero();
+    assertThat(console.run("--env", "staging", "up").exitCode()).isZero();
+    staging.execute("CREATE INDEX ix_users_full_name ON users (full_name)");
+    List<String> changelog = staging.query("select * from changelog order by id");
+
+    Run defaultTarget = console.run("check", "--drift");
+    Run stagingTarget = console.run("check", "--drift", "--env", "staging");
+
+    assertThat(defaultTarget.exitCode()).as(defaultTarget.err()).isZero();
+    assertThat(stagingTarget.exitCode()).as(stagingTarget.err()).isEqualTo(1);
+    assertThat(stagingTarget.out()).startsWith("staging:").contains("added by hand: index ix_users_full_name");
+    assertThat(staging.query("select * from changelog order by id")).isEqualTo(changelog);
+    Run models = console.run("check", "--drift", "--models", "com.authservice.domain");
+    assertThat(models.exitCode()).isEqualTo(2);
+    assertThat(models.err()).contains("drop --models and --exclude");
   }
 
   @Test
