@@ -6,6 +6,9 @@ import com.authservice.migrate.autogenerate.ExcludedTables;
 import com.authservice.migrate.autogenerate.GeneratedScript;
 import com.authservice.migrate.bootstrap.Bootstrapper;
 import com.authservice.migrate.checksum.Checksum;
+import com.authservice.migrate.drift.DriftCheck;
+import com.authservice.migrate.drift.DriftReport;
+import com.authservice.migrate.drift.ScratchBuild;
 import com.authservice.migrate.errors.AuthenticationFailed;
 import com.authservice.migrate.errors.CannotConnect;
 import com.authservice.migrate.errors.DatabaseError;
@@ -51,6 +54,8 @@ import com.authservice.migrate.run.MigrationSequence;
 import com.authservice.migrate.run.MigrationTimer;
 import com.authservice.migrate.run.ScriptShape;
 import com.authservice.migrate.run.StatusReader;
+import com.authservice.migrate.settings.ConnectionSettings;
+import com.authservice.migrate.snapshot.SchemaSnapshot;
 import com.authservice.migrate.stamp.SchemaMatch;
 import com.authservice.migrate.stamp.Stamper;
 import com.authservice.migrate.template.ScriptTemplate;
@@ -64,7 +69,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The migration API: every operation returns a value and prints nothing. Commands that change the
@@ -153,6 +160,14 @@ public final class Migrations {
   /** Applies every unapplied script, those older than the newest applied one included. */
   public RunResult pending(RunListener listener) {
     return run(planner -> new RunPlanner.Plan(Direction.UP, planner.pending()), listener);
+  }
+
+  /**
+   * Applies exactly the unapplied migrations among {@code ids}, oldest first, and no other: how a scratch
+   * database is brought to what another database's changelog says is applied (drift).
+   */
+  public RunResult upExactly(Set<MigrationId> ids, RunListener listener) {
+    return run(planner -> new RunPlanner.Plan(Direction.UP, planner.only(ids)), listener);
   }
 
   /**
@@ -356,15 +371,49 @@ public final class Migrations {
     if (!status.isUpToDate()) {
       throw new NotUpToDate(status.inState(State.PENDING).size() + status.inState(State.OUT_OF_ORDER).size());
     }
-    String changelogName = changelog().table().substring(config.connection().schema().length() + 1);
-    ExcludedTables leftOut = excluded.and(new ExcludedTables(List.of(changelogName, "alembic_version")))
-        .and(ExcludedTables.parse(scripts.variable("exclude_tables", ""),
-            "exclude_tables in environments/development.properties"));
+    ExcludedTables leftOut = leftOut(excluded);
     try (Connection connection = database.open()) {
       return new Autogenerator(connection, config.connection().schema(), leftOut).generate(models);
     } catch (SQLException e) {
       throw new DatabaseError("closing the connection", e);
     }
+  }
+
+  /**
+   * The tables no comparison looks at: {@code excluded}, the changelog, Alembic's {@code alembic_version}, and the
+   * repository's {@code exclude_tables} setting.
+   */
+  private ExcludedTables leftOut(ExcludedTables excluded) {
+    return excluded.and(new ExcludedTables(List.of(changelogName(), "alembic_version")))
+        .and(ExcludedTables.parse(scripts.variable("exclude_tables", ""),
+            "exclude_tables in environments/development.properties"));
+  }
+
+  /**
+   * Drift: what was added, changed or dropped in this database by hand, against the schema its applied migrations
+   * produce when run on {@code scratch} (an empty database on a throw-away server). Reads this database only, in a
+   * read-only transaction; leaves out the tables {@code check} leaves out. Takes no lock.
+   */
+  public DriftReport drift(ConnectionSettings scratch) {
+    return new DriftCheck(scripts, changelogName(), leftOut(ExcludedTables.NONE))
+        .compare(status(), database, config.connection(), buildOn(scratch));
+  }
+
+  /** The schema at head, built on {@code scratch} (an empty database): what {@code SchemaFile} holds. */
+  public SchemaSnapshot schemaAtHead(ConnectionSettings scratch) {
+    return buildOn(scratch).of(scripts.migrations().stream().map(Migration::id).collect(Collectors.toSet()));
+  }
+
+  private ScratchBuild buildOn(ConnectionSettings scratch) {
+    return ids -> {
+      // The scratch database is nobody's environment: default policy, nothing protected, lint not strict.
+      new Migrations(new MigrationConfig(scratch, scripts)).upExactly(ids, RunListener.NONE);
+      try (Connection connection = new Database(scratch).open()) {
+        return SchemaSnapshot.read(connection, scratch.schema(), changelogName());
+      } catch (SQLException e) {
+        throw new DatabaseError("reading the scratch database " + scratch.target(), e);
+      }
+    };
   }
 
   /** Writes the migration that brings the database to {@code models}; no file when nothing differs. */
@@ -547,6 +596,11 @@ public final class Migrations {
     if (!problems.isEmpty()) {
       throw new ScriptsModified(problems);
     }
+  }
+
+  /** The changelog table's name without its schema. */
+  private String changelogName() {
+    return changelog().table().substring(config.connection().schema().length() + 1);
   }
 
   private Changelog changelog() {

@@ -5,6 +5,7 @@ import com.authservice.migrate.errors.StateConflict;
 import com.authservice.migrate.errors.UnknownMigration;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.Migration;
+import com.authservice.migrate.result.MigrationId;
 import com.authservice.migrate.result.MigrationState;
 import com.authservice.migrate.result.State;
 import com.authservice.migrate.result.StatusReport;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -96,6 +98,15 @@ final class RunPlanner {
   /** Every unapplied script, out-of-order ones included, oldest first (MyBatis' {@code pending}). */
   public List<Migration> pending() {
     return scripts(status.migrations().stream()
+        .filter(m -> m.state() == State.PENDING || m.state() == State.OUT_OF_ORDER).toList());
+  }
+
+  /**
+   * The unapplied migrations among {@code ids}, oldest first: a database rebuilt to match another's changelog
+   * (drift) gets exactly those, out-of-order ones included and pending ones left out.
+   */
+  public List<Migration> only(Set<MigrationId> ids) {
+    return scripts(status.migrations().stream().filter(m -> ids.contains(m.id()))
         .filter(m -> m.state() == State.PENDING || m.state() == State.OUT_OF_ORDER).toList());
   }
 

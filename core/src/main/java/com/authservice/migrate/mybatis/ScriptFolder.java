@@ -188,6 +188,11 @@ public final class ScriptFolder {
     return location;
   }
 
+  /** The repository folder (the one that holds {@code scripts/}) on disk; empty for scripts packaged in a jar. */
+  public Optional<Path> repository() {
+    return location.startsWith("classpath:") ? Optional.empty() : Optional.of(scripts.getParent());
+  }
+
   public boolean isWritable() {
     return writable;
   }

@@ -72,7 +72,12 @@ public class RunCommands {
     if (!several.isEmpty()) {
       return upAcrossEnvironments(several, target, ignoreModified, yes, strict, context);
     }
-    return run(context, ignoreModified, yes, strict, m -> m.up(target, progress(context)));
+    SchemaFileUpdate schemaFile = SchemaFileUpdate.before(session);
+    RunShown shown = run(context, ignoreModified, yes, strict, m -> m.up(target, progress(context)));
+    if (shown.failure().isEmpty()) {
+      schemaFile.after();
+    }
+    return shown;
   }
 
   @TakesFleet

@@ -54,6 +54,7 @@ public final class ConsoleSession implements AutoCloseable, ReplHost {
   private Definitions<Fleet> fleets;
   private String current;
   private EmbeddedDatabase embedded;
+  private ScratchServer scratch;
   private Predicate<String> confirmer;
   private volatile Cancellation cancellation = new Cancellation();
 
@@ -296,6 +297,17 @@ public final class ConsoleSession implements AutoCloseable, ReplHost {
     return new Environment(Environment.DEFAULT, embedded.settings(), false);
   }
 
+  /**
+   * An empty database holding {@code schema} on a throw-away server started on first use and stopped with the
+   * session: where the schema that migrations produce is built, apart from every configured database.
+   */
+  public ConnectionSettings scratchDatabase(String schema) {
+    if (scratch == null) {
+      scratch = ScratchServer.start();
+    }
+    return scratch.emptyDatabase(schema);
+  }
+
   private PostgresVariables postgres() {
     if (postgres == null) {
       postgres = PostgresVariables.read(launch.environment(), launch.workingDir());
@@ -307,6 +319,9 @@ public final class ConsoleSession implements AutoCloseable, ReplHost {
   public void close() {
     if (embedded != null) {
       embedded.close();
+    }
+    if (scratch != null) {
+      scratch.close();
     }
   }
 }

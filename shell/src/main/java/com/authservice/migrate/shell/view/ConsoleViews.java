@@ -16,6 +16,7 @@ public final class ConsoleViews {
     views.addAll(MyBatisViews.all());
     views.addAll(ScriptViews.all());
     views.addAll(ModelViews.all());
+    views.addAll(DriftViews.all());
     views.addAll(StatusViews.all());
     views.addAll(FleetViews.all());
     views.addAll(EnvironmentViews.all());
