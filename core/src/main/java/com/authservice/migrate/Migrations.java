@@ -24,7 +24,7 @@ import com.authservice.migrate.lint.Catalog;
 import com.authservice.migrate.lint.LintReport;
 import com.authservice.migrate.lint.Linter;
 import com.authservice.migrate.lint.ParsedScript;
-import com.authservice.migrate.link.RoundTrip;
+import com.authservice.migrate.sql.RoundTrip;
 import com.authservice.migrate.lock.MigrationLock;
 import com.authservice.migrate.mybatis.IdPattern;
 import com.authservice.migrate.mybatis.ScriptFolder;

@@ -1,7 +1,7 @@
 package com.authservice.migrate.lint;
 
 import com.authservice.migrate.errors.DatabaseError;
-import com.authservice.migrate.link.RoundTrip;
+import com.authservice.migrate.sql.RoundTrip;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

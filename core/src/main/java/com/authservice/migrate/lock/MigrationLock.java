@@ -2,7 +2,7 @@ package com.authservice.migrate.lock;
 
 import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.LockTimeout;
-import com.authservice.migrate.link.RoundTrip;
+import com.authservice.migrate.sql.RoundTrip;
 import com.authservice.migrate.result.RunListener;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

@@ -2,7 +2,7 @@ package com.authservice.migrate.run;
 
 import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.InvalidArgument;
-import com.authservice.migrate.link.RoundTrip;
+import com.authservice.migrate.sql.RoundTrip;
 import com.authservice.migrate.result.AppliedMigration;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.MigrationId;
@@ -29,6 +29,7 @@ public final class Changelog {
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_$]{0,62}");
 
+  private final String schema;
   private final String table;
   private final String name;
   private boolean checksumColumnReady;
@@ -39,6 +40,7 @@ public final class Changelog {
     if (!IDENTIFIER.matcher(schema).matches() || !IDENTIFIER.matcher(lowerName).matches()) {
       throw new InvalidArgument("The changelog table must be a plain SQL name: " + schema + "." + name);
     }
+    this.schema = schema;
     this.name = lowerName;
     this.table = schema + "." + lowerName;
   }
@@ -60,8 +62,11 @@ public final class Changelog {
     }
   }
 
-  /** Whether the table exists, and with the checksum column: what decides how it is read. */
-  public record Shape(boolean exists, boolean withChecksum) {
+  /**
+   * Whether the table exists, and with the checksum column: what decides how it is read. {@code readable}: the
+   * schema is missing (then so is the table) or the user may use it.
+   */
+  public record Shape(boolean readable, boolean exists, boolean withChecksum) {
   }
 
   /**
@@ -77,6 +82,11 @@ public final class Changelog {
 
   /** Every applied migration, in one round trip, when {@code shape} was read under the run's lock. */
   public List<AppliedMigration> read(Connection connection, Shape shape) {
+    if (!shape.readable()) {
+      // What the server says when asked for a table in a schema the user may not use.
+      throw new DatabaseError("looking for the changelog table " + table,
+          new SQLException("permission denied for schema " + schema, "42501"));
+    }
     if (!shape.exists()) {
       return List.of();
     }
@@ -89,14 +99,21 @@ public final class Changelog {
   /**
    * Asks whether the table exists and has the checksum column, in {@code trip}. Once the answer has come, the
    * table is known to exist for {@link #existsAsRead}, and a checksum column seen need not be looked for again.
+   * A schema the user may not use is answered, not failed, so the other questions of the trip (the schema check
+   * that names the fix) get their answers. ({@code offset 0} keeps the planner from folding {@code to_regclass}
+   * into the lookup in pg_attribute, where it estimates its value, and so calls it, whatever {@code readable} is.)
    */
   public RoundTrip.Answer<Shape> askShape(RoundTrip trip) {
     return trip.ask("""
-        select to_regclass(?) is not null, exists (select 1 from pg_attribute
-          where attrelid = to_regclass(?) and attname = 'checksum' and attnum > 0 and not attisdropped)""",
-        List.of(table, table), row -> {
+        select readable, found is not null, found is not null and exists (select 1 from pg_attribute
+          where attrelid = found and attname = 'checksum' and attnum > 0 and not attisdropped)
+        from (select readable, case when readable then to_regclass(?) end as found
+              from (select coalesce((select has_schema_privilege(oid, 'USAGE') from pg_namespace where nspname = ?),
+                                    true) as readable) schema
+              offset 0) changelog""",
+        List.of(table, schema), row -> {
           row.next();
-          Shape shape = new Shape(row.getBoolean(1), row.getBoolean(2));
+          Shape shape = new Shape(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3));
           seenExisting |= shape.exists();
           checksumColumnReady |= shape.withChecksum();
           return shape;

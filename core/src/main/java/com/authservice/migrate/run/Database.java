@@ -8,7 +8,7 @@ import com.authservice.migrate.errors.StateConflict;
 import com.authservice.migrate.errors.UnknownDatabase;
 import com.authservice.migrate.link.DeadLink;
 import com.authservice.migrate.link.LinkWatch;
-import com.authservice.migrate.link.RoundTrip;
+import com.authservice.migrate.sql.RoundTrip;
 import com.authservice.migrate.link.WatchedSockets;
 import com.authservice.migrate.settings.ConnectionSettings;
 import com.authservice.migrate.settings.SettingSource;

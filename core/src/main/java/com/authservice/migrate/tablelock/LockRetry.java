@@ -3,7 +3,7 @@ package com.authservice.migrate.tablelock;
 import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.LockWaitExhausted;
 import com.authservice.migrate.errors.ScriptFailed;
-import com.authservice.migrate.link.RoundTrip;
+import com.authservice.migrate.sql.RoundTrip;
 import com.authservice.migrate.lint.ScriptSettings;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Blocker;

@@ -1,4 +1,4 @@
-package com.authservice.migrate.link;
+package com.authservice.migrate.sql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
