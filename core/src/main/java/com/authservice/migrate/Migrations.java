@@ -26,11 +26,14 @@ import com.authservice.migrate.link.InFlight;
 import com.authservice.migrate.lint.Catalog;
 import com.authservice.migrate.lint.LintReport;
 import com.authservice.migrate.lint.Linter;
+import com.authservice.migrate.lint.ParsedScript;
+import com.authservice.migrate.sql.RoundTrip;
 import com.authservice.migrate.lock.MigrationLock;
 import com.authservice.migrate.mybatis.IdPattern;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.mybatis.ScriptWriter;
 import com.authservice.migrate.offline.OfflineScript;
+import com.authservice.migrate.result.AppliedMigration;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.FailedMigration;
 import com.authservice.migrate.result.Migration;
@@ -58,6 +61,7 @@ import com.authservice.migrate.settings.ConnectionSettings;
 import com.authservice.migrate.snapshot.SchemaSnapshot;
 import com.authservice.migrate.stamp.SchemaMatch;
 import com.authservice.migrate.stamp.Stamper;
+import com.authservice.migrate.tablelock.LockRetry;
 import com.authservice.migrate.template.ScriptTemplate;
 import com.authservice.migrate.validate.Validation;
 import java.nio.file.Path;
@@ -481,11 +485,25 @@ public final class Migrations {
       LostConnection loss = LostConnection.watching(connection, config.connection(), database.deadLink());
       cancellation.attach(connection);
       try {
-        database.requireSchema(connection);
+        // One round trip asks the schema, the changelog's shape and, last, for the lock (so nothing that could
+        // fail runs after it is taken); a second reads the changelog's rows.
+        connection.setAutoCommit(true);
+        RoundTrip first = new RoundTrip();
+        Database.SchemaCheck schema = database.askSchema(first);
+        RoundTrip.Answer<Changelog.Shape> shape = changelog.askShape(first);
+        RoundTrip.Answer<Boolean> locked = MigrationLock.askFirstTry(first, changelog.table());
+        first.send(connection);
+        if (!locked.get()) {
+          // Said before waiting for another run, not after.
+          schema.require();
+        }
         try (MigrationLock lock = MigrationLock.acquire(connection, changelog.table(), config.run().waitForOtherRun(),
-            inFlight)) {
-          // Read the state only once the lock is held: another run may just have changed it.
-          StatusReport status = StatusReader.report(scripts, migrations, changelog.read(connection));
+            inFlight, locked.get())) {
+          schema.require();
+          // Read the state only once the lock is held: another run may just have changed it (then its shape too).
+          List<AppliedMigration> applied = locked.get() ? changelog.read(connection, shape.get())
+              : changelog.read(connection);
+          StatusReport status = StatusReader.report(scripts, migrations, applied);
           return work.run(connection, changelog, migrations, status);
         }
       } catch (RuntimeException e) {
@@ -529,13 +547,17 @@ public final class Migrations {
         }
       });
       config.changeGuard().beforeRun(direction, chosen, status);
-      if (direction == Direction.UP && !chosen.isEmpty()) {
-        lintBeforeRunning(connection, chosen, listener);
-      }
-      listener.started(direction, chosen.size());
       MigrationTimer timer = new MigrationTimer(listener);
-      List<FailedMigration> failed = new MigrationSequence(connection, scripts, changelog, config.run().force(),
-          config.run().tableLockWait(), timer, database::openSeparate, cancellation).run(direction, chosen, migrations);
+      List<FailedMigration> failed;
+      try (LockRetry retry = new LockRetry(connection, scripts, config.run().tableLockWait(), timer,
+          database::openSeparate)) {
+        if (!chosen.isEmpty()) {
+          beforeTheFirstMigration(connection, direction, chosen, retry, listener);
+        }
+        listener.started(direction, chosen.size());
+        failed = new MigrationSequence(connection, scripts, changelog, config.run().force(), retry, timer,
+            cancellation).run(direction, chosen, migrations);
+      }
       List<Migration> skipped = direction == Direction.UP ? planner.outOfOrder().stream()
           .filter(m -> !chosen.contains(m)).toList() : List.of();
       List<Migration> ran = chosen.stream()
@@ -566,23 +588,43 @@ public final class Migrations {
     }
   }
 
-  /** Lint's findings go to the listener before anything runs; strict lint stops the run on any. */
-  private void lintBeforeRunning(Connection connection, List<Migration> chosen, RunListener listener) {
-    LintReport report = lint(connection, chosen);
-    listener.linted(report);
-    if (config.run().strictLint() && !report.passesStrict()) {
-      throw new LintRefused(report.findings().size(), report.unchecked());
+  /**
+   * One round trip before the first migration: the run's time-outs, and for {@code up} what lint needs of the
+   * catalog. Lint's findings go to the listener before anything runs; strict lint stops the run on any.
+   */
+  private void beforeTheFirstMigration(Connection connection, Direction direction, List<Migration> chosen,
+      LockRetry retry, RunListener listener) throws SQLException {
+    RoundTrip trip = new RoundTrip();
+    retry.askRunTimeouts(trip);
+    List<ParsedScript> parsed = direction == Direction.UP ? parse(chosen) : List.of();
+    RoundTrip.Answer<Catalog> catalog = direction == Direction.UP ? Catalog.ask(trip, parsed) : null;
+    trip.send(connection);
+    if (catalog != null) {
+      LintReport report = lint(catalog.get(), chosen, parsed);
+      listener.linted(report);
+      if (config.run().strictLint() && !report.passesStrict()) {
+        throw new LintRefused(report.findings().size(), report.unchecked());
+      }
     }
   }
 
   /** Lints {@code chosen} in order, each script seeing what the ones before it did. */
   private LintReport lint(Connection connection, List<Migration> chosen) {
-    Linter linter = new Linter(Catalog.read(connection), config.connection().schema());
-    for (Migration migration : chosen) {
-      linter.lintScript(migration.fileName(), scripts.upSql(migration),
-          !ScriptShape.runsWithoutTransaction(scripts.content(migration)));
+    List<ParsedScript> parsed = parse(chosen);
+    return lint(Catalog.read(connection, parsed), chosen, parsed);
+  }
+
+  private LintReport lint(Catalog catalog, List<Migration> chosen, List<ParsedScript> parsed) {
+    Linter linter = new Linter(catalog, config.connection().schema());
+    for (int i = 0; i < chosen.size(); i++) {
+      linter.lintScript(parsed.get(i), !ScriptShape.runsWithoutTransaction(scripts.content(chosen.get(i))));
     }
     return linter.report();
+  }
+
+  private List<ParsedScript> parse(List<Migration> chosen) {
+    return chosen.stream().map(m -> ParsedScript.parse(m.fileName(), scripts.upSql(m), config.connection().schema()))
+        .toList();
   }
 
   private void refuseChangedScripts(StatusReport status) {

@@ -1,21 +1,23 @@
 package com.authservice.migrate.lint;
 
 import com.authservice.migrate.errors.DatabaseError;
+import com.authservice.migrate.sql.RoundTrip;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the target database already says about the tables scripts change: column types (is a type change a
  * widening?), validated {@code CHECK (col IS NOT NULL)} constraints (is SET NOT NULL free?) and how volatile
- * each function is (does a default rewrite the table?). Read once per lint, in three queries.
+ * each function is (does a default rewrite the table?). Read once per lint, in one query, for the tables and
+ * functions the scripts name.
  */
 public final class Catalog {
 
@@ -42,49 +44,85 @@ public final class Catalog {
     return new Catalog(Map.of(), Set.of(), Map.of(), Optional.empty());
   }
 
-  public static Catalog read(Connection connection) {
-    try (Statement statement = connection.createStatement()) {
-      Map<String, ColumnType> types = new HashMap<>();
-      try (ResultSet rows = statement.executeQuery("""
-          select n.nspname || '.' || c.relname || '.' || a.attname, format_type(a.atttypid, a.atttypmod)
-          from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
-          where c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
-            and n.nspname not in ('pg_catalog', 'information_schema')""")) {
-        while (rows.next()) {
-          types.put(rows.getString(1), ColumnType.of(rows.getString(2)));
-        }
-      }
-      Set<String> checked = new HashSet<>();
-      Map<String, String> unvalidated = new HashMap<>();
-      StatementParser parser = new StatementParser("public");
-      try (ResultSet rows = statement.executeQuery("""
-          select n.nspname || '.' || c.relname, con.conname, con.convalidated, pg_get_constraintdef(con.oid)
-          from pg_constraint con join pg_class c on c.oid = con.conrelid join pg_namespace n on n.oid = c.relnamespace
-          where con.contype = 'c'""")) {
-        while (rows.next()) {
-          String table = rows.getString(1);
-          boolean validated = rows.getBoolean(3);
-          // The server's own text of the check, read with the same parser as the scripts.
-          for (String column : notNullColumns(parser, rows.getString(4))) {
-            if (validated) {
-              checked.add(table + "." + column);
-            } else {
-              unvalidated.put(table + "." + rows.getString(2), column);
-            }
-          }
-        }
-      }
-      Map<String, Character> volatility = new HashMap<>();
-      try (ResultSet rows = statement.executeQuery(
-          "select proname, max(provolatile::text) from pg_proc group by proname")) {
-        while (rows.next()) {
-          volatility.put(rows.getString(1), rows.getString(2).charAt(0));
-        }
-      }
-      return new Catalog(types, checked, unvalidated, Optional.of(volatility));
+  /** What {@code scripts} need to know of the database, read in one round trip. */
+  public static Catalog read(Connection connection, List<ParsedScript> scripts) {
+    RoundTrip trip = new RoundTrip();
+    RoundTrip.Answer<Catalog> catalog = ask(trip, scripts);
+    try {
+      trip.send(connection);
     } catch (SQLException e) {
       throw new DatabaseError("reading the catalog for lint", e);
     }
+    return catalog.get();
+  }
+
+  /**
+   * Asks, in {@code trip}, for what linting {@code scripts} looks up, and nothing else (a production database
+   * has thousands of tables and functions): the columns and CHECK constraints of the tables whose column types
+   * or NOT NULL they change or whose constraints they validate, and the volatility of the functions their
+   * defaults call. One query, whose rows say which of the three each is.
+   */
+  public static RoundTrip.Answer<Catalog> ask(RoundTrip trip, List<ParsedScript> scripts) {
+    Set<String> tables = new TreeSet<>();
+    Set<String> functions = new TreeSet<>();
+    scripts.stream().flatMap(script -> script.allChanges().stream()).forEach(change -> {
+      if (change instanceof Change.AlterColumnType alter) {
+        tables.add(alter.table());
+      } else if (change instanceof Change.SetNotNull set) {
+        tables.add(set.table());
+      } else if (change instanceof Change.ValidateConstraint validate) {
+        tables.add(validate.table());
+      } else if (change instanceof Change.AddColumn add) {
+        functions.addAll(add.defaultCalls());
+      }
+    });
+    String[] tableNames = tables.toArray(String[]::new);
+    return trip.ask("""
+        select 'column', n.nspname || '.' || c.relname || '.' || a.attname, format_type(a.atttypid, a.atttypmod),
+               null::text, null::boolean
+        from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+        where c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
+          and n.nspname || '.' || c.relname = any (?::text[])
+        union all
+        select 'check', n.nspname || '.' || c.relname, con.conname, pg_get_constraintdef(con.oid), con.convalidated
+        from pg_constraint con join pg_class c on c.oid = con.conrelid join pg_namespace n on n.oid = c.relnamespace
+        where con.contype = 'c' and n.nspname || '.' || c.relname = any (?::text[])
+        union all
+        select 'function', proname, max(provolatile::text), null, null
+        from pg_proc where proname = any (?::text[]) group by proname""",
+        List.of(tableNames, tableNames, functions.toArray(String[]::new)), Catalog::of);
+  }
+
+  private static Catalog of(ResultSet rows) throws SQLException {
+    Map<String, ColumnType> types = new HashMap<>();
+    Set<String> checked = new HashSet<>();
+    Map<String, String> unvalidated = new HashMap<>();
+    Map<String, Character> volatility = new HashMap<>();
+    StatementParser parser = new StatementParser("public");
+    while (rows.next()) {
+      switch (rows.getString(1)) {
+        case "column" -> types.put(rows.getString(2), ColumnType.of(rows.getString(3)));
+        case "check" -> {
+          String table = rows.getString(2);
+          // The server's own text of the check, read with the same parser as the scripts.
+          for (String column : notNullColumns(parser, rows.getString(4))) {
+            if (rows.getBoolean(5)) {
+              checked.add(table + "." + column);
+            } else {
+              unvalidated.put(table + "." + rows.getString(3), column);
+            }
+          }
+        }
+        default -> volatility.put(rows.getString(2), rows.getString(3).charAt(0));
+      }
+    }
+    return new Catalog(types, checked, unvalidated, Optional.of(volatility));
+  }
+
+  /** How many columns, checks and functions were read: what this lint cost the server and the link. */
+  int entriesRead() {
+    return columnTypes.size() + notNullChecked.size() + unvalidatedNotNullChecks.size()
+        + volatility.map(Map::size).orElse(0);
   }
 
   private static List<String> notNullColumns(StatementParser parser, String checkDefinition) {

@@ -8,7 +8,6 @@ import com.authservice.migrate.lint.Change.CreateTable;
 import com.authservice.migrate.lint.Change.DropTable;
 import com.authservice.migrate.lint.Change.RenameTable;
 import com.authservice.migrate.lint.Change.ValidateConstraint;
-import com.authservice.migrate.sql.PsqlScript;
 import com.authservice.migrate.sql.SqlStatements.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +20,7 @@ import java.util.Optional;
  */
 public final class Linter {
 
-  private final StatementParser parser;
+  private final String schema;
   private final Knowledge knowledge;
   private final RuleBook rules;
   private final List<Finding> findings = new ArrayList<>();
@@ -31,32 +30,37 @@ public final class Linter {
 
   /** @param schema the schema unqualified table names are in */
   public Linter(Catalog catalog, String schema) {
-    this.parser = new StatementParser(schema);
+    this.schema = schema;
     this.knowledge = new Knowledge(catalog);
     this.rules = new RuleBook(knowledge, schema);
   }
 
   /** Lints one script's up SQL, seeing what the scripts linted before it did; {@code transactional} unless it is marked {@code -- migrate:no-transaction}. */
   public Linter lintScript(String fileName, String upSql, boolean transactional) {
+    return lintScript(ParsedScript.parse(fileName, upSql, schema), transactional);
+  }
+
+  /** {@link #lintScript(String, String, boolean)} of a script already parsed (for its {@link Catalog}). */
+  public Linter lintScript(ParsedScript script, boolean transactional) {
     scripts++;
-    List<Statement> statements = PsqlScript.read(fileName, upSql, 1).stream().map(PsqlScript.Command::statement)
-        .toList();
-    AllowComments allow = new AllowComments(fileName, upSql, statements);
+    String fileName = script.fileName();
+    List<Statement> statements = script.statements();
+    AllowComments allow = new AllowComments(fileName, script.upSql(), statements);
     notes.addAll(allow.unknownIds());
-    ScriptState script = new ScriptState(transactional);
+    ScriptState state = new ScriptState(transactional);
     for (int i = 0; i < statements.size(); i++) {
       Statement statement = statements.get(i);
-      Optional<List<Change>> changes = parser.parse(statement.sql());
+      Optional<List<Change>> changes = script.changes(i);
       if (changes.isEmpty()) {
         notes.add(Note.unparsed(fileName, statement.line(), firstWords(statement.sql())));
         continue;
       }
       for (Change change : changes.get()) {
-        for (RuleBook.Hit hit : rules.check(change, script)) {
+        for (RuleBook.Hit hit : rules.check(change, state)) {
           Finding finding = new Finding(fileName, statement.line(), hit.rule(), hit.subject(), statement.sql());
           (allow.allows(i, hit.rule()) ? allowed : findings).add(finding);
         }
-        remember(change, script);
+        remember(change, state);
       }
     }
     return this;

@@ -2,6 +2,7 @@ package com.authservice.migrate.lock;
 
 import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.LockTimeout;
+import com.authservice.migrate.sql.RoundTrip;
 import com.authservice.migrate.result.RunListener;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.zip.CRC32;
 
 /**
@@ -38,12 +40,36 @@ public final class MigrationLock implements AutoCloseable {
    */
   public static MigrationLock acquire(Connection connection, String changelogTable, Duration timeout,
       RunListener listener) {
+    try {
+      connection.setAutoCommit(true);
+      return acquire(connection, changelogTable, timeout, listener, tryLock(connection, keyFor(changelogTable)));
+    } catch (SQLException e) {
+      throw new DatabaseError("taking the migration lock", e);
+    }
+  }
+
+  /**
+   * Asks for the lock in {@code trip}, with the other questions a run starts with, so that taking it costs no
+   * round trip of its own; the answer goes to {@link #acquire(Connection, String, Duration, RunListener, boolean)}.
+   * The connection must be in auto-commit: the lock outlives the transaction it was taken in.
+   */
+  public static RoundTrip.Answer<Boolean> askFirstTry(RoundTrip trip, String changelogTable) {
+    return trip.ask("select pg_try_advisory_lock(?)", List.of(keyFor(changelogTable)), row -> {
+      row.next();
+      return row.getBoolean(1);
+    });
+  }
+
+  /** Like {@link #acquire(Connection, String, Duration, RunListener)} after a first try that {@code gotIt} or not. */
+  public static MigrationLock acquire(Connection connection, String changelogTable, Duration timeout,
+      RunListener listener, boolean gotIt) {
     long key = keyFor(changelogTable);
     long deadline = System.nanoTime() + timeout.toNanos();
     String announcedHolder = null;
     try {
       connection.setAutoCommit(true);
-      while (!tryLock(connection, key)) {
+      boolean held = gotIt;
+      while (!held) {
         String holder = holder(connection, key);
         if (System.nanoTime() >= deadline) {
           throw new LockTimeout(timeout, holder);
@@ -53,6 +79,7 @@ public final class MigrationLock implements AutoCloseable {
           announcedHolder = holder;
         }
         Thread.sleep(POLL.toMillis());
+        held = tryLock(connection, key);
       }
       return new MigrationLock(connection, key);
     } catch (SQLException e) {

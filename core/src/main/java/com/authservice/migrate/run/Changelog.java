@@ -2,6 +2,7 @@ package com.authservice.migrate.run;
 
 import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.sql.RoundTrip;
 import com.authservice.migrate.result.AppliedMigration;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.MigrationId;
@@ -28,15 +29,18 @@ public final class Changelog {
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_$]{0,62}");
 
+  private final String schema;
   private final String table;
   private final String name;
   private boolean checksumColumnReady;
+  private boolean seenExisting;
 
   public Changelog(String schema, String name) {
     String lowerName = name.toLowerCase(java.util.Locale.ROOT);
     if (!IDENTIFIER.matcher(schema).matches() || !IDENTIFIER.matcher(lowerName).matches()) {
       throw new InvalidArgument("The changelog table must be a plain SQL name: " + schema + "." + name);
     }
+    this.schema = schema;
     this.name = lowerName;
     this.table = schema + "." + lowerName;
   }
@@ -58,23 +62,91 @@ public final class Changelog {
     }
   }
 
-  /** Every applied migration, oldest id first; empty when the table does not exist yet. */
+  /**
+   * Whether the table exists, and with the checksum column: what decides how it is read. {@code readable}: the
+   * schema is missing (then so is the table) or the user may use it.
+   */
+  public record Shape(boolean readable, boolean exists, boolean withChecksum) {
+  }
+
+  /**
+   * Every applied migration, oldest id first; empty when the table does not exist yet. Two round trips: the
+   * table's shape, then its rows.
+   */
   public List<AppliedMigration> read(Connection connection) {
-    if (!exists(connection)) {
+    RoundTrip trip = new RoundTrip();
+    RoundTrip.Answer<Shape> shape = askShape(trip);
+    send(trip, connection, "looking for the changelog table " + table);
+    return read(connection, shape.get());
+  }
+
+  /** Every applied migration, in one round trip, when {@code shape} was read under the run's lock. */
+  public List<AppliedMigration> read(Connection connection, Shape shape) {
+    if (!shape.readable()) {
+      // What the server says when asked for a table in a schema the user may not use.
+      throw new DatabaseError("looking for the changelog table " + table,
+          new SQLException("permission denied for schema " + schema, "42501"));
+    }
+    if (!shape.exists()) {
       return List.of();
     }
-    boolean withChecksum = hasChecksumColumn(connection);
-    String sql = "select id, applied_at, description" + (withChecksum ? ", checksum" : "")
-        + " from " + table + " order by id";
-    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-      List<AppliedMigration> applied = new ArrayList<>();
-      while (rows.next()) {
-        applied.add(new AppliedMigration(new MigrationId(rows.getBigDecimal(1)), rows.getString(3),
-            rows.getString(2), withChecksum ? rows.getString(4) : null));
-      }
-      return applied;
+    RoundTrip trip = new RoundTrip();
+    RoundTrip.Answer<List<AppliedMigration>> rows = askRows(trip, shape);
+    send(trip, connection, "reading the changelog " + table);
+    return rows.get();
+  }
+
+  /**
+   * Asks whether the table exists and has the checksum column, in {@code trip}. Once the answer has come, the
+   * table is known to exist for {@link #existsAsRead}, and a checksum column seen need not be looked for again.
+   * A schema the user may not use is answered, not failed, so the other questions of the trip (the schema check
+   * that names the fix) get their answers. ({@code offset 0} keeps the planner from folding {@code to_regclass}
+   * into the lookup in pg_attribute, where it estimates its value, and so calls it, whatever {@code readable} is.)
+   */
+  public RoundTrip.Answer<Shape> askShape(RoundTrip trip) {
+    return trip.ask("""
+        select readable, found is not null, found is not null and exists (select 1 from pg_attribute
+          where attrelid = found and attname = 'checksum' and attnum > 0 and not attisdropped)
+        from (select readable, case when readable then to_regclass(?) end as found
+              from (select coalesce((select has_schema_privilege(oid, 'USAGE') from pg_namespace where nspname = ?),
+                                    true) as readable) schema
+              offset 0) changelog""",
+        List.of(table, schema), row -> {
+          row.next();
+          Shape shape = new Shape(row.getBoolean(1), row.getBoolean(2), row.getBoolean(3));
+          seenExisting |= shape.exists();
+          checksumColumnReady |= shape.withChecksum();
+          return shape;
+        });
+  }
+
+  /** Asks for every applied migration, oldest id first, in {@code trip}; the table must exist. */
+  public RoundTrip.Answer<List<AppliedMigration>> askRows(RoundTrip trip, Shape shape) {
+    boolean withChecksum = shape.withChecksum();
+    return trip.ask("select id, applied_at, description" + (withChecksum ? ", checksum" : "") + " from " + table
+        + " order by id", List.of(), rows -> {
+          List<AppliedMigration> applied = new ArrayList<>();
+          while (rows.next()) {
+            applied.add(new AppliedMigration(new MigrationId(rows.getBigDecimal(1)), rows.getString(3),
+                rows.getString(2), withChecksum ? rows.getString(4) : null));
+          }
+          return applied;
+        });
+  }
+
+  /**
+   * Whether the table exists, without asking again when this run has seen it: a run reads the changelog once it
+   * holds the lock, and only its own scripts could drop the table after that.
+   */
+  public boolean existsAsRead(Connection connection) {
+    return seenExisting || exists(connection);
+  }
+
+  private static void send(RoundTrip trip, Connection connection, String doing) {
+    try {
+      trip.send(connection);
     } catch (SQLException e) {
-      throw new DatabaseError("reading the changelog " + table, e);
+      throw new DatabaseError(doing, e);
     }
   }
 

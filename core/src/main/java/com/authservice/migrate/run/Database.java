@@ -8,15 +8,16 @@ import com.authservice.migrate.errors.StateConflict;
 import com.authservice.migrate.errors.UnknownDatabase;
 import com.authservice.migrate.link.DeadLink;
 import com.authservice.migrate.link.LinkWatch;
+import com.authservice.migrate.sql.RoundTrip;
 import com.authservice.migrate.link.WatchedSockets;
 import com.authservice.migrate.settings.ConnectionSettings;
 import com.authservice.migrate.settings.SettingSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 
 /** Opens connections and turns the ways that can fail into messages that name the fix. */
@@ -130,30 +131,54 @@ public final class Database {
    * The schema is never created silently: creating it is the DBA's decision (owner, grants).
    */
   public void requireSchema(Connection connection) {
-    String schema = settings.schema();
-    try (PreparedStatement query = connection.prepareStatement(
-        "select exists (select 1 from pg_namespace where nspname = ?), current_schema()")) {
-      query.setString(1, schema);
-      try (ResultSet row = query.executeQuery()) {
-        row.next();
-        String first = row.getString(2);
-        if (!row.getBoolean(1)) {
-          throw new StateConflict("Schema \"" + schema + "\" does not exist in " + settings.target()
-              + ". Create it (CREATE SCHEMA " + schema + ";) or " + settings.source().fix(ConnectionSettings.SCHEMA)
-              + " to name the schema the migrations belong in.");
-        }
-        if (first == null) {
-          throw new PermissionDenied(settings.user(), "use schema " + schema, "no USAGE privilege on it", null);
-        }
-        if (!first.equals(schema)) {
-          throw new StateConflict("The connection's search_path starts with schema \"" + first + "\", not "
-              + settings.source().name(ConnectionSettings.SCHEMA) + "=" + schema
-              + "; remove currentSchema or search_path (in options) from the URL, or "
-              + settings.source().fix(ConnectionSettings.SCHEMA) + " to name " + first + ".");
-        }
-      }
+    RoundTrip trip = new RoundTrip();
+    SchemaCheck check = askSchema(trip);
+    try {
+      trip.send(connection);
     } catch (SQLException e) {
-      throw new DatabaseError("looking for the schema " + schema, e);
+      throw new DatabaseError("looking for the schema " + settings.schema(), e);
+    }
+    check.require();
+  }
+
+  /** {@link #requireSchema} asked in {@code trip}, with other questions: {@link SchemaCheck#require} once it is sent. */
+  public SchemaCheck askSchema(RoundTrip trip) {
+    return new SchemaCheck(trip.ask("select exists (select 1 from pg_namespace where nspname = ?), current_schema()",
+        List.of(settings.schema()), row -> {
+          row.next();
+          return new SchemaFound(row.getBoolean(1), row.getString(2));
+        }));
+  }
+
+  private record SchemaFound(boolean exists, String first) {
+  }
+
+  /** The answer about the schema, to be required once the round trip that asked it is back. */
+  public final class SchemaCheck {
+    private final RoundTrip.Answer<SchemaFound> found;
+
+    private SchemaCheck(RoundTrip.Answer<SchemaFound> found) {
+      this.found = found;
+    }
+
+    /** @throws StateConflict or {@link PermissionDenied} when the schema is missing, unusable or not first */
+    public void require() {
+      String schema = settings.schema();
+      SchemaFound answer = found.get();
+      if (!answer.exists()) {
+        throw new StateConflict("Schema \"" + schema + "\" does not exist in " + settings.target()
+            + ". Create it (CREATE SCHEMA " + schema + ";) or " + settings.source().fix(ConnectionSettings.SCHEMA)
+            + " to name the schema the migrations belong in.");
+      }
+      if (answer.first() == null) {
+        throw new PermissionDenied(settings.user(), "use schema " + schema, "no USAGE privilege on it", null);
+      }
+      if (!answer.first().equals(schema)) {
+        throw new StateConflict("The connection's search_path starts with schema \"" + answer.first() + "\", not "
+            + settings.source().name(ConnectionSettings.SCHEMA) + "=" + schema
+            + "; remove currentSchema or search_path (in options) from the URL, or "
+            + settings.source().fix(ConnectionSettings.SCHEMA) + " to name " + answer.first() + ".");
+      }
     }
   }
 

@@ -3,17 +3,14 @@ package com.authservice.migrate.run;
 import com.authservice.migrate.errors.RunCancelled;
 import com.authservice.migrate.errors.ScriptFailed;
 import com.authservice.migrate.tablelock.LockRetry;
-import com.authservice.migrate.tablelock.TableLockWait;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.FailedMigration;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.RunListener;
-import com.authservice.migrate.run.LostConnection;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Runs the migrations a command chose, in order, each in its own transaction. The first failure stops the
@@ -28,21 +25,19 @@ public final class MigrationSequence {
   private final ScriptFolder scripts;
   private final Changelog changelog;
   private final boolean force;
-  private final TableLockWait lockWait;
+  private final LockRetry retry;
   private final RunListener listener;
-  private final Supplier<Connection> observer;
   private final Cancellation cancellation;
 
-  /** @param observer opens a second connection, to see which sessions block the run's while it waits for a lock */
+  /** @param retry runs each migration under the run's time-outs; its owner closes it once the sequence is done */
   public MigrationSequence(Connection connection, ScriptFolder scripts, Changelog changelog, boolean force,
-      TableLockWait lockWait, RunListener listener, Supplier<Connection> observer, Cancellation cancellation) {
-    this.observer = observer;
+      LockRetry retry, RunListener listener, Cancellation cancellation) {
+    this.retry = retry;
     this.cancellation = cancellation;
     this.connection = connection;
     this.scripts = scripts;
     this.changelog = changelog;
     this.force = force;
-    this.lockWait = lockWait;
     this.listener = listener;
   }
 
@@ -54,7 +49,7 @@ public final class MigrationSequence {
     MigrationRunner runner = new MigrationRunner(connection, scripts, changelog, cancellation);
     List<FailedMigration> failed = new ArrayList<>();
     int done = 0;
-    try (LockRetry retry = new LockRetry(connection, scripts, lockWait, listener, observer)) {
+    try {
       for (Migration migration : chosen) {
         if (cancellation.requested()) {
           throw RunCancelled.before(migration.fileName(), null).afterFinishing(done);

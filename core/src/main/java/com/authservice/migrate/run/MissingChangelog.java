@@ -26,7 +26,7 @@ final class MissingChangelog {
   /** Makes sure {@code firstToApply} can be recorded; {@code scripts} are every script of the repository. */
   static void prepare(Connection connection, Changelog changelog, ScriptFolder scripts, List<Migration> all,
       Migration firstToApply, RunListener listener) {
-    if (changelog.exists(connection) || changelog.isCreatedBy(scripts.upSql(firstToApply))) {
+    if (changelog.existsAsRead(connection) || changelog.isCreatedBy(scripts.upSql(firstToApply))) {
       return;
     }
     Optional<Migration> creator = all.stream().filter(m -> changelog.isCreatedBy(scripts.upSql(m))).findFirst();

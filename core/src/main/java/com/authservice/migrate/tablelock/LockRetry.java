@@ -3,6 +3,7 @@ package com.authservice.migrate.tablelock;
 import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.LockWaitExhausted;
 import com.authservice.migrate.errors.ScriptFailed;
+import com.authservice.migrate.sql.RoundTrip;
 import com.authservice.migrate.lint.ScriptSettings;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Blocker;
@@ -30,6 +31,8 @@ import org.postgresql.PGConnection;
 public final class LockRetry implements AutoCloseable {
 
   private static final String LOCK_NOT_AVAILABLE = "55P03";
+  private static final String TIMEOUTS =
+      "select set_config('lock_timeout', ?, false), set_config('statement_timeout', ?, false)";
 
   private final Connection connection;
   private final ScriptFolder scripts;
@@ -90,13 +93,31 @@ public final class LockRetry implements AutoCloseable {
     }
   }
 
-  /** Back to no time-outs, as the session was before the run. */
+  /**
+   * Sets the run's time-outs in {@code trip}, with the other questions asked before the first migration, so that
+   * a run whose scripts set none of their own pays no round trip for them.
+   */
+  public void askRunTimeouts(RoundTrip trip) {
+    trip.ask(TIMEOUTS, timeouts(runWait), row -> {
+      applied = runWait;
+      return null;
+    });
+  }
+
+  /**
+   * Back to no time-outs, as the session was before the run. A session that cannot be put back (the link is
+   * gone, or a cancel stopped the statement) is closed by the caller, or discarded before a fleet reuses it.
+   */
   @Override
   public void close() {
     watch.close();
     if (applied != null) {
-      setTimeouts(null);
       applied = null;
+      try {
+        setTimeouts(null);
+      } catch (DatabaseError ignored) {
+        // See above: nothing keeps the settings.
+      }
     }
   }
 
@@ -104,16 +125,21 @@ public final class LockRetry implements AutoCloseable {
   private void setTimeouts(TableLockWait wait) {
     try {
       connection.setAutoCommit(true);
-      try (PreparedStatement set = connection.prepareStatement(
-          "select set_config('lock_timeout', ?, false), set_config('statement_timeout', ?, false)")) {
-        set.setString(1, wait == null ? "0" : wait.lockTimeout().toMillis() + "ms");
-        set.setString(2, wait == null || wait.statementTimeout() == null ? "0"
-            : wait.statementTimeout().toMillis() + "ms");
+      try (PreparedStatement set = connection.prepareStatement(TIMEOUTS)) {
+        List<String> values = timeouts(wait);
+        set.setString(1, values.get(0));
+        set.setString(2, values.get(1));
         set.execute();
       }
     } catch (SQLException e) {
       throw new DatabaseError("setting lock_timeout", e);
     }
+  }
+
+  /** The values of {@link #TIMEOUTS} for {@code wait}; null: none. */
+  private static List<String> timeouts(TableLockWait wait) {
+    return List.of(wait == null ? "0" : wait.lockTimeout().toMillis() + "ms",
+        wait == null || wait.statementTimeout() == null ? "0" : wait.statementTimeout().toMillis() + "ms");
   }
 
   /** Known to the driver from the connection's start-up: no round trip. */

@@ -12,6 +12,7 @@ import com.authservice.migrate.errors.NotUpToDate;
 import com.authservice.migrate.lint.Catalog;
 import com.authservice.migrate.lint.LintReport;
 import com.authservice.migrate.lint.Linter;
+import com.authservice.migrate.lint.ParsedScript;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.testing.PostgresExtension;
@@ -110,8 +111,10 @@ class AutogenerateRoundTripTest {
       String secondSql) throws Exception {
     boolean firstInTransaction = first.startsWith("up.");
     try (Connection connection = db.connect()) {
-      LintReport report = new Linter(Catalog.read(connection), "public")
-          .lintScript(first, firstSql, firstInTransaction).lintScript(second, secondSql, !firstInTransaction).report();
+      ParsedScript one = ParsedScript.parse(first, firstSql, "public");
+      ParsedScript two = ParsedScript.parse(second, secondSql, "public");
+      LintReport report = new Linter(Catalog.read(connection, List.of(one, two)), "public")
+          .lintScript(one, firstInTransaction).lintScript(two, !firstInTransaction).report();
       assertThat(report.findings()).as("lint findings in " + first + " and " + second).isEmpty();
       assertThat(report.passesStrict()).as("strict lint of " + first + " and " + second + ": " + report.notes())
           .isTrue();

@@ -9,6 +9,7 @@ import com.authservice.migrate.autogenerate.schema.Column;
 import com.authservice.migrate.lint.Catalog;
 import com.authservice.migrate.lint.LintReport;
 import com.authservice.migrate.lint.Linter;
+import com.authservice.migrate.lint.ParsedScript;
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.TestDatabase;
 import java.sql.Connection;
@@ -41,12 +42,15 @@ class GeneratedSqlPassesLintTest {
     tableWithRows(db);
     OnlineDdl ddl = new OnlineDdl(REQUIRED_COLUMNS);
     try (Connection connection = db.connect()) {
-      LintReport up = new Linter(Catalog.read(connection), "public")
-          .lintScript("up.sql", ddl.up(), true).lintScript("up_concurrently.sql", ddl.concurrentUp(), false).report();
+      ParsedScript up1 = ParsedScript.parse("up.sql", ddl.up(), "public");
+      ParsedScript up2 = ParsedScript.parse("up_concurrently.sql", ddl.concurrentUp(), "public");
+      LintReport up = new Linter(Catalog.read(connection, List.of(up1, up2)), "public")
+          .lintScript(up1, true).lintScript(up2, false).report();
       assertThat(up.findings()).isEmpty();
-      LintReport undo = new Linter(Catalog.read(connection), "public")
-          .lintScript("undo_concurrently.sql", ddl.concurrentUndo(), false).lintScript("undo.sql", ddl.undo(), true)
-          .report();
+      ParsedScript undo1 = ParsedScript.parse("undo_concurrently.sql", ddl.concurrentUndo(), "public");
+      ParsedScript undo2 = ParsedScript.parse("undo.sql", ddl.undo(), "public");
+      LintReport undo = new Linter(Catalog.read(connection, List.of(undo1, undo2)), "public")
+          .lintScript(undo1, false).lintScript(undo2, true).report();
       assertThat(undo.findings()).isEmpty();
     }
     assertThat(ddl.up()).doesNotContain("NOT NULL;");

@@ -42,7 +42,8 @@ class LintProofTest {
 
   private static List<String> lint(TestDatabase db, String sql, boolean transactional) throws SQLException {
     try (Connection connection = db.connect()) {
-      return new Linter(Catalog.read(connection), "public").lintScript("1_proof.sql", sql, transactional).report()
+      ParsedScript script = ParsedScript.parse("1_proof.sql", sql, "public");
+      return new Linter(Catalog.read(connection, List.of(script)), "public").lintScript(script, transactional).report()
           .findings().stream().map(f -> f.rule().id()).toList();
     }
   }

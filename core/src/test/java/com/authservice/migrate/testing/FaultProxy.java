@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy in front of PostgreSQL that breaks the links it carries the ways networks do (Toxiproxy's toxics, in
@@ -31,6 +32,9 @@ import java.util.concurrent.TimeUnit;
  * when it asked for none): on a real network the server's TCP keepalive probes would go unanswered and end the
  * session then, but through a proxy on loopback the proxy's own kernel answers them, so the proxy does what the
  * network would.
+ *
+ * <p>It also counts what a distant database costs: {@link #exchanges()} (a client's write answered by the server, the
+ * wait a round trip of latency adds to) and {@link #bytesToClient()}, over every link.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -41,6 +45,8 @@ public final class FaultProxy implements AutoCloseable {
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("fault-proxy"));
   private volatile Duration delay = Duration.ZERO;
   private volatile boolean silent;
+  private final AtomicLong exchanges = new AtomicLong();
+  private final AtomicLong bytesToClient = new AtomicLong();
   private static final Pattern KEEPALIVE = Pattern.compile("tcp_keepalives_(idle|interval|count)=(\\d+)");
   /** Linux's defaults: 7200 s idle, then 9 probes 75 s apart. */
   private static final Duration KERNEL_KEEPALIVE = Duration.ofSeconds(7200 + 9 * 75);
@@ -83,6 +89,20 @@ public final class FaultProxy implements AutoCloseable {
   /** New links are carried again (blackholed ones stay dead, as TCP connections whose bytes were lost do). */
   public void heal() {
     silent = false;
+  }
+
+  /**
+   * Round trips so far, on every link: each time the server answers after the client wrote, one; the client's
+   * writes before an answer (a pipeline) and the answer's chunks count once together. A client that closes
+   * without waiting for an answer (Terminate) adds none.
+   */
+  public long exchanges() {
+    return exchanges.get();
+  }
+
+  /** Bytes the server sent to clients so far, on every link. */
+  public long bytesToClient() {
+    return bytesToClient.get();
   }
 
   /** The links open now. */
@@ -133,6 +153,8 @@ public final class FaultProxy implements AutoCloseable {
     private volatile boolean toServerLost;
     private volatile boolean toClientLost;
     private volatile boolean closed;
+    /** The client wrote and has had no answer yet. */
+    private volatile boolean awaitingAnswer;
     private final StringBuilder startup = new StringBuilder();
 
     private Link(Socket client, Socket server) {
@@ -191,6 +213,16 @@ public final class FaultProxy implements AutoCloseable {
           Duration wait = delay;
           if (!wait.isZero()) {
             Thread.sleep(wait.toMillis());
+          }
+          // Both marks are made before the bytes go on, so that what they cause cannot be seen first.
+          if (toServer) {
+            awaitingAnswer = true;
+          } else {
+            bytesToClient.addAndGet(read);
+            if (awaitingAnswer) {
+              awaitingAnswer = false;
+              exchanges.incrementAndGet();
+            }
           }
           out.write(buffer, 0, read);
           out.flush();
