@@ -175,7 +175,8 @@ tmux -L "$tmux_socket" send-keys -t e2e Enter
 wait_for 30 prompt_again
 tmux -L "$tmux_socket" send-keys -t e2e -l exit
 tmux -L "$tmux_socket" send-keys -t e2e Enter
-wait_for 20 test_pane '#{pane_dead}' 1 && test_pane '#{pane_dead_status}' 0
+# A JVM ending inside `docker-compose exec` on a loaded machine took over 20 s once; the check is the status.
+wait_for 90 test_pane '#{pane_dead}' 1 && test_pane '#{pane_dead_status}' 0
 report "exec auth-service migrate (tmux): exit leaves the console with status 0" $? "$(screen)"
 tmux -L "$tmux_socket" kill-server 2>/dev/null
 
