@@ -8,7 +8,6 @@ import com.authservice.migrate.shell.cli.UsageError;
 import com.authservice.migrate.shell.launch.LaunchContext;
 import com.authservice.migrate.shell.launch.LaunchOptions;
 import com.authservice.migrate.shell.session.ConsoleSession;
-import com.authservice.migrate.shell.view.ConsoleVersion;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,7 +24,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 
 /**
- * Chooses the mode and owns the exit code (Spring Shell 4.0.1's runners never set one): a command on
+ * Chooses the mode and owns the exit code (Spring Shell 4.0.1's runners never set one; {@code --version} is
+ * answered before the context starts, in {@link MigrateApplication}): a command on
  * the command line runs once; {@code --file F} or {@code @F} runs a file of commands; commands piped on
  * standard input run in order; nothing at all on a terminal starts the REPL.
  */
@@ -48,13 +48,11 @@ public final class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator
     LaunchContext launch = session.launch();
     // --quiet (MyBatis' option) silences results; errors still reach stderr. The REPL ignores it.
     PrintWriter out = new PrintWriter(options.quiet() ? OutputStream.nullOutputStream() : launch.out(), true);
-    boolean repl = !options.version() && options.command().isEmpty() && options.file().isEmpty() && launch.terminal();
+    boolean repl = options.command().isEmpty() && options.file().isEmpty() && launch.terminal();
     // Signals belong to the process: a console run inside another program (the tests) leaves its handlers alone.
     StopSignals signals = repl || launch.in() != System.in ? null : StopSignals.install(session::cancelAll);
     try {
-      if (options.version()) {
-        exitCode = dispatcher.show("--version", out, ConsoleVersion::current);
-      } else if (!options.command().isEmpty()) {
+      if (!options.command().isEmpty()) {
         exitCode = dispatcher.execute(options.command(), out);
       } else if (options.file().isPresent()) {
         exitCode = runFile(launch.workingDir().resolve(options.file().get()), out);

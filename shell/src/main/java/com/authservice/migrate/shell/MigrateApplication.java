@@ -1,15 +1,17 @@
 package com.authservice.migrate.shell;
 
+import com.authservice.migrate.shell.view.ConsoleVersion;
 import com.authservice.migrate.shell.view.ConsoleViews;
 import com.authservice.migrate.shell.image.NativeImageHints;
 import com.authservice.migrate.shell.launch.ConsoleLogging;
 import com.authservice.migrate.shell.launch.LaunchContext;
 import com.authservice.migrate.shell.launch.LaunchOptions;
 import com.authservice.migrate.shell.cli.Style;
+import com.authservice.migrate.shell.cli.OutputFormat;
 import com.authservice.migrate.shell.cli.UsageError;
-import com.authservice.migrate.shell.cli.Views;
 import com.authservice.migrate.shell.cli.CommandDispatcher;
 import com.authservice.migrate.shell.cli.PositionalArguments;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -39,9 +41,15 @@ public class MigrateApplication {
       options = LaunchOptions.parse(args);
       options.output(launch.environment()); // a bad MIGRATE_OUTPUT is refused before anything starts
     } catch (UsageError e) {
-      return new CommandDispatcher(null, PositionalArguments.none(), launch.err(), false, LaunchOptions.outputAskedFor(args, launch.environment()),
-          ConsoleViews.registry(), new Style(launch.terminal()))
+      return withoutCommands(launch, false, LaunchOptions.outputAskedFor(args, launch.environment()))
           .fail(e, new PrintWriter(launch.out(), true));
+    }
+    if (options.version()) {
+      // The version needs neither a database nor a command: answered before the Spring context starts, which
+      // was nearly all of its time (bench/startup.sh). --quiet silences it, as it silences every result.
+      PrintWriter out = new PrintWriter(options.quiet() ? OutputStream.nullOutputStream() : launch.out(), true);
+      return withoutCommands(launch, options.debug(), options.output(launch.environment()))
+          .show("--version", out, ConsoleVersion::current);
     }
     ConsoleLogging.configure(options.debug(), launch.err());
     SpringApplication application = new SpringApplication(MigrateApplication.class);
@@ -51,5 +59,11 @@ public class MigrateApplication {
     });
     ConfigurableApplicationContext context = application.run();
     return SpringApplication.exit(context);
+  }
+
+  /** A dispatcher that knows no command: for what is answered before the commands exist. */
+  private static CommandDispatcher withoutCommands(LaunchContext launch, boolean debug, OutputFormat format) {
+    return new CommandDispatcher(null, PositionalArguments.none(), launch.err(), debug, format,
+        ConsoleViews.registry(), new Style(launch.terminal()));
   }
 }

@@ -1,6 +1,7 @@
 package com.authservice.migrate.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.authservice.migrate.shell.PackagedConsole.Result;
 import com.authservice.migrate.testing.PostgresExtension;
@@ -8,6 +9,7 @@ import com.authservice.migrate.testing.TestDatabase;
 import com.authservice.migrate.testing.TestScripts;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,6 +73,21 @@ class PackagedConsoleProcessTest {
     assertThat(version.exitCode()).as(version.err()).isZero();
     assertThat(version.out()).startsWith("auth-migrate ")
         .contains(PackagedConsole.executable() != null ? "(native)" : "(JVM");
+  }
+
+  @Test
+  void versionIsAnsweredWithoutStartingTheSpringContext() throws Exception {
+    assumeTrue(PackagedConsole.executable() == null, "which classes load is the JVM's to say");
+    List<String> command = new ArrayList<>(PackagedConsole.command("--version"));
+    command.add(1, "-verbose:class");
+
+    Result version = new PackagedConsole(dir, null).runWith("", command);
+
+    assertThat(version.exitCode()).as(version.err()).isZero();
+    // -verbose:class names every class as it loads: neither Spring Boot's application nor a context may start.
+    assertThat(version.out()).contains("auth-migrate ")
+        .doesNotContain("org.springframework.boot.SpringApplication source")
+        .doesNotContain("org.springframework.context.support.");
   }
 
   @Test

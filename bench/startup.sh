@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Issue 25's start-up benchmark: the first command of a process, `--version`, `help` and `status` of N
+# migrations (default 1000, up to date), through bin/migrate (the JVM), beside BASELINE (another checkout's
+# bin/migrate: the build before a change) and the MyBatis CLI 3.5.0's `status`, interleaved, median of RUNS
+# (default 7). Wall time and CPU time (user + system, all threads): on a busy machine the CPU time is the
+# steadier of the two.
+#
+# Needs: the project's tools (JDK, Maven wrapper), psql, a PostgreSQL server (Debian: apt-get install postgresql
+# postgresql-client) and /usr/bin/time (apt-get install time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib/pg.sh
+source bench/lib/generate.sh
+source bench/lib/mybatis.sh
+N=${1:-1000}
+RUNS=${RUNS:-7}
+MIGRATE=${MIGRATE:-bin/migrate}
+BASELINE=${BASELINE:-}
+export MIGRATE_RUNTIME=jvm
+mybatis_cli
+
+pg_start
+work=$(mktemp -d /tmp/bench-startup.XXXXXX)
+trap 'pg_stop; rm -rf "$work"' EXIT
+repo="$work/repo"
+generate_repo "$repo" "$N"
+mkdir -p "$repo/environments"
+mybatis_drivers "$repo"
+printf 'driver=org.postgresql.Driver\nurl=jdbc:postgresql://localhost:%s/bench_startup\nusername=postgres\npassword=\nchangelog=changelog\n' \
+  "$BENCH_PORT" > "$repo/environments/development.properties"
+fresh_db bench_startup
+export POSTGRES_HOST=localhost POSTGRES_PORT=$BENCH_PORT POSTGRES_DB=bench_startup POSTGRES_USER=postgres POSTGRES_PASSWORD=
+"$MIGRATE" --path "$repo" up > /dev/null
+"$MIGRATE" --path "$repo" status > /dev/null          # trains the launcher's start-up archive
+[ -z "$BASELINE" ] || "$BASELINE" --path "$repo" status > /dev/null
+
+variants=("MyBatis CLI 3.5.0 status|$MYBATIS_CLI --path=$repo status")
+for command in --version help status; do
+  variants+=("$command|$MIGRATE --path $repo $command")
+  [ -z "$BASELINE" ] || variants+=("$command (baseline)|$BASELINE --path $repo $command")
+done
+for i in "${!variants[@]}"; do : > "$work/$i.wall"; : > "$work/$i.cpu"; done
+for _ in $(seq "$RUNS"); do
+  for i in "${!variants[@]}"; do
+    /usr/bin/time -f "%e %U %S" -o "$work/t" ${variants[$i]#*|} > /dev/null 2>&1
+    read -r wall user sys < "$work/t"
+    echo "$wall" >> "$work/$i.wall"
+    echo "$user + $sys" | bc >> "$work/$i.cpu"
+  done
+done
+mybatis_wall=$(median < "$work/0.wall")
+printf '%-28s %9s %9s %12s\n' "first command, $N migrations" "wall s" "CPU s" "wall/MyBatis"
+for i in "${!variants[@]}"; do
+  wall=$(median < "$work/$i.wall")
+  printf '%-28s %9.3f %9.3f %12.2f\n' "${variants[$i]%%|*}" "$wall" "$(median < "$work/$i.cpu")" \
+    "$(echo "$wall / $mybatis_wall" | bc -l)"
+done
+echo "median of $RUNS runs each, interleaved; wall/MyBatis: wall time over the MyBatis CLI's status"
