@@ -18,16 +18,21 @@ public final class ScratchDatabase implements AutoCloseable {
 
   private final ConnectionSettings server;
   private final ConnectionSettings settings;
-  private final String version;
+  private final String description;
 
-  private ScratchDatabase(ConnectionSettings server, ConnectionSettings settings, String version) {
+  private ScratchDatabase(ConnectionSettings server, ConnectionSettings settings, String description) {
     this.server = server;
     this.settings = settings;
-    this.version = version;
+    this.description = description;
   }
 
   /** Creates {@code verify_<random>} on the server {@code server} connects to (its user needs CREATEDB). */
   public static ScratchDatabase create(ConnectionSettings server) {
+    return create(server, server.hostAndPort());
+  }
+
+  /** The same, with {@code where} naming the server in the report ({@code embedded}, {@code host:port}). */
+  public static ScratchDatabase create(ConnectionSettings server, String where) {
     byte[] random = new byte[6];
     new SecureRandom().nextBytes(random);
     String name = "verify_" + HexFormat.of().formatHex(random);
@@ -37,7 +42,7 @@ public final class ScratchDatabase implements AutoCloseable {
       try (ResultSet row = statement.executeQuery("select current_setting('server_version')")) {
         row.next();
         return new ScratchDatabase(server, server.withDatabase(name).withSchema("public"),
-            "PostgreSQL " + row.getString(1).split(" ")[0]);
+            "PostgreSQL " + row.getString(1).split(" ")[0] + ", " + where);
       }
     } catch (SQLException e) {
       throw new DatabaseError("creating a scratch database on " + server.hostAndPort()
@@ -49,9 +54,9 @@ public final class ScratchDatabase implements AutoCloseable {
     return settings;
   }
 
-  /** Which server it is, for the report: {@code PostgreSQL 18.1 on localhost:5432}. */
+  /** Which server it is, for the report: {@code PostgreSQL 18.1, localhost:5432}. */
   public String describe() {
-    return version + " on " + server.hostAndPort();
+    return description;
   }
 
   @Override
