@@ -56,6 +56,7 @@ public final class Verifier {
     listing.malformed().forEach((file, problem) -> failures.add(VerifyFailure.of(Check.IDS, file, problem, List.of())));
     checkOrder(target, failures, notes);
     int roundTrips = 0;
+    boolean modelsCompared = false;
     if (!listing.malformed().isEmpty()) {
       notes.add("the migrations were not run: every script name must be readable and its id unique first");
     } else {
@@ -65,12 +66,13 @@ public final class Verifier {
       lint(migrations.lint(null, true), failures);
       roundTrips = roundTrips(migrations, scratch, listing.migrations(), failures, notes);
       if (roundTrips == listing.migrations().size()) {
-        compareModels(migrations, failures, notes);
+        modelsCompared = compareModels(migrations, failures, notes);
       } else {
         notes.add("the models were not compared: the migrations did not reach head");
       }
     }
-    return new VerifyReport(scratch.describe(), listing.migrations().size(), roundTrips, withData, failures,
+    return new VerifyReport(scratch.describe(), listing.migrations().size(), roundTrips, withData, modelsCompared,
+        failures,
         new ArrayList<>(notes), Duration.ofNanos(System.nanoTime() - start));
   }
 
@@ -156,15 +158,17 @@ public final class Verifier {
     }
   }
 
-  private void compareModels(Migrations migrations, List<VerifyFailure> failures, Set<String> notes) {
+  /** Whether the models were compared: not when none were given. */
+  private boolean compareModels(Migrations migrations, List<VerifyFailure> failures, Set<String> notes) {
     if (models.isEmpty()) {
       notes.add("the models were not compared: none were given");
-      return;
+      return false;
     }
     Autogeneration found = migrations.check(models);
     if (!found.isEmpty()) {
       failures.add(VerifyFailure.of(Check.MODELS, null, "the schema at head differs from the models in "
           + found.changes().size() + " way(s); generate the migration with autogenerate", found.summary()));
     }
+    return true;
   }
 }

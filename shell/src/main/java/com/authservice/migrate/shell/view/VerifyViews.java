@@ -28,7 +28,8 @@ final class VerifyViews {
       text.append("Verified ").append(report.migrations()).append(" migration(s) on a scratch database (")
           .append(report.server()).append(") in ").append(seconds).append(":\n")
           .append("  each applied ").append(how).append(", undone back to the same schema, and applied again;\n")
-          .append("  ids unique, strict lint passes, and the schema at head matches the models.\n");
+          .append("  ids unique, strict lint passes")
+          .append(report.modelsCompared() ? ", and the schema at head matches the models.\n" : ".\n");
     } else {
       text.append("verify found ").append(report.failures().size()).append(" failure(s) on a scratch database (")
           .append(report.server()).append(") in ").append(seconds).append("; ").append(report.roundTrips())
@@ -47,7 +48,8 @@ final class VerifyViews {
   private static ObjectNode json(VerifyReport report) {
     ObjectNode document = Json.object().put("passed", report.passed()).put("server", report.server())
         .put("migrations", report.migrations()).put("roundTrips", report.roundTrips())
-        .put("withData", report.withData()).put("elapsedMs", report.elapsed().toMillis());
+        .put("withData", report.withData()).put("modelsCompared", report.modelsCompared())
+        .put("elapsedMs", report.elapsed().toMillis());
     document.set("failures", Json.array(report.failures(), failure -> {
       ObjectNode node = Json.object().put("check", failure.check().label())
           .put("script", failure.script().orElse(null)).put("message", failure.message());
