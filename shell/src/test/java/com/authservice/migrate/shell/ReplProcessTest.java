@@ -47,7 +47,7 @@ class ReplProcessTest {
         "env " + environment + " " + command + "; echo \"console exited with $?\"; sleep 120");
 
     awaitScreen("@" + db.settings().host() + ":" + db.settings().port() + ">");   // tmux trims the trailing space
-    type("ver");
+    type("vers");   // "ver" is shared with verify
     tmux("send-keys", "-t", SESSION, "Tab");
     awaitScreen("> version");
     tmux("send-keys", "-t", SESSION, "C-u");
