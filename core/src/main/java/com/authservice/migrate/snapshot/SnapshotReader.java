@@ -8,8 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Reads a {@link SchemaSnapshot} from pg_catalog, one query per kind of object. PostgreSQL writes every definition
@@ -19,8 +21,8 @@ import java.util.Map;
  */
 final class SnapshotReader {
 
-  /** Binds the schema and the changelog table's name once for every query; each query returns name, definition. */
-  private static final String PARAMETERS = "with p as (select ?::name as nsp, ?::name as changelog) ";
+  /** Binds the schema and the changelog table's name once for all queries; each query returns name, definition. */
+  private static final String PARAMETERS = "with p as not materialized (select ?::name as nsp, ?::name as changelog) ";
 
   /** A pg_class {@code c} the application owns: in the schema, not the changelog, not an extension's member. */
   private static final String APPLICATION_RELATION = """
@@ -142,14 +144,23 @@ final class SnapshotReader {
     this.changelogTable = changelogTable;
   }
 
+  /** Every kind's query in one statement: one round trip and one plan (kept by the driver) per snapshot. */
+  private static final String ALL = PARAMETERS + Arrays.stream(Kind.values())
+      .map(kind -> "select '" + kind.name() + "' as kind, q.* from (" + QUERIES.get(kind) + ") q")
+      .collect(Collectors.joining("\nunion all\n"));
+
   List<SchemaObject> read() {
     try {
       String searchPath = currentSearchPath();
       setSearchPath("pg_catalog, " + quoteIdent(schema));
-      try {
+      try (PreparedStatement statement = connection.prepareStatement(ALL)) {
+        statement.setString(1, schema);
+        statement.setString(2, changelogTable);
         List<SchemaObject> objects = new ArrayList<>();
-        for (Kind kind : Kind.values()) {
-          objects.addAll(read(kind, QUERIES.get(kind)));
+        try (ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            objects.add(new SchemaObject(Kind.valueOf(rows.getString(1)), rows.getString(2), oneLine(rows.getString(3))));
+          }
         }
         return objects;
       } finally {
@@ -157,20 +168,6 @@ final class SnapshotReader {
       }
     } catch (SQLException e) {
       throw new DatabaseError("reading the schema " + schema + " from pg_catalog", e);
-    }
-  }
-
-  private List<SchemaObject> read(Kind kind, String query) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(PARAMETERS + query)) {
-      statement.setString(1, schema);
-      statement.setString(2, changelogTable);
-      List<SchemaObject> objects = new ArrayList<>();
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          objects.add(new SchemaObject(kind, rows.getString(1), oneLine(rows.getString(2))));
-        }
-      }
-      return objects;
     }
   }
 

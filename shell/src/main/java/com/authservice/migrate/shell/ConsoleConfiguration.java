@@ -5,6 +5,7 @@ import com.authservice.migrate.shell.commands.EnvironmentCommands;
 import com.authservice.migrate.shell.commands.FleetOptions;
 import com.authservice.migrate.shell.cli.HelpCommand;
 import com.authservice.migrate.shell.commands.LintCommands;
+import com.authservice.migrate.shell.commands.VerifyCommands;
 import com.authservice.migrate.shell.commands.ModelCommands;
 import com.authservice.migrate.shell.commands.MyBatisCommands;
 import com.authservice.migrate.shell.commands.RunCommands;
@@ -50,7 +51,7 @@ class ConsoleConfiguration {
 
   static final List<Class<?>> COMMAND_CLASSES = List.of(StatusCommands.class, RunCommands.class,
       ScriptCommands.class, ModelCommands.class, EnvironmentCommands.class, SourceCommand.class, HelpCommand.class,
-      MyBatisCommands.class, LintCommands.class, SessionCommands.class);
+      MyBatisCommands.class, LintCommands.class, SessionCommands.class, VerifyCommands.class);
 
   @Bean(destroyMethod = "close")
   ConsoleSession consoleSession(LaunchOptions options, LaunchContext launch) {
@@ -75,6 +76,11 @@ class ConsoleConfiguration {
   @Bean
   LintCommands lintCommands(ConsoleSession session) {
     return new LintCommands(session);
+  }
+
+  @Bean
+  VerifyCommands verifyCommands(ConsoleSession session) {
+    return new VerifyCommands(session);
   }
 
   @Bean

@@ -34,7 +34,7 @@ class ReplProcessTest {
     screen.start(dir, 120, new PackagedConsole(dir, db.settings()).environment(), "");
 
     screen.await("@" + db.settings().host() + ":" + db.settings().port() + ">");   // tmux trims the trailing space
-    screen.type("ver");
+    screen.type("vers");   // "ver" is shared with verify
     screen.press("Tab");
     screen.await("> version");
     screen.press("C-u");

@@ -157,7 +157,7 @@ class ReplTest {
     Console console = Console.inCheckout(dir, db.settings());
 
     String screen = drive(console,
-        "ver" + TAB,                  // a unique command: completes to "version "
+        "vers" + TAB,                 // a unique command (verify shares "ver"): completes to "version "
         "202510150" + TAB,            // a unique id prefix: completes the whole id
         ENTER,
         "version 2025100100" + TAB,   // two ids match: both listed with their descriptions

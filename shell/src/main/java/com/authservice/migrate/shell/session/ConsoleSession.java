@@ -16,7 +16,10 @@ import com.authservice.migrate.guard.Protection;
 import com.authservice.migrate.mybatis.IdPattern;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.run.Cancellation;
+import com.authservice.migrate.errors.MigrationException;
 import com.authservice.migrate.settings.ConnectionSettings;
+import com.authservice.migrate.settings.ConnectionUrl;
+import com.authservice.migrate.verify.TargetHistory;
 import com.authservice.migrate.settings.PostgresVariables;
 import com.authservice.migrate.shell.launch.DeadLinkSetting;
 import com.authservice.migrate.shell.launch.LaunchContext;
@@ -138,6 +141,31 @@ public final class ConsoleSession implements AutoCloseable, ReplHost {
 
   public Migrations migrations() {
     return migrations(false);
+  }
+
+  /**
+   * What the configured target has applied, for {@code verify}'s out-of-order check. The embedded database is no
+   * target: with nothing configured there is nothing to check against, and a target that cannot be read is said so.
+   */
+  public TargetHistory targetHistory() {
+    if (Environment.DEFAULT.equals(current) && postgres().isNone()) {
+      return TargetHistory.notConfigured();
+    }
+    try {
+      return TargetHistory.of(target(), migrations().status());
+    } catch (MigrationException e) {
+      return TargetHistory.unreachable(current, e.getMessage());
+    }
+  }
+
+  /** {@code verify}'s throw-away server: the one {@code scratchUrl} names, else an embedded one of its own. */
+  public ScratchServer scratchServer(String scratchUrl) {
+    if (scratchUrl == null || scratchUrl.isBlank()) {
+      launch.err().println("Starting an embedded PostgreSQL for verify (thrown away afterwards).");
+      return ScratchServer.embedded(launch.workingDir());
+    }
+    ConnectionUrl.parse(scratchUrl.strip(), "--scratch-url");
+    return ScratchServer.at(ConnectionSettings.fromVariables(Map.of(ConnectionSettings.DATABASE_URL, scratchUrl.strip())));
   }
 
   /** The migrations of the current target; {@code yes} answers in advance what the core's guard would ask. */
@@ -303,7 +331,7 @@ public final class ConsoleSession implements AutoCloseable, ReplHost {
    */
   public ConnectionSettings scratchDatabase(String schema) {
     if (scratch == null) {
-      scratch = ScratchServer.start();
+      scratch = ScratchServer.embedded(launch.workingDir());
     }
     return scratch.emptyDatabase(schema);
   }

@@ -1,70 +1,141 @@
 package com.authservice.migrate.shell.session;
 
+import com.authservice.migrate.errors.DatabaseError;
+import com.authservice.migrate.run.Database;
 import com.authservice.migrate.settings.ConnectionSettings;
 import com.authservice.migrate.settings.Password;
+import com.authservice.migrate.verify.ScratchDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
- * A throw-away PostgreSQL to build schemas on ({@code check --drift}, the schema file): the embedded binaries
- * with a data directory in a temporary folder that goes with the server, so nothing is left in the working
- * folder and no configured database is touched. Durability is off: nothing on it outlives the command.
+ * The throw-away PostgreSQL that schemas are built on ({@code verify}, {@code check --drift}, the schema file): by
+ * default an embedded server of its own (zonky's binaries, shared with the console's embedded database in
+ * {@code .migrate/binaries}; its data a copy of an initialised folder, in a temporary folder, without fsync, deleted
+ * when it stops), or the server a {@code --scratch-url} names. Either way the work happens in databases it creates.
  */
-final class ScratchServer implements AutoCloseable {
+public final class ScratchServer implements AutoCloseable {
 
-  private final EmbeddedPostgres postgres;
-  private final AtomicInteger databases = new AtomicInteger();
+  private final EmbeddedPostgres embedded;
+  private final Path data;
+  private final ConnectionSettings server;
 
-  private ScratchServer(EmbeddedPostgres postgres) {
-    this.postgres = postgres;
+  private ScratchServer(EmbeddedPostgres embedded, Path data, ConnectionSettings server) {
+    this.embedded = embedded;
+    this.data = data;
+    this.server = server;
   }
 
-  static ScratchServer start() {
+  static ScratchServer embedded(Path workingDir) {
+    Path home = workingDir.resolve(".migrate");
     try {
-      return new ScratchServer(EmbeddedPostgres.builder()
-          .setServerConfig("fsync", "off")
-          .setServerConfig("synchronous_commit", "off")
-          .setServerConfig("full_page_writes", "off")
-          .start());
+      Path template = template(home);
+      Path data = Files.createTempDirectory("migrate-verify-");
+      copy(template, data);
+      EmbeddedPostgres postgres = start(home, data);
+      return new ScratchServer(postgres, data, new ConnectionSettings("localhost", postgres.getPort(), "postgres",
+          "postgres", new Password(""), "public", null));
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot start the embedded PostgreSQL that schemas are built on", e);
+      throw new UncheckedIOException("Cannot start an embedded PostgreSQL for verify", e);
     }
   }
 
-  /** A new, empty database holding {@code schema} (created when it is not {@code public}). */
-  ConnectionSettings emptyDatabase(String schema) {
-    String name = "scratch_" + databases.incrementAndGet();
-    try (Connection admin = postgres.getPostgresDatabase().getConnection();
-        Statement statement = admin.createStatement()) {
-      statement.execute("create database " + name);
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot create the scratch database " + name, e);
+  static ScratchServer at(ConnectionSettings server) {
+    return new ScratchServer(null, null, server);
+  }
+
+  /**
+   * An initialised data folder, made once in {@code .migrate/verify-template} and copied for every run: initdb
+   * takes seconds, a copy a fraction of one. Made aside and moved into place, so two first runs never share one.
+   */
+  private static Path template(Path home) throws IOException {
+    Path template = home.resolve("verify-template");
+    if (Files.isRegularFile(template.resolve("postgresql.conf"))) {
+      return template;
     }
-    ConnectionSettings settings = new ConnectionSettings("localhost", postgres.getPort(), name, "postgres",
-        new Password(""), schema, null);
+    Files.createDirectories(home);
+    Path fresh = Files.createTempDirectory(home, "verify-template-");
+    start(home, fresh).close();
+    try {
+      Files.move(fresh, template, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException taken) {
+      delete(fresh);
+    }
+    return template;
+  }
+
+  /** zonky runs initdb only when the folder has no postgresql.conf; nothing here must survive a crash. */
+  private static EmbeddedPostgres start(Path home, Path data) throws IOException {
+    return EmbeddedPostgres.builder()
+        .setOverrideWorkingDirectory(home.resolve("binaries").toFile())
+        .setDataDirectory(data)
+        .setCleanDataDirectory(false)
+        .setServerConfig("fsync", "off")
+        .setServerConfig("synchronous_commit", "off")
+        .setServerConfig("full_page_writes", "off")
+        .start();
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else if (!file.getFileName().toString().equals("postmaster.pid")) {
+          Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+  }
+
+  private static void delete(Path folder) throws IOException {
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+
+  /**
+   * A new, empty database holding {@code schema} (created when it is not {@code public}), left to go with the
+   * server: where drift and the schema file build the schema that migrations produce.
+   */
+  ConnectionSettings emptyDatabase(String schema) {
+    ConnectionSettings settings = createDatabase().settings();
     if (!"public".equals(schema)) {
-      try (Connection connection = postgres.getDatabase("postgres", name).getConnection();
-          Statement statement = connection.createStatement()) {
+      try (Connection connection = new Database(settings).open(); Statement statement = connection.createStatement()) {
         // The schema name was checked as a plain SQL name when the target's settings were read.
         statement.execute("create schema " + schema);
       } catch (SQLException e) {
-        throw new IllegalStateException("Cannot create schema " + schema + " in the scratch database " + name, e);
+        throw new DatabaseError("creating schema " + schema + " in the scratch database " + settings.database(), e);
       }
     }
-    return settings;
+    return settings.withSchema(schema);
+  }
+
+  public ScratchDatabase createDatabase() {
+    return ScratchDatabase.create(server, embedded == null ? server.hostAndPort() : "embedded");
   }
 
   @Override
   public void close() {
-    try {
-      postgres.close();
-    } catch (IOException ignored) {
-      // The server process ends with the JVM anyway; its temporary folder is removed by zonky's own hook.
+    if (embedded != null) {
+      try {
+        embedded.close();
+        delete(data);
+      } catch (IOException ignored) {
+        // The server process ends with the JVM anyway, and its folder is a temporary one.
+      }
     }
   }
 }

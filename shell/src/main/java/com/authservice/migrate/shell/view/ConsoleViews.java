@@ -21,6 +21,7 @@ public final class ConsoleViews {
     views.addAll(FleetViews.all());
     views.addAll(EnvironmentViews.all());
     views.addAll(LintViews.all());
+    views.addAll(VerifyViews.all());
     views.addAll(HelpViews.all());
     return new Views(views);
   }

@@ -1,0 +1,257 @@
+package com.authservice.migrate.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.authservice.domain.AuthModels;
+import com.authservice.migrate.MigrationConfig;
+import com.authservice.migrate.Migrations;
+import com.authservice.migrate.Target;
+import com.authservice.migrate.result.RunListener;
+import com.authservice.migrate.testing.PostgresExtension;
+import com.authservice.migrate.testing.PostgresServer;
+import com.authservice.migrate.testing.TestDatabase;
+import com.authservice.migrate.testing.TestScripts;
+import com.authservice.migrate.verify.VerifyFailure.Check;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code verify} on real broken repositories written here, on a scratch database of the test server: each is caught
+ * with the right migration named, and the seed's own migrations pass.
+ */
+@ExtendWith(PostgresExtension.class)
+class VerifierTest {
+
+  private static final String USERS = """
+      -- // create users
+      CREATE TABLE users (id serial PRIMARY KEY, email varchar(255) NOT NULL, nickname text, bio text);
+
+      -- //@UNDO
+      DROP TABLE users;
+      """;
+
+  @TempDir
+  Path temp;
+
+  private static VerifyReport verify(PostgresServer server, TestScripts scripts, boolean withData,
+      TargetHistory target) {
+    try (ScratchDatabase scratch = ScratchDatabase.create(server.settings("postgres"))) {
+      return new Verifier(scripts.folder(), List.of(), withData).verify(scratch, target);
+    }
+  }
+
+  private static VerifyReport verify(PostgresServer server, TestScripts scripts) {
+    return verify(server, scripts, true, TargetHistory.notConfigured());
+  }
+
+  private TestScripts usersAnd(String fileName, String script) {
+    return TestScripts.withChangelogOnly(temp).write("20251101000000_create_users.sql", USERS).write(fileName, script);
+  }
+
+  private static List<VerifyFailure> failuresOf(VerifyReport report, Check check) {
+    return report.failures().stream().filter(failure -> failure.check() == check).toList();
+  }
+
+  @Test
+  void theSeedsOwnMigrationsPassWithDataAndModels(PostgresServer server) {
+    TestScripts scripts = TestScripts.copyOfProjectRepository(temp);
+
+    VerifyReport report;
+    try (ScratchDatabase scratch = ScratchDatabase.create(server.settings("postgres"))) {
+      report = new Verifier(scripts.folder(), AuthModels.ALL, true).verify(scratch, TargetHistory.notConfigured());
+    }
+
+    assertThat(report.failures()).isEmpty();
+    assertThat(report.passed()).isTrue();
+    assertThat(report.roundTrips()).isEqualTo(report.migrations()).isEqualTo(3);
+    assertThat(report.server()).startsWith("PostgreSQL ");
+    assertThat(report.notes()).noneMatch(note -> note.startsWith("no sample rows"))
+        .anyMatch(note -> note.contains("no target database is configured"));
+  }
+
+  @Test
+  void anUndoThatForgetsAnIndexIsNamedWithTheIndexItLeaves(PostgresServer server) {
+    TestScripts scripts = usersAnd("20251102000000_index_nickname.sql", """
+        -- // index nickname
+        CREATE INDEX ix_users_nickname ON users (nickname);
+
+        -- //@UNDO
+        SELECT 1;
+        """);
+
+    VerifyReport report = verify(server, scripts);
+
+    assertThat(report.passed()).isFalse();
+    assertThat(failuresOf(report, Check.UNDO)).singleElement().satisfies(failure -> {
+      assertThat(failure.script()).contains("20251102000000_index_nickname.sql");
+      assertThat(failure.details()).containsExactly(
+          "added index ix_users_nickname: CREATE INDEX ix_users_nickname ON public.users USING btree (nickname);");
+    });
+    assertThat(report.roundTrips()).isEqualTo(2);
+  }
+
+  @Test
+  void anUndoThatDropsAColumnTheUpDidNotAddIsNamedWithTheColumn(PostgresServer server) {
+    TestScripts scripts = usersAnd("20251102000000_add_age.sql", """
+        -- // add age
+        ALTER TABLE users ADD COLUMN age integer;
+
+        -- //@UNDO
+        ALTER TABLE users DROP COLUMN age;
+        ALTER TABLE users DROP COLUMN bio;
+        """);
+
+    VerifyReport report = verify(server, scripts);
+
+    assertThat(failuresOf(report, Check.UNDO)).singleElement().satisfies(failure -> {
+      assertThat(failure.script()).contains("20251102000000_add_age.sql");
+      assertThat(failure.details()).containsExactly("removed column users.bio: ALTER TABLE users ADD COLUMN bio text;");
+    });
+  }
+
+  @Test
+  void aNotNullColumnAddedToATableWithRowsFailsWithRowsAndPassesEmpty(PostgresServer server) {
+    TestScripts scripts = usersAnd("20251102000000_add_country.sql", """
+        -- // add country
+        ALTER TABLE users ADD COLUMN country varchar(2) NOT NULL;
+
+        -- //@UNDO
+        ALTER TABLE users DROP COLUMN country;
+        """);
+
+    VerifyReport withRows = verify(server, scripts, true, TargetHistory.notConfigured());
+    VerifyReport empty = verify(server, scripts, false, TargetHistory.notConfigured());
+
+    assertThat(failuresOf(withRows, Check.APPLY)).singleElement().satisfies(failure -> {
+      assertThat(failure.script()).contains("20251102000000_add_country.sql");
+      assertThat(failure.message()).contains("fails on tables with rows").contains("country");
+    });
+    assertThat(failuresOf(empty, Check.APPLY)).isEmpty();
+    assertThat(failuresOf(empty, Check.UNDO)).isEmpty();
+  }
+
+  @Test
+  void aNewUniqueConstraintOverDuplicatedValuesFailsWithRows(PostgresServer server) {
+    TestScripts scripts = usersAnd("20251102000000_unique_nickname.sql", """
+        -- // unique nickname
+        ALTER TABLE users ADD CONSTRAINT uq_users_nickname UNIQUE (nickname);
+
+        -- //@UNDO
+        ALTER TABLE users DROP CONSTRAINT uq_users_nickname;
+        """);
+
+    VerifyReport report = verify(server, scripts);
+
+    assertThat(failuresOf(report, Check.APPLY)).singleElement().satisfies(failure -> {
+      assertThat(failure.script()).contains("20251102000000_unique_nickname.sql");
+      assertThat(failure.message()).contains("uq_users_nickname");
+    });
+  }
+
+  @Test
+  void twoScriptsWithOneIdAreNamedAndNothingRuns(PostgresServer server) {
+    TestScripts scripts = usersAnd("20251101000000_create_items.sql", """
+        -- // create items
+        CREATE TABLE items (id serial PRIMARY KEY);
+
+        -- //@UNDO
+        DROP TABLE items;
+        """);
+
+    VerifyReport report = verify(server, scripts);
+
+    assertThat(failuresOf(report, Check.IDS)).singleElement().satisfies(failure -> {
+      assertThat(failure.script()).contains("20251101000000_create_users.sql");
+      assertThat(failure.message()).contains("20251101000000_create_items.sql");
+    });
+    assertThat(report.roundTrips()).isZero();
+  }
+
+  @Test
+  void aScriptOlderThanOneTheTargetAppliedIsOutOfOrderUnlessTheRepositoryAllowsIt(PostgresServer server,
+      TestDatabase target) throws IOException {
+    TestScripts scripts = usersAnd("20251103000000_create_items.sql", """
+        -- // create items
+        CREATE TABLE items (id serial PRIMARY KEY);
+
+        -- //@UNDO
+        DROP TABLE items;
+        """);
+    Migrations onTarget = new Migrations(new MigrationConfig(target.settings(), scripts.folder()));
+    onTarget.up(Target.head(), RunListener.NONE);
+    scripts.write("20251102000000_create_tags.sql", """
+        -- // create tags
+        CREATE TABLE tags (id serial PRIMARY KEY);
+
+        -- //@UNDO
+        DROP TABLE tags;
+        """);
+
+    VerifyReport refused = verify(server, scripts, true, TargetHistory.of(target.name(), onTarget.status()));
+    Files.createDirectories(scripts.repository().resolve("environments"));
+    Files.writeString(scripts.repository().resolve("environments/development.properties"), "allow_out_of_order=true\n");
+    VerifyReport allowed = verify(server, scripts, true, TargetHistory.of(target.name(), onTarget.status()));
+
+    assertThat(failuresOf(refused, Check.OUT_OF_ORDER)).singleElement()
+        .satisfies(failure -> assertThat(failure.script()).contains("20251102000000_create_tags.sql"));
+    assertThat(allowed.failures()).isEmpty();
+    assertThat(allowed.notes()).anyMatch(note -> note.contains("20251102000000_create_tags.sql"));
+  }
+
+  @Test
+  void aScriptStrictLintRefusesIsAFailureUnlessAllowed(PostgresServer server) {
+    String dropColumn = """
+        -- // drop bio
+        %sALTER TABLE users DROP COLUMN bio;
+
+        -- //@UNDO
+        ALTER TABLE users ADD COLUMN bio text;
+        """;
+    TestScripts refused = usersAnd("20251102000000_drop_bio.sql", dropColumn.formatted(""));
+
+    VerifyReport report = verify(server, refused);
+    refused.write("20251102000000_drop_bio.sql", dropColumn.formatted("-- migrate:allow ban-drop-column\n"));
+    VerifyReport allowed = verify(server, refused);
+
+    assertThat(failuresOf(report, Check.LINT)).singleElement().satisfies(failure -> {
+      assertThat(failure.script()).contains("20251102000000_drop_bio.sql");
+      assertThat(failure.message()).contains("ban-drop-column");
+    });
+    assertThat(allowed.failures()).isEmpty();
+  }
+
+  @Test
+  void theSchemaAtHeadIsComparedWithTheModels(PostgresServer server) {
+    TestScripts scripts = TestScripts.copyOfProjectRepository(temp).write("20251120000000_add_nickname.sql", """
+        -- // add nickname
+        ALTER TABLE users ADD COLUMN nickname text;
+
+        -- //@UNDO
+        ALTER TABLE users DROP COLUMN nickname;
+        """);
+
+    VerifyReport report;
+    try (ScratchDatabase scratch = ScratchDatabase.create(server.settings("postgres"))) {
+      report = new Verifier(scripts.folder(), AuthModels.ALL, true).verify(scratch, TargetHistory.notConfigured());
+    }
+
+    assertThat(failuresOf(report, Check.MODELS)).singleElement()
+        .satisfies(failure -> assertThat(failure.details()).anyMatch(line -> line.contains("nickname")));
+  }
+
+  @Test
+  void theScratchDatabaseIsDroppedAfterwards(PostgresServer server, TestDatabase any) {
+    String name;
+    try (ScratchDatabase scratch = ScratchDatabase.create(server.settings("postgres"))) {
+      name = scratch.settings().database();
+      assertThat(any.query("select datname from pg_database where datname = '" + name + "'")).hasSize(1);
+    }
+
+    assertThat(any.query("select datname from pg_database where datname = '" + name + "'")).isEmpty();
+  }
+}
