@@ -14,6 +14,7 @@ import com.authservice.migrate.result.MigrationState;
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.result.State;
 import com.authservice.migrate.run.Database;
+import com.authservice.migrate.drift.SchemaFile;
 import com.authservice.migrate.snapshot.SchemaDifference;
 import com.authservice.migrate.snapshot.SchemaSnapshot;
 import com.authservice.migrate.verify.VerifyFailure.Check;
@@ -40,12 +41,19 @@ public final class Verifier {
   private final ScriptFolder scripts;
   private final List<Class<?>> models;
   private final boolean withData;
+  private final boolean writeSchema;
 
   /** {@code models} empty: the schema at head is not compared with models. */
   public Verifier(ScriptFolder scripts, List<Class<?>> models, boolean withData) {
+    this(scripts, models, withData, false);
+  }
+
+  /** {@code writeSchema}: write the repository's schema.sql from head instead of failing when it differs. */
+  public Verifier(ScriptFolder scripts, List<Class<?>> models, boolean withData, boolean writeSchema) {
     this.scripts = scripts;
     this.models = List.copyOf(models);
     this.withData = withData;
+    this.writeSchema = writeSchema;
   }
 
   public VerifyReport verify(ScratchDatabase scratch, TargetHistory target) {
@@ -67,6 +75,7 @@ public final class Verifier {
       roundTrips = roundTrips(migrations, scratch, listing.migrations(), failures, notes);
       if (roundTrips == listing.migrations().size()) {
         modelsCompared = compareModels(migrations, failures, notes);
+        schemaFile(scratch, failures, notes);
       } else {
         notes.add("the models were not compared: the migrations did not reach head");
       }
@@ -74,6 +83,36 @@ public final class Verifier {
     return new VerifyReport(scratch.describe(), listing.migrations().size(), roundTrips, withData, modelsCompared,
         failures,
         new ArrayList<>(notes), Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * The repository's schema.sql against head: written with {@code --write-schema}; else, when the file exists or
+   * the repository turns it on, a file that is not what the migrations produce fails, so a pull request that
+   * changes the schema also shows the change in the file.
+   */
+  private void schemaFile(ScratchDatabase scratch, List<VerifyFailure> failures, Set<String> notes) {
+    if (scripts.repository().isEmpty()) {
+      return;
+    }
+    SchemaFile file = SchemaFile.of(scripts);
+    if (!writeSchema && !file.exists() && !SchemaFile.isOn(scripts)) {
+      return;
+    }
+    SchemaSnapshot head;
+    try (Connection connection = new Database(scratch.settings()).open()) {
+      head = SchemaSnapshot.read(connection, scratch.settings().schema(), scripts.variable("changelog", "changelog"));
+    } catch (SQLException e) {
+      throw new DatabaseError("reading the schema at head", e);
+    }
+    if (writeSchema) {
+      notes.add((file.write(head) ? "wrote " : "unchanged: ") + file.path());
+      return;
+    }
+    List<String> differences = file.differences(head);
+    if (!differences.isEmpty()) {
+      failures.add(VerifyFailure.of(Check.SCHEMA_FILE, SchemaFile.NAME, "it is not the schema the migrations produce "
+          + "at head; run verify --write-schema and commit it", differences));
+    }
   }
 
   private void checkOrder(TargetHistory target, List<VerifyFailure> failures, Set<String> notes) {

@@ -27,7 +27,9 @@ public record VerifyFailure(Check check, Optional<String> script, String message
     /** Strict lint found something not allowed. */
     LINT,
     /** The schema at head differs from the models. */
-    MODELS;
+    MODELS,
+    /** The repository's schema.sql is not the schema at head. */
+    SCHEMA_FILE;
 
     public String label() {
       return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -75,6 +75,30 @@ class VerifierTest {
   }
 
   @Test
+  void aStaleSchemaFileFailsAndWriteSchemaMakesItCurrent(PostgresServer server) throws IOException {
+    TestScripts scripts = TestScripts.withChangelogOnly(temp).write("20251101000000_create_users.sql", USERS);
+    Path file = temp.resolve("schema.sql");
+    Files.writeString(file, "-- an old schema\nCREATE TABLE public.users (id integer);\n");
+
+    VerifyReport stale = verify(server, scripts);
+    VerifyReport written;
+    try (ScratchDatabase scratch = ScratchDatabase.create(server.settings("postgres"))) {
+      written = new Verifier(scripts.folder(), List.of(), true, true).verify(scratch, TargetHistory.notConfigured());
+    }
+    String text = Files.readString(file);
+    VerifyReport current = verify(server, scripts);
+
+    assertThat(failuresOf(stale, Check.SCHEMA_FILE)).singleElement().satisfies(failure -> {
+      assertThat(failure.script()).contains("schema.sql");
+      assertThat(failure.details()).contains("- CREATE TABLE public.users (id integer);");
+    });
+    assertThat(written.passed()).isTrue();
+    assertThat(text).contains("users").contains("email").doesNotContain("an old schema");
+    assertThat(current.failures()).isEmpty();
+    assertThat(Files.readString(file)).isEqualTo(text);
+  }
+
+  @Test
   void anUndoThatForgetsAnIndexIsNamedWithTheIndexItLeaves(PostgresServer server) {
     TestScripts scripts = usersAnd("20251102000000_index_nickname.sql", """
         -- // index nickname

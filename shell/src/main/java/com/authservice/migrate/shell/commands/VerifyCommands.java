@@ -23,7 +23,7 @@ public class VerifyCommands {
   @Command(name = "verify", group = "Inspect",
       description = "Prove every migration on a throw-away PostgreSQL: undo restores, data survives, models match",
       help = """
-          Usage: verify [--no-data] [--scratch-url URL] [--models PACKAGE|CLASSES | --no-models]
+          Usage: verify [--no-data] [--scratch-url URL] [--models PACKAGE|CLASSES | --no-models] [--write-schema]
             verify             on an embedded PostgreSQL of its own, from base: put sample rows into every table,
                                apply each migration, undo it, check the schema is exactly what it was
                                (tables, columns, constraints, indexes, sequences, views, functions, triggers,
@@ -31,6 +31,9 @@ public class VerifyCommands {
                                lint every script strictly; ids unique and none out of order on the target
             verify --no-data   without the sample rows
             verify --no-models without comparing the schema at head with the models (a repository without them)
+            verify --write-schema
+                               write schema.sql (the schema at head, one object a line) beside scripts/; without
+                               it, verify fails when that file exists (or schema_file=true) and differs
             verify --scratch-url postgresql://user:pw@host:5432/postgres
                                on that server instead, in a database verify creates and drops (needs CREATEDB)
           Exit 0 when everything holds, 1 listing every failure with the script it names. The target database
@@ -41,8 +44,11 @@ public class VerifyCommands {
       String scratchUrl,
       @Option(longName = "models", description = "a package of @Entity classes, or class names") String models,
       @Option(longName = "no-models", defaultValue = "false", description = "do not compare with the models")
-      Boolean noModels) {
-    Verifier verifier = new Verifier(session.scripts(), noModels ? List.of() : ModelSet.resolve(models), !noData);
+      Boolean noModels,
+      @Option(longName = "write-schema", defaultValue = "false", description = "write schema.sql from head")
+      Boolean writeSchema) {
+    Verifier verifier = new Verifier(session.scripts(), noModels ? List.of() : ModelSet.resolve(models), !noData,
+        writeSchema);
     TargetHistory target = session.targetHistory();
     try (ScratchServer server = session.scratchServer(scratchUrl); ScratchDatabase scratch = server.createDatabase()) {
       return new Verified(verifier.verify(scratch, target));
