@@ -11,7 +11,6 @@ import com.authservice.migrate.shell.session.ConsoleSession;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +45,7 @@ public final class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator
   public void run(ApplicationArguments args) throws IOException {
     LaunchOptions options = session.options();
     LaunchContext launch = session.launch();
-    // --quiet (MyBatis' option) silences results; errors still reach stderr. The REPL ignores it.
-    PrintWriter out = new PrintWriter(options.quiet() ? OutputStream.nullOutputStream() : launch.out(), true);
+    PrintWriter out = options.results(launch); // the REPL writes to its terminal: --quiet does not reach it
     boolean repl = options.command().isEmpty() && options.file().isEmpty() && launch.terminal();
     // Signals belong to the process: a console run inside another program (the tests) leaves its handlers alone.
     StopSignals signals = repl || launch.in() != System.in ? null : StopSignals.install(session::cancelAll);

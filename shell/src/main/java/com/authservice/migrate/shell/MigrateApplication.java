@@ -11,7 +11,6 @@ import com.authservice.migrate.shell.cli.OutputFormat;
 import com.authservice.migrate.shell.cli.UsageError;
 import com.authservice.migrate.shell.cli.CommandDispatcher;
 import com.authservice.migrate.shell.cli.PositionalArguments;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -46,10 +45,9 @@ public class MigrateApplication {
     }
     if (options.version()) {
       // The version needs neither a database nor a command: answered before the Spring context starts, which
-      // was nearly all of its time (bench/startup.sh). --quiet silences it, as it silences every result.
-      PrintWriter out = new PrintWriter(options.quiet() ? OutputStream.nullOutputStream() : launch.out(), true);
+      // was nearly all of its time (bench/startup.sh).
       return withoutCommands(launch, options.debug(), options.output(launch.environment()))
-          .show("--version", out, ConsoleVersion::current);
+          .show("--version", options.results(launch), ConsoleVersion::current);
     }
     ConsoleLogging.configure(options.debug(), launch.err());
     SpringApplication application = new SpringApplication(MigrateApplication.class);

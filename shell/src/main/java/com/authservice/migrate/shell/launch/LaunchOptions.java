@@ -4,6 +4,8 @@ import com.authservice.migrate.shell.cli.OutputFormat;
 import com.authservice.migrate.shell.cli.UsageError;
 import com.authservice.migrate.tablelock.TableLockWait;
 import com.authservice.migrate.settings.YesNo;
+import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +25,11 @@ public record LaunchOptions(Optional<Path> path, List<String> environments, Opti
 
   public static final String EMBEDDED_VARIABLE = "MIGRATE_EMBEDDED";
   public static final String OUTPUT_VARIABLE = "MIGRATE_OUTPUT";
+
+  /** Where results go: {@code launch}'s stdout, or nowhere with {@code --quiet} (MyBatis' option; errors still reach stderr). */
+  public PrintWriter results(LaunchContext launch) {
+    return new PrintWriter(quiet ? OutputStream.nullOutputStream() : launch.out(), true);
+  }
 
   public static LaunchOptions parse(String... args) {
     Optional<Path> path = Optional.empty();
