@@ -34,13 +34,15 @@ class LockWaitConsoleTest {
       statement.execute("set application_name = 'long-report'");
       statement.execute("select count(*) from users");
 
-      Run run = console.with("MIGRATE_LOCK_RETRIES", "2").run("--lock-wait", "300ms", "up");
+      // 1 s, not less: the blocker is read from a second connection during the wait, which on a loaded machine
+      // took longer than a 300 ms wait to open, and the attempt then named no blocker.
+      Run run = console.with("MIGRATE_LOCK_RETRIES", "2").run("--lock-wait", "1s", "up");
 
       assertThat(run.exitCode()).isEqualTo(1);
       assertThat(run.err()).contains("20251120000000_Add_nickname_to_users.sql could not get its locks within "
-          + "300 ms (attempt 1 of 2), rolled back; blocked by pid").contains("(long-report)")
+          + "1 s (attempt 1 of 2), rolled back; blocked by pid").contains("(long-report)")
           .contains("retrying in 1 s")
-          .contains("Error: 20251120000000_Add_nickname_to_users.sql could not get its locks within 300 ms in 2 "
+          .contains("Error: 20251120000000_Add_nickname_to_users.sql could not get its locks within 1 s in 2 "
               + "attempts; blocked by pid");
     }
     assertThat(db.query("select 1 from information_schema.columns where column_name = 'nickname'")).isEmpty();
