@@ -62,6 +62,8 @@ public class MigrateApplication {
         .filter(listener -> !(listener instanceof EnvironmentPostProcessorApplicationListener)).toList());
     application.setBannerMode(Banner.Mode.OFF);
     application.setLazyInitialization(true);
+    // Boot's conversion service for binding properties: the console binds none (commands have their own).
+    application.setAddConversionService(false);
     application.addInitializers(context -> {
       context.getBeanFactory().registerSingleton("launchOptions", options);
       context.getBeanFactory().registerSingleton("launchContext", launch);
