@@ -44,7 +44,7 @@ for command in --version help status; do
   variants+=("$command|$MIGRATE --path $repo $command")
   [ -z "$BASELINE" ] || variants+=("$command (baseline)|$BASELINE --path $repo $command")
 done
-variants+=("status, no archive|java -Dspring.aot.enabled=true -XX:TieredStopAtLevel=1 -jar $app/auth-migrate.jar --path $repo status")
+variants+=("status, no archive|${JAVA_HOME:+$JAVA_HOME/bin/}java -Dspring.aot.enabled=true -XX:TieredStopAtLevel=1 -jar $app/auth-migrate.jar --path $repo status")
 [ -z "$JDK25" ] || variants+=("status, JDK 25 AOT cache|env JAVA_HOME=$JDK25 $MIGRATE --path $repo status")
 for i in "${!variants[@]}"; do : > "$work/$i.wall"; : > "$work/$i.cpu"; done
 load=$(cut -d' ' -f1 /proc/loadavg)
