@@ -3,7 +3,9 @@
 # migrations (default 1000, up to date), through bin/migrate (the JVM), beside BASELINE (another checkout's
 # bin/migrate: the build before a change) and the MyBatis CLI 3.5.0's `status`, interleaved, median of RUNS
 # (default 7). Wall time and CPU time (user + system, all threads): on a busy machine the CPU time is the
-# steadier of the two.
+# steadier of the two. Also `status` on the same extracted jar and flags without the launcher's start-up
+# archive (what the archive buys), and through bin/migrate on JDK 25 with its AOT cache when JDK25 names a JDK
+# 25 home (default: Temurin 25 under /usr/lib/jvm, if there).
 #
 # Needs: the project's tools (JDK, Maven wrapper), psql, a PostgreSQL server (Debian: apt-get install postgresql
 # postgresql-client) and /usr/bin/time (apt-get install time).
@@ -16,6 +18,7 @@ N=${1:-1000}
 RUNS=${RUNS:-7}
 MIGRATE=${MIGRATE:-bin/migrate}
 BASELINE=${BASELINE:-}
+JDK25=${JDK25:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}
 export MIGRATE_RUNTIME=jvm
 mybatis_cli
 
@@ -33,13 +36,18 @@ export POSTGRES_HOST=localhost POSTGRES_PORT=$BENCH_PORT POSTGRES_DB=bench_start
 "$MIGRATE" --path "$repo" up > /dev/null
 "$MIGRATE" --path "$repo" status > /dev/null          # trains the launcher's start-up archive
 [ -z "$BASELINE" ] || "$BASELINE" --path "$repo" status > /dev/null
+[ -z "$JDK25" ] || JAVA_HOME="$JDK25" "$MIGRATE" --path "$repo" status > /dev/null   # trains its AOT cache
+app="$(dirname "$MIGRATE")/../shell/target/app"
 
 variants=("MyBatis CLI 3.5.0 status|$MYBATIS_CLI --path=$repo status")
 for command in --version help status; do
   variants+=("$command|$MIGRATE --path $repo $command")
   [ -z "$BASELINE" ] || variants+=("$command (baseline)|$BASELINE --path $repo $command")
 done
+variants+=("status, no archive|${JAVA_HOME:+$JAVA_HOME/bin/}java -Dspring.aot.enabled=true -XX:TieredStopAtLevel=1 -jar $app/auth-migrate.jar --path $repo status")
+[ -z "$JDK25" ] || variants+=("status, JDK 25 AOT cache|env JAVA_HOME=$JDK25 $MIGRATE --path $repo status")
 for i in "${!variants[@]}"; do : > "$work/$i.wall"; : > "$work/$i.cpu"; done
+load=$(cut -d' ' -f1 /proc/loadavg)
 for _ in $(seq "$RUNS"); do
   for i in "${!variants[@]}"; do
     /usr/bin/time -f "%e %U %S" -o "$work/t" ${variants[$i]#*|} > /dev/null 2>&1
@@ -55,4 +63,4 @@ for i in "${!variants[@]}"; do
   printf '%-28s %9.3f %9.3f %12.2f\n' "${variants[$i]%%|*}" "$wall" "$(median < "$work/$i.cpu")" \
     "$(echo "$wall / $mybatis_wall" | bc -l)"
 done
-echo "median of $RUNS runs each, interleaved; wall/MyBatis: wall time over the MyBatis CLI's status"
+echo "median of $RUNS runs each, interleaved; wall/MyBatis: wall time over the MyBatis CLI's status; load at start $load"

@@ -36,6 +36,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.support.ConfigurableConversionService;
+import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.shell.core.command.AbstractCommand;
 import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.CommandRegistry;
@@ -61,6 +63,12 @@ class ConsoleConfiguration {
   @Bean
   jakarta.validation.Validator commandParameterValidator() {
     return new NoConstraints();
+  }
+
+  /** Converts option values for every command: Spring Shell would otherwise build one per command. */
+  @Bean
+  ConfigurableConversionService commandOptionConversion() {
+    return new DefaultConversionService();
   }
 
   @Bean

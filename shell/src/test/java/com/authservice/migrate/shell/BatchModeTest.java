@@ -271,6 +271,15 @@ class BatchModeTest {
   }
 
   @Test
+  void theCommandsShareOneConversionServiceForTheirOptions(TestDatabase db) {
+    Run run = run(console(db), "--debug", "status");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    // With none in the context Spring Shell builds a conversion service per command, each with every converter.
+    assertThat(run.err()).doesNotContain("No ConfigurableConversionService bean found");
+  }
+
+  @Test
   void currentHistoryAndShowDescribeTheMigrations(TestDatabase db) {
     Console console = console(db);
     run(console, "up", "2");

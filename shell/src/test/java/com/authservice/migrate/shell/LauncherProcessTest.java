@@ -81,6 +81,55 @@ class LauncherProcessTest {
     assertThat(Files.getLastModifiedTime(jar)).isGreaterThan(built);
   }
 
+  @Test
+  void theFirstCommandTrainsAStartUpArchiveForItsJdkThatLaterCommandsUseAndAnUnusableOneIsIgnored(TestDatabase db)
+      throws Exception {
+    Path checkout = copyOfBuiltCheckout(dir.resolve("checkout"));
+    Path app = checkout.resolve("shell/target/app");
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    // A JDK of its own (a java that runs this one), so that it can be "upgraded in place" below.
+    Path jdk = Files.createDirectories(dir.resolve("jdk/bin"));
+    Path java = jdk.resolve("java");
+    Files.writeString(java, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+    java.toFile().setExecutable(true);
+    Map<String, String> onThatJdk = Map.of("JAVA_HOME", jdk.getParent().toString());
+    Map<String, String> showingClassSources = Map.of("JAVA_HOME", jdk.getParent().toString(),
+        "MIGRATE_JAVA_OPTS", "-Xlog:class+load");
+
+    Run training = start(checkout, elsewhere, db, onThatJdk, "status").await();
+    assertThat(training.exitCode()).as(training.err()).isZero();
+    assertThat(training.out()).contains("0 applied, 3 pending");
+    assertThat(training.err()).isEmpty();
+    List<Path> archives = archives(app);
+    assertThat(archives).hasSize(1);
+
+    Run trained = start(checkout, elsewhere, db, showingClassSources, "status").await();
+    assertThat(trained.exitCode()).as(trained.err()).isZero();
+    assertThat(trained.out()).contains("commands.StatusCommands source: shared objects file");
+
+    // Damaged, or written by another build of the same JDK: the JVM ignores it and the command runs as ever.
+    Files.writeString(archives.get(0), "not an archive");
+    Run unusable = start(checkout, elsewhere, db, onThatJdk, "status").await();
+    assertThat(unusable.exitCode()).as(unusable.err()).isZero();
+    assertThat(unusable.out()).contains("0 applied, 3 pending");
+    assertThat(unusable.err()).isEmpty();
+
+    // The JDK upgraded in place: a new archive is trained for it and used.
+    touchAfter(java, Files.getLastModifiedTime(java));
+    Run retraining = start(checkout, elsewhere, db, onThatJdk, "status").await();
+    assertThat(retraining.exitCode()).as(retraining.err()).isZero();
+    assertThat(archives(app)).hasSize(2);
+    Run retrained = start(checkout, elsewhere, db, showingClassSources, "status").await();
+    assertThat(retrained.out()).contains("commands.StatusCommands source: shared objects file");
+  }
+
+  /** The start-up archives the launcher keeps (class-data sharing on JDK 17-24, the AOT cache on 25+). */
+  private static List<Path> archives(Path app) throws IOException {
+    try (var files = Files.list(app)) {
+      return files.filter(f -> f.getFileName().toString().matches("auth-migrate-\\d+\\.(jsa|aot)")).toList();
+    }
+  }
+
   private static void touchAfter(Path file, FileTime time) throws IOException {
     Files.setLastModifiedTime(file, FileTime.from(time.toInstant().plusSeconds(2)));
   }
@@ -112,6 +161,11 @@ class LauncherProcessTest {
 
   /** bin/migrate of {@code checkout} started in {@code workingDir}, with the user's HOME (Maven's repository). */
   private Started start(Path checkout, Path workingDir, TestDatabase db, String... args) throws IOException {
+    return start(checkout, workingDir, db, Map.of(), args);
+  }
+
+  private Started start(Path checkout, Path workingDir, TestDatabase db, Map<String, String> extra, String... args)
+      throws IOException {
     ProcessBuilder builder = new ProcessBuilder(concat(checkout.resolve("bin/migrate").toString(), args))
         .directory(workingDir.toFile());
     builder.environment().keySet().removeIf(key -> key.startsWith("POSTGRES_") || key.startsWith("MIGRATE_"));
@@ -119,6 +173,7 @@ class LauncherProcessTest {
     variables.remove("HOME");
     builder.environment().putAll(variables);
     builder.environment().put("MIGRATE_RUNTIME", "jvm");
+    builder.environment().putAll(extra);
     int run = ++runs;
     Path out = dir.resolve("out-" + run + ".txt");
     Path err = dir.resolve("err-" + run + ".txt");

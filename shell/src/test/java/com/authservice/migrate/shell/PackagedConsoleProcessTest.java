@@ -91,6 +91,34 @@ class PackagedConsoleProcessTest {
   }
 
   @Test
+  void aCommandStartsWithoutBootsConfigFileSearchOrTheJdksLocaleList(TestDatabase db) throws Exception {
+    assumeTrue(PackagedConsole.executable() == null, "which classes load is the JVM's to say");
+    List<String> command = new ArrayList<>(PackagedConsole.command("status"));
+    command.add(1, "-verbose:class");
+
+    Result status = console(db).runWith("", command);
+
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    // Boot's search for application.properties in five places, and Spring's default message source, whose
+    // static initialiser asks the JDK for every available locale: together about a fifth of the context's start.
+    assertThat(status.out()).contains("0 applied, 3 pending")
+        .doesNotContain("org.springframework.boot.context.config.ConfigDataEnvironment source")
+        .doesNotContain("org.springframework.context.support.MessageSourceSupport source");
+  }
+
+  @Test
+  void aSpringConfigurationFileInTheWorkingFolderChangesNothing(TestDatabase db) throws Exception {
+    Files.createDirectories(dir.resolve("config"));
+    Files.writeString(dir.resolve("config/application.properties"), "spring.main.banner-mode=console\n");
+    Files.writeString(dir.resolve("application.properties"), "spring.main.lazy-initialization=false\n");
+
+    Result status = console(db).run("status");
+
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    assertThat(status.out()).contains("0 applied, 3 pending").doesNotContain(":: Spring Boot ::");
+  }
+
+  @Test
   void checkComparesThePackagedModelsWithTheDatabase(TestDatabase db) throws Exception {
     assertThat(console(db).run("up").exitCode()).isZero();
 
