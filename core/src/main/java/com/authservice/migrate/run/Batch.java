@@ -44,8 +44,11 @@ final class Batch {
    * how strings read part-way would be cut elsewhere than psql cuts it, so it takes the one-by-one path.
    */
   private static final Pattern CHANGES_STRING_SYNTAX = Pattern.compile("(?i)\\bstandard_conforming_strings\\b");
-  /** The separator starts on a new line, so a line comment at the end of a statement cannot swallow it. */
-  private static final String SEPARATOR = "\n;\n";
+  /**
+   * The separator starts on a new line, so a line comment at the end of a statement cannot swallow it, and the next
+   * statement follows it directly, so that pg_stat_activity shows each statement as the script wrote it.
+   */
+  private static final String SEPARATOR = "\n;";
 
   private final Connection connection;
 
