@@ -111,14 +111,17 @@ final class Batch {
     }
   }
 
-  /** {@code completed} parts of BEGIN, the time-outs, the statements, the bookkeeping and COMMIT ran before {@code e}. */
+  /**
+   * {@code completed} parts of BEGIN, the time-outs (if sent), the statements, the bookkeeping and COMMIT ran before
+   * {@code e}.
+   */
   private static RuntimeException failure(String fileName, boolean timeouts, List<SqlStatements.Statement> statements,
       int completed, SQLException e) {
     if (timeouts && completed == 1) {
       return new DatabaseError("setting the time-outs of " + fileName + " (rolled back)", e);
     }
     int statement = completed - (timeouts ? 2 : 1);
-    if (statement >= 0 && statement < statements.size() && completed >= 1) {
+    if (statement >= 0 && statement < statements.size()) {
       SqlStatements.Statement failed = statements.get(statement);
       return new ScriptFailed(fileName, failed.line(), failed.sql(), e);
     }

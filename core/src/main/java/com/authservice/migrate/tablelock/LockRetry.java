@@ -66,7 +66,8 @@ public final class LockRetry implements AutoCloseable {
     TableLockWait wait = ScriptTimeouts.apply(migration.fileName(), content, runWait);
     Duration backoff = wait.backoff();
     for (int attempt = 1; ; attempt++) {
-      Optional<String> timeouts = wait.equals(applied) && !uncertain ? Optional.empty() : Optional.of(timeoutsSql(wait));
+      Optional<String> timeouts = wait.equals(applied) && !uncertain ? Optional.empty()
+          : Optional.of(timeoutsSql(wait));
       watch.attemptStarting(wait.lockTimeout());
       try {
         migrate.accept(timeouts);
