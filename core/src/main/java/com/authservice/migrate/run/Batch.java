@@ -9,6 +9,7 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.postgresql.core.BaseConnection;
@@ -26,10 +27,16 @@ import org.postgresql.core.Tuple;
  */
 final class Batch {
 
-  /** Statements that never return rows; anything else (SELECT, RETURNING, ...) takes the one-by-one path. */
+  /**
+   * A script that returns rows is pipelined only up to this size: pgjdbc writes every part before it reads any
+   * answer, so rows piling up on the server while pgjdbc still writes could make each side wait for the other.
+   * Below this size the whole text fits in the sockets' buffers, as pgjdbc bounds its own batches (64,000 bytes).
+   */
+  private static final int ROWS_PIPELINE_LIMIT = 64_000;
+  /** Statements that never return rows; others (SELECT, WITH, RETURNING, ...) are pipelined in short scripts only. */
   private static final Set<String> ROWLESS = Set.of("create", "alter", "drop", "insert", "update", "delete",
       "grant", "revoke", "comment", "do", "truncate", "set", "reset", "reindex", "refresh", "lock", "notify",
-      "cluster", "security");
+      "cluster", "security", "analyze");
   private static final Pattern RETURNING = Pattern.compile("(?i)\\breturning\\b");
   private static final Pattern FIRST_WORD = Pattern.compile("^[\\s(]*([A-Za-z]+)");
   /**
@@ -37,8 +44,11 @@ final class Batch {
    * how strings read part-way would be cut elsewhere than psql cuts it, so it takes the one-by-one path.
    */
   private static final Pattern CHANGES_STRING_SYNTAX = Pattern.compile("(?i)\\bstandard_conforming_strings\\b");
-  /** The separator starts on a new line, so a line comment at the end of a statement cannot swallow it. */
-  private static final String SEPARATOR = "\n;\n";
+  /**
+   * The separator starts on a new line, so a line comment at the end of a statement cannot swallow it, and the next
+   * statement follows it directly, so that pg_stat_activity shows each statement as the script wrote it.
+   */
+  private static final String SEPARATOR = "\n;";
 
   private final Connection connection;
 
@@ -47,26 +57,33 @@ final class Batch {
   }
 
   static boolean canCarry(List<SqlStatements.Statement> statements) {
+    int length = 0;
+    boolean rows = false;
     for (SqlStatements.Statement statement : statements) {
-      var word = FIRST_WORD.matcher(statement.sql());
-      if (!word.find() || !ROWLESS.contains(word.group(1).toLowerCase(Locale.ROOT))
-          || RETURNING.matcher(statement.sql()).find() || CHANGES_STRING_SYNTAX.matcher(statement.sql()).find()) {
+      if (CHANGES_STRING_SYNTAX.matcher(statement.sql()).find()) {
         return false;
       }
+      var word = FIRST_WORD.matcher(statement.sql());
+      rows |= !word.find() || !ROWLESS.contains(word.group(1).toLowerCase(Locale.ROOT))
+          || RETURNING.matcher(statement.sql()).find();
+      length += statement.sql().length();
     }
-    return true;
+    return !rows || length <= ROWS_PIPELINE_LIMIT;
   }
 
   /**
-   * Runs {@code BEGIN}, the statements, {@code bookkeeping} and {@code COMMIT}, pipelined with one Sync. The
+   * Runs {@code BEGIN}, the session's new time-outs ({@code timeouts}, if any: in the transaction, so a rollback
+   * takes them back), the statements, {@code bookkeeping} and {@code COMMIT}, pipelined with one Sync. The
    * server skips everything after the first error, so no statement runs twice; counting the statements it
    * completed names the one that failed. Returns false, having sent nothing, when pgjdbc would cut the text
    * into other statements than {@link SqlStatements} did: then the count would point at the wrong line.
    *
    * @throws ScriptFailed when a statement failed; the transaction is rolled back
    */
-  boolean run(String fileName, List<SqlStatements.Statement> statements, String bookkeeping) {
+  boolean run(String fileName, Optional<String> timeouts, List<SqlStatements.Statement> statements,
+      String bookkeeping) {
     StringBuilder script = new StringBuilder("BEGIN");
+    timeouts.ifPresent(sql -> script.append(SEPARATOR).append(sql));
     for (SqlStatements.Statement statement : statements) {
       script.append(SEPARATOR).append(statement.sql());
     }
@@ -79,7 +96,8 @@ final class Batch {
       QueryExecutor executor = connection.unwrap(BaseConnection.class).getQueryExecutor();
       Query query = executor.createSimpleQuery(script.toString());
       Query[] parts = query.getSubqueries();
-      if (parts == null || parts.length != statements.size() + 3) {
+      int before = timeouts.isPresent() ? 2 : 1;
+      if (parts == null || parts.length != before + statements.size() + 2) {
         return false;
       }
       // ONESHOT, as Statement.execute passes it: unnamed statements. Without it pgjdbc prepares a named
@@ -89,18 +107,25 @@ final class Batch {
       return true;
     } catch (SQLException e) {
       rollback();
-      throw failure(fileName, statements, progress.completed, e);
+      throw failure(fileName, timeouts.isPresent(), statements, progress.completed, e);
     }
   }
 
-  /** {@code completed} parts of BEGIN, the statements, the bookkeeping and COMMIT ran before {@code e}. */
-  private static RuntimeException failure(String fileName, List<SqlStatements.Statement> statements, int completed,
-      SQLException e) {
-    if (completed >= 1 && completed <= statements.size()) {
-      SqlStatements.Statement failed = statements.get(completed - 1);
+  /**
+   * {@code completed} parts of BEGIN, the time-outs (if sent), the statements, the bookkeeping and COMMIT ran before
+   * {@code e}.
+   */
+  private static RuntimeException failure(String fileName, boolean timeouts, List<SqlStatements.Statement> statements,
+      int completed, SQLException e) {
+    if (timeouts && completed == 1) {
+      return new DatabaseError("setting the time-outs of " + fileName + " (rolled back)", e);
+    }
+    int statement = completed - (timeouts ? 2 : 1);
+    if (statement >= 0 && statement < statements.size()) {
+      SqlStatements.Statement failed = statements.get(statement);
       return new ScriptFailed(fileName, failed.line(), failed.sql(), e);
     }
-    if (completed == statements.size() + 1) {
+    if (statement == statements.size()) {
       return new DatabaseError("recording " + fileName + " in the changelog (rolled back)", e);
     }
     return new DatabaseError((completed == 0 ? "starting " : "committing ") + fileName + " (rolled back)", e);

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
 
@@ -47,14 +48,22 @@ public final class MigrationRunner {
    * server reports a user's cancel with the same SQLSTATE (57014) as a statement time-out.
    */
   public void apply(Migration migration) {
+    apply(migration, Optional.empty());
+  }
+
+  /**
+   * Applies {@code migration} with the session's new time-outs ({@code timeouts}: SQL that sets them) sent first, in
+   * the same round trip and transaction, so that a script's own time-outs cost no round trip of their own.
+   */
+  public void apply(Migration migration, Optional<String> timeouts) {
     try {
-      applyOnce(migration);
+      applyOnce(migration, timeouts);
     } catch (RuntimeException e) {
       throw cancelledOr(migration, false, e);
     }
   }
 
-  private void applyOnce(Migration migration) {
+  private void applyOnce(Migration migration, Optional<String> timeouts) {
     String content = scripts.content(migration);
     List<PsqlScript.Command> commands = PsqlScript.read(migration.fileName(), scripts.upSql(migration), 1);
     List<SqlStatements.Statement> statements = commands.stream().map(PsqlScript.Command::statement).toList();
@@ -62,10 +71,12 @@ public final class MigrationRunner {
     // COPY data goes through the CopyManager, one command at a time: the pipeline carries plain statements only.
     boolean copies = commands.stream().anyMatch(command -> command.copyData().isPresent());
     if (!ScriptShape.runsWithoutTransaction(content) && !copies && Batch.canCarry(statements) && readyForBatch()
-        && new Batch(connection).run(migration.fileName(), statements, changelog.insertSql(migration, checksum))) {
+        && new Batch(connection).run(migration.fileName(), timeouts, statements,
+            changelog.insertSql(migration, checksum))) {
       return;
     }
-    inTransaction(migration, content, commands, Direction.UP, () -> changelog.insert(connection, migration, checksum));
+    inTransaction(migration, content, timeouts, commands, Direction.UP,
+        () -> changelog.insert(connection, migration, checksum));
   }
 
   private boolean readyForBatch() {
@@ -76,9 +87,10 @@ public final class MigrationRunner {
     }
   }
 
-  public void undo(Migration migration) {
+  /** Undoes {@code migration}, with {@code timeouts} sent first as {@link #apply(Migration, Optional)} does. */
+  public void undo(Migration migration, Optional<String> timeouts) {
     try {
-      undoOnce(migration);
+      undoOnce(migration, timeouts);
     } catch (RuntimeException e) {
       throw cancelledOr(migration, true, e);
     }
@@ -92,11 +104,11 @@ public final class MigrationRunner {
     return RunCancelled.rolledBack(migration.fileName(), undoing, failure);
   }
 
-  private void undoOnce(Migration migration) {
+  private void undoOnce(Migration migration, Optional<String> timeouts) {
     String content = scripts.content(migration);
     int firstLine = ScriptShape.undoFirstLine(scripts, migration);
     List<PsqlScript.Command> commands = PsqlScript.read(migration.fileName(), scripts.undoSql(migration), firstLine);
-    inTransaction(migration, content, commands, Direction.DOWN, () -> {
+    inTransaction(migration, content, timeouts, commands, Direction.DOWN, () -> {
       // Undoing the bootstrap script drops the changelog itself; then there is no row left to delete.
       if (changelog.exists(connection)) {
         changelog.delete(connection, migration.id());
@@ -104,11 +116,12 @@ public final class MigrationRunner {
     });
   }
 
-  private void inTransaction(Migration migration, String content, List<PsqlScript.Command> statements,
-      Direction direction, Bookkeeping bookkeeping) {
+  private void inTransaction(Migration migration, String content, Optional<String> timeouts,
+      List<PsqlScript.Command> statements, Direction direction, Bookkeeping bookkeeping) {
     boolean transactional = !ScriptShape.runsWithoutTransaction(content);
     try {
       connection.setAutoCommit(!transactional);
+      setTimeouts(migration, timeouts);
       execute(migration, statements, transactional, direction);
       bookkeeping.run();
       if (transactional) {
@@ -157,6 +170,17 @@ public final class MigrationRunner {
       }
     } catch (SQLException e) {
       throw new DatabaseError("running " + migration.fileName(), e);
+    }
+  }
+
+  private void setTimeouts(Migration migration, Optional<String> timeouts) {
+    if (timeouts.isEmpty()) {
+      return;
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(timeouts.get());
+    } catch (SQLException e) {
+      throw new DatabaseError("setting the time-outs of " + migration.fileName(), e);
     }
   }
 

@@ -56,7 +56,13 @@ public final class MigrationSequence {
         }
         listener.migrationStarting(migration, done, chosen.size());
         try {
-          retry.run(migration, direction == Direction.UP ? () -> runner.apply(migration) : () -> runner.undo(migration));
+          retry.run(migration, timeouts -> {
+            if (direction == Direction.UP) {
+              runner.apply(migration, timeouts);
+            } else {
+              runner.undo(migration, timeouts);
+            }
+          });
         } catch (RunCancelled e) {
           throw e.afterFinishing(done);
         } catch (ScriptFailed e) {

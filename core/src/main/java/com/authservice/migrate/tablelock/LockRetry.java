@@ -15,6 +15,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
@@ -25,8 +27,8 @@ import org.postgresql.PGConnection;
  * (SQLSTATE 55P03) is a lock wait: the migration is then rolled back (by the runner), the sessions that blocked it
  * are reported, and it is tried again after a back-off, a bounded number of times. A cancel (57014) is reported
  * for what it was and never retried. The settings live on the session and are sent only when they change (a
- * script's own time-out), so a run of many migrations pays no extra round trip per migration; {@link #close()}
- * puts the session back as it was.
+ * script's own time-out), and then with the migration's own statements, so no migration pays a round trip for them;
+ * {@link #close()} puts the session back as it was.
  */
 public final class LockRetry implements AutoCloseable {
 
@@ -39,7 +41,10 @@ public final class LockRetry implements AutoCloseable {
   private final TableLockWait runWait;
   private final RunListener listener;
   private final BlockerWatch watch;
+  /** The time-outs the session has; null: none of the run's (as before it). */
   private TableLockWait applied;
+  /** A failed attempt may have left the session with other time-outs than {@link #applied}: send them again. */
+  private boolean uncertain;
 
   /** @param observer opens a second connection to the database, to see who blocks {@code connection} while it waits */
   public LockRetry(Connection connection, ScriptFolder scripts, TableLockWait runWait, RunListener listener,
@@ -51,22 +56,28 @@ public final class LockRetry implements AutoCloseable {
     this.watch = new BlockerWatch(observer, backendPid(connection));
   }
 
-  /** Runs {@code migrate} (which applies or undoes {@code migration} atomically) until it gets its locks. */
-  public void run(Migration migration, Runnable migrate) {
+  /**
+   * Runs {@code migrate} (which applies or undoes {@code migration} atomically) until it gets its locks. It is handed
+   * the SQL that sets the migration's time-outs when the session does not have them yet, to send before the
+   * migration's statements in their round trip and transaction.
+   */
+  public void run(Migration migration, Consumer<Optional<String>> migrate) {
     String content = scripts.content(migration);
     TableLockWait wait = ScriptTimeouts.apply(migration.fileName(), content, runWait);
     Duration backoff = wait.backoff();
     for (int attempt = 1; ; attempt++) {
-      if (!wait.equals(applied)) {
-        setTimeouts(wait);
-        applied = wait;
-      }
+      Optional<String> timeouts = wait.equals(applied) && !uncertain ? Optional.empty()
+          : Optional.of(timeoutsSql(wait));
       watch.attemptStarting(wait.lockTimeout());
       try {
-        migrate.run();
+        migrate.accept(timeouts);
+        applied = wait;
+        uncertain = false;
         watch.attemptEnded();
         return;
       } catch (ScriptFailed failure) {
+        // Rolled back with the migration, or kept by a script without a transaction: not known here.
+        uncertain |= timeouts.isPresent();
         List<Blocker> blockers = watch.attemptEnded();
         if (QueryCanceled.is(failure)) {
           throw failure.explained(QueryCanceled.why(failure, wait, ScriptTimeouts.setsStatementTimeout(content)));
@@ -87,6 +98,7 @@ public final class LockRetry implements AutoCloseable {
         sleep(backoff);
         backoff = backoff.multipliedBy(2);
       } catch (RuntimeException failure) {
+        uncertain |= timeouts.isPresent();
         watch.attemptEnded();
         throw failure;
       }
@@ -111,8 +123,9 @@ public final class LockRetry implements AutoCloseable {
   @Override
   public void close() {
     watch.close();
-    if (applied != null) {
+    if (applied != null || uncertain) {
       applied = null;
+      uncertain = false;
       try {
         setTimeouts(null);
       } catch (DatabaseError ignored) {
@@ -134,6 +147,12 @@ public final class LockRetry implements AutoCloseable {
     } catch (SQLException e) {
       throw new DatabaseError("setting lock_timeout", e);
     }
+  }
+
+  /** {@link #TIMEOUTS} with {@code wait}'s values written in: durations in milliseconds, digits only. */
+  private static String timeoutsSql(TableLockWait wait) {
+    List<String> values = timeouts(wait);
+    return TIMEOUTS.replaceFirst("\\?", "'" + values.get(0) + "'").replaceFirst("\\?", "'" + values.get(1) + "'");
   }
 
   /** The values of {@link #TIMEOUTS} for {@code wait}; null: none. */

@@ -24,6 +24,8 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * What a command costs across a link, counted in round trips by a proxy between the console and the server: across
@@ -67,6 +69,71 @@ class RoundTripsTest {
       assertThat(all).isEqualTo(setUp + migrations + tearDown);
     }
     assertThat(db.queryOne("select count(*) from changelog where description like 'table %'"))
+        .isEqualTo(String.valueOf(MIGRATIONS));
+  }
+
+  /**
+   * The shapes a repository's migrations take, each as the {@code i}-th of a run: what one migration costs must not
+   * depend on what it holds, as long as it runs in a transaction.
+   */
+  enum Shape {
+    PLAIN_DDL("CREATE TABLE s_%1$02d (id bigint PRIMARY KEY, name text NOT NULL);\n"
+        + "CREATE INDEX ix_s_%1$02d_name ON s_%1$02d (name);\n"),
+    DML_WITH_ROWS("INSERT INTO users (email, hashed_password, full_name) VALUES ('a%1$02d@x.org', 'x', 'a%1$02d'),"
+        + " ('b%1$02d@x.org', 'x', 'b%1$02d');\n"
+        + "INSERT INTO users (email, hashed_password, full_name)\n"
+        + "  SELECT 'g%1$02d_' || g || '@x.org', 'x', 'g%1$02d' FROM generate_series(1, 50) g;\n"
+        + "UPDATE users SET is_active = false WHERE full_name = 'g%1$02d';\n"
+        + "DELETE FROM users WHERE email = 'b%1$02d@x.org';\n"),
+    STATEMENTS_THAT_RETURN_ROWS("CREATE SEQUENCE seq_%1$02d;\n"
+        + "SELECT setval('seq_%1$02d', 1000);\n"
+        + "WITH moved AS (UPDATE users SET is_active = true WHERE full_name = 'nobody' RETURNING id)"
+        + " SELECT count(*) FROM moved;\n"),
+    SEVERAL_STATEMENTS("CREATE TABLE m_%1$02d (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text);\n"
+        + "ALTER TABLE m_%1$02d ADD COLUMN created timestamptz NOT NULL DEFAULT now();\n"
+        + "COMMENT ON TABLE m_%1$02d IS 'shape %1$02d; with a semicolon';\n"
+        + "CREATE VIEW v_%1$02d AS SELECT id, note FROM m_%1$02d;\n"
+        + "CREATE FUNCTION f_%1$02d() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN %1$d; END; $$;\n"
+        + "INSERT INTO m_%1$02d (note) VALUES ('a'), ('b;c');\n"
+        + "CREATE INDEX ix_m_%1$02d ON m_%1$02d (created);\n"
+        + "ANALYZE m_%1$02d;\n"),
+    /** Every other one with its own time-outs and a lint waiver: the settings change from one to the next. */
+    DIRECTIVES("%2$sCREATE TABLE d_%1$02d (id bigint PRIMARY KEY);\n"
+        + "-- migrate:allow constraint-missing-not-valid (an empty table)\n"
+        + "ALTER TABLE d_%1$02d ADD COLUMN user_id integer REFERENCES users (id);\n");
+
+    private final String up;
+
+    Shape(String up) {
+      this.up = up;
+    }
+
+    String script(int i) {
+      String directives = i % 2 == 0 ? "-- migrate:lock-timeout 7s\n-- migrate:statement-timeout 1min\n" : "";
+      return String.format("-- // shape %1$02d\n" + up + "-- //@UNDO\nSELECT 1;\n", i, directives);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Shape.class)
+  void upNeedsAtMostOnePointOneRoundTripsPerMigrationOfEveryShapeThatRunsInATransaction(Shape shape,
+      TestDatabase db) {
+    TestScripts scripts = deployedOnce(db);
+    for (int i = 1; i <= MIGRATIONS; i++) {
+      scripts.write(String.format("20251103%06d_shape_%02d.sql", i, i), shape.script(i));
+    }
+    try (FaultProxy proxy = FaultProxy.to(db.settings())) {
+      Phases phases = new Phases(proxy);
+      RunResult result = new Migrations(new MigrationConfig(proxy.settings(db.settings()), scripts.folder()))
+          .up(Target.head(), phases);
+      long migrations = phases.lastFinished - phases.firstStarting;
+      System.out.printf("round trips of up of %d migrations shaped %s: %d%n", MIGRATIONS, shape, migrations);
+
+      assertThat(result.migrations()).hasSize(MIGRATIONS);
+      assertThat(migrations).as("round trips of " + MIGRATIONS + " migrations shaped " + shape)
+          .isLessThanOrEqualTo((long) Math.floor(MIGRATIONS * 1.1));
+    }
+    assertThat(db.queryOne("select count(*) from changelog where description like 'shape %'"))
         .isEqualTo(String.valueOf(MIGRATIONS));
   }
 

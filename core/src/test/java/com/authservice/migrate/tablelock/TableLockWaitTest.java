@@ -155,6 +155,28 @@ class TableLockWaitTest {
     }
   }
 
+  /** A script's time-outs hold for its own statements only: the next migration runs under the run's again. */
+  @Test
+  void aScriptsOwnTimeOutsEndWithItsMigration(TestDatabase db) {
+    MigrationConfig config = config(db, new TableLockWait(Duration.ofSeconds(30), null, 1, Duration.ofMillis(100)));
+    TestScripts scripts = TestScripts.copyOfProjectRepository(temp);
+    scripts.write(NICKNAME, """
+        -- // Settings seen
+        CREATE TABLE seen (migration int, lock_timeout text, statement_timeout text);
+        """);
+    for (int i = 1; i <= 3; i++) {
+      scripts.write("2025112100000" + i + "_Seen_" + i + ".sql", "-- // Seen " + i + "\n"
+          + (i == 2 ? "-- migrate:lock-timeout 7s\n-- migrate:statement-timeout 1min\n" : "")
+          + "INSERT INTO seen VALUES (" + i + ", current_setting('lock_timeout'), "
+          + "current_setting('statement_timeout'));\n");
+    }
+    new Migrations(config).up(Target.head(), RunListener.NONE);
+
+    assertThat(db.query("select migration || ' ' || lock_timeout || ' ' || statement_timeout from seen "
+        + "order by migration")).containsExactly("1 30s 0", "2 7s 1min", "3 30s 0");
+    assertThat(db.queryOne("show lock_timeout")).isEqualTo("0");
+  }
+
   private static int pid(Connection session) throws Exception {
     try (Statement statement = session.createStatement(); var row = statement.executeQuery("select pg_backend_pid()")) {
       row.next();
