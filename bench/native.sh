@@ -16,34 +16,12 @@ root=$(pwd)
 source bench/lib/pg.sh
 source bench/lib/generate.sh
 source bench/lib/mybatis.sh
+source bench/lib/native.sh
 N=${1:-1000}
 RUNS=${RUNS:-5}
-standin=${NATIVE_STANDIN:-$root/../shared/tools/native-standin}
-
-build_native() {
-  local start=$SECONDS native_image=""
-  if [ -n "${GRAALVM_HOME:-}" ] && [ -x "$GRAALVM_HOME/bin/native-image" ]; then
-    native_image="$GRAALVM_HOME/bin/native-image"
-  elif command -v native-image >/dev/null 2>&1; then
-    native_image=$(command -v native-image)
-  fi
-  if [ -n "$native_image" ]; then
-    ./mvnw -B -q -Pnative -DskipTests package >&2
-  elif [ -x "$standin/build-native.sh" ]; then
-    ./mvnw -B -q -DskipTests -pl shell -am package >&2
-    "$standin/build-native.sh" shell/target/auth-migrate.jar shell/target/native-standin >&2
-    cp shell/target/native-standin/migrate shell/target/migrate
-    # The builder's work files take gigabytes; clib/ stays: the stand-in's executable loads its libjvm.so from there.
-    rm -rf shell/target/native-standin/work/{jdk,ex,tmp}
-  else
-    echo "native.sh: no GraalVM native-image and no stand-in at $standin: set NATIVE or GRAALVM_HOME" >&2
-    exit 2
-  fi
-  echo "native.sh: built shell/target/migrate in $((SECONDS - start)) s" >&2
-}
 
 if [ -z "${NATIVE:-}" ]; then
-  build_native
+  build_native || { echo "native.sh: set NATIVE to an executable, or GRAALVM_HOME" >&2; exit 2; }
   NATIVE=$root/shell/target/migrate
 fi
 NATIVE=$(realpath "$NATIVE")
