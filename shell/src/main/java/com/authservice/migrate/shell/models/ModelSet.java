@@ -2,21 +2,22 @@ package com.authservice.migrate.shell.models;
 
 import com.authservice.domain.AuthModels;
 import com.authservice.migrate.errors.InvalidArgument;
-import jakarta.persistence.Entity;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
+import java.util.regex.Pattern;
 import org.springframework.util.ClassUtils;
 
 /**
  * Which models autogenerate and check compare with: the auth-domain models by default, or
- * {@code --models} naming a package (every {@code @Entity} in it) or a comma-separated class list.
+ * {@code --models} naming a package (the packaged models in it) or a comma-separated class list.
+ * A package is looked up in the list of packaged models ({@link AuthModels#ALL}), not by scanning the class
+ * path: a native image has no class path to scan, and the JVM and the image must answer alike.
  */
 public final class ModelSet {
+
+  private static final Pattern PACKAGE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
 
   private ModelSet() {
   }
@@ -30,7 +31,7 @@ public final class ModelSet {
       if (ClassUtils.isPresent(name, ModelSet.class.getClassLoader())) {
         classes.add(load(name));
       } else {
-        classes.addAll(scan(name));
+        classes.addAll(packaged(name));
       }
     }
     if (classes.isEmpty()) {
@@ -39,19 +40,10 @@ public final class ModelSet {
     return classes;
   }
 
-  private static List<Class<?>> scan(String packageName) {
-    if (!packageName.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
+  private static List<Class<?>> packaged(String packageName) {
+    if (!PACKAGE_NAME.matcher(packageName).matches()) {
       throw new InvalidArgument("--models takes a package or class names, not \"" + packageName + "\"");
     }
-    ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-    scanner.addIncludeFilter(new AnnotationTypeFilter(Entity.class));
-    List<Class<?>> found = scanner.findCandidateComponents(packageName).stream().map(BeanDefinition::getBeanClassName)
-        .sorted().<Class<?>>map(ModelSet::load).toList();
-    return found.isEmpty() ? packaged(packageName) : found;
-  }
-
-  /** A native image has no class path to scan: there a package names the packaged models it holds. */
-  private static List<Class<?>> packaged(String packageName) {
     return AuthModels.ALL.stream()
         .filter(model -> (model.getPackageName() + ".").startsWith(packageName + "."))
         .sorted(Comparator.comparing(Class::getName)).toList();
