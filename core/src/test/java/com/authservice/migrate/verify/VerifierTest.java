@@ -320,4 +320,54 @@ class VerifierTest {
     assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - cancelled)).as("seconds to stop").isLessThan(5);
     assertThat(any.query("select datname from pg_database where datname = '" + name[0] + "'")).isEmpty();
   }
+
+  /** Rows that meet the table's checks (a bound, a list of values, a length, two columns compared) get in first. */
+  @Test
+  void tablesWithCheckConstraintsGetRowsSoANotNullColumnWithoutDefaultFailsThere(PostgresServer server) {
+    TestScripts scripts = TestScripts.withChangelogOnly(temp).write("20251101000000_create_orders.sql", """
+        -- // create orders
+        CREATE TABLE orders (id serial PRIMARY KEY, qty integer NOT NULL CHECK (qty > 5),
+          status varchar(20) NOT NULL CHECK (status IN ('open', 'shipped')),
+          code varchar(100) NOT NULL UNIQUE CHECK (length(code) <= 3),
+          starts integer NOT NULL, ends integer NOT NULL, CONSTRAINT ordered CHECK (starts < ends));
+
+        -- //@UNDO
+        DROP TABLE orders;
+        """).write("20251102000000_add_note.sql", """
+        -- // add note
+        ALTER TABLE orders ADD COLUMN note text NOT NULL;
+
+        -- //@UNDO
+        ALTER TABLE orders DROP COLUMN note;
+        """);
+
+    VerifyReport report = verify(server, scripts);
+
+    assertThat(report.notes()).noneMatch(note -> note.startsWith("no sample rows"));
+    assertThat(failuresOf(report, Check.APPLY)).singleElement()
+        .satisfies(failure -> assertThat(failure.script()).contains("20251102000000_add_note.sql"));
+  }
+
+  @Test
+  void aTableWhoseCheckNoValueMeetsIsNamedInANote(PostgresServer server) {
+    TestScripts scripts = TestScripts.withChangelogOnly(temp).write("20251101000000_create_odd.sql", """
+        -- // create odd
+        CREATE TABLE odd (id serial PRIMARY KEY, n integer NOT NULL CHECK (n % 7 = 3 AND n > 1000));
+
+        -- //@UNDO
+        DROP TABLE odd;
+        """).write("20251102000000_comment_odd.sql", """
+        -- // comment odd
+        COMMENT ON TABLE odd IS 'sample rows are put in before this migration';
+
+        -- //@UNDO
+        COMMENT ON TABLE odd IS NULL;
+        """);
+
+    VerifyReport report = verify(server, scripts);
+
+    assertThat(report.passed()).isTrue();
+    assertThat(report.notes()).anyMatch(note -> note.startsWith("no sample rows in table odd: ")
+        && note.contains("odd_n_check") && note.contains("set(s) of values tried"));
+  }
 }
