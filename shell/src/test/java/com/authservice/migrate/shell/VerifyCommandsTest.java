@@ -135,4 +135,14 @@ class VerifyCommandsTest {
     assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
     assertThat(verify.out()).contains("Verified 3 migration(s)");
   }
+
+  @Test
+  void aRepositoryWithNoDatabaseConfiguredVerifies(PostgresServer server) {
+    TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
+
+    Run run = new Console(dir).run("verify", "--no-models", "--scratch-url", scratchUrl(server));
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("Verified 3 migration(s)").contains("no target database is configured");
+  }
 }

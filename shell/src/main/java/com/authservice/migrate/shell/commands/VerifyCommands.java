@@ -52,7 +52,7 @@ public class VerifyCommands {
     TargetHistory target = session.targetHistory();
     // Closed on Ctrl-C too: the scratch database is dropped, the embedded server stopped and its folder deleted.
     try (ScratchServer server = session.scratchServer(scratchUrl);
-        ScratchDatabase scratch = server.createDatabase(session.connection().schema())) {
+        ScratchDatabase scratch = server.createDatabase(session.targetSchema())) {
       return new Verified(verifier.verify(scratch, target));
     }
   }
