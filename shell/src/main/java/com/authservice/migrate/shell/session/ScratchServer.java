@@ -119,9 +119,13 @@ public final class ScratchServer implements AutoCloseable {
     if (embedded != null) {
       try {
         embedded.close();
+      } catch (IOException alreadyStopped) {
+        // A Ctrl-C on a terminal reaches the server too, which then stops on its own; its folder still goes.
+      }
+      try {
         delete(data);
       } catch (IOException ignored) {
-        // The server process ends with the JVM anyway, and its folder is a temporary one.
+        // A temporary folder: what is left of it goes with the machine's temporary files.
       }
     }
   }
