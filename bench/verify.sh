@@ -4,6 +4,8 @@
 # migration applied onto sample rows, undone, compared and applied again). The first run in a fresh folder also
 # makes the initialised data folder that later runs copy (.migrate/verify-template): it is shown apart.
 # Usage: bench/verify.sh [MIGRATIONS] [RUNS]
+# BASELINE=/path/to/another/checkout also times that checkout's bin/migrate on the same repositories, runs
+# alternating with this one's, so that both see the same machine (its load changes by the minute).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 count="${1:-200}"
@@ -49,11 +51,23 @@ done
 
 migrate="$root/bin/migrate"
 "$migrate" help >/dev/null   # builds the console when needed, outside the measurement
+if [ -n "${BASELINE:-}" ]; then "$BASELINE/bin/migrate" help >/dev/null; fi
 
 first=$(seconds "$migrate" --path "$root/migrations" verify)
-seed=$(for _ in $(seq "$runs"); do seconds "$migrate" --path "$root/migrations" verify; done | median)
-many=$(for _ in $(seq "$runs"); do seconds "$migrate" --path generated verify --no-models; done | median)
-
 echo "verify of the seed (3 migrations), first run in a fresh folder (initdb of the template): ${first} s"
-echo "verify of the seed (3 migrations), median of $runs: ${seed} s (goal: <= 10 s)"
-echo "verify of $count generated migrations, median of $runs: ${many} s (goal: <= 60 s)"
+
+# Prints the median seconds of $runs runs of "$@" with each console (this one, then the baseline's), alternating.
+compare() {
+  local mine=() theirs=()
+  for _ in $(seq "$runs"); do
+    mine+=("$(seconds "$migrate" "$@")")
+    if [ -n "${BASELINE:-}" ]; then theirs+=("$(seconds "$BASELINE/bin/migrate" "$@")"); fi
+  done
+  printf '%s\n' "${mine[@]}" | median
+  if [ -n "${BASELINE:-}" ]; then printf '%s\n' "${theirs[@]}" | median; fi
+}
+
+seed=($(compare --path "$root/migrations" verify))
+many=($(compare --path generated verify --no-models))
+echo "verify of the seed (3 migrations), median of $runs: ${seed[0]} s (goal: <= 10 s)${BASELINE:+; baseline ${seed[1]} s}"
+echo "verify of $count generated migrations, median of $runs: ${many[0]} s (goal: <= 60 s)${BASELINE:+; baseline ${many[1]} s}"

@@ -90,6 +90,7 @@ public final class Migrations {
   private final Database database;
   private final Clock clock;
   private Cancellation cancellation = Cancellation.none();
+  private boolean lintBeforeUp = true;
 
   public Migrations(MigrationConfig config) {
     this(config, Clock.systemUTC());
@@ -118,6 +119,15 @@ public final class Migrations {
   /** Runs that {@code token} can stop from another thread (Ctrl-C): see {@link Cancellation}. */
   public Migrations cancellableBy(Cancellation token) {
     this.cancellation = token;
+    return this;
+  }
+
+  /**
+   * For a caller that linted every script already ({@code verify} does, strictly, once): {@code up} then skips
+   * the lint before its first migration, which reads the catalog and parses the scripts on every call.
+   */
+  public Migrations alreadyLinted() {
+    this.lintBeforeUp = false;
     return this;
   }
 
@@ -596,8 +606,9 @@ public final class Migrations {
       LockRetry retry, RunListener listener) throws SQLException {
     RoundTrip trip = new RoundTrip();
     retry.askRunTimeouts(trip);
-    List<ParsedScript> parsed = direction == Direction.UP ? parse(chosen) : List.of();
-    RoundTrip.Answer<Catalog> catalog = direction == Direction.UP ? Catalog.ask(trip, parsed) : null;
+    boolean linting = direction == Direction.UP && lintBeforeUp;
+    List<ParsedScript> parsed = linting ? parse(chosen) : List.of();
+    RoundTrip.Answer<Catalog> catalog = linting ? Catalog.ask(trip, parsed) : null;
     trip.send(connection);
     if (catalog != null) {
       LintReport report = lint(catalog.get(), chosen, parsed);

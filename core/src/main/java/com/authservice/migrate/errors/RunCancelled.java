@@ -16,6 +16,11 @@ public final class RunCancelled extends MigrationException {
     return new RunCancelled("Cancelled before any migration ran; nothing changed.", cause);
   }
 
+  /** A run on a throw-away database ({@code verify}'s scratch): nothing else changed, and it is dropped. */
+  public static RunCancelled onScratch(Throwable cause) {
+    return new RunCancelled("Cancelled; only the scratch database changed, and it is dropped.", cause);
+  }
+
   /** Between two migrations: {@code next} never started. */
   public static RunCancelled before(String next, Throwable cause) {
     return new RunCancelled("Cancelled before " + next + " started", cause);

@@ -28,25 +28,49 @@ public final class ScratchDatabase implements AutoCloseable {
 
   /** Creates {@code verify_<random>} on the server {@code server} connects to (its user needs CREATEDB). */
   public static ScratchDatabase create(ConnectionSettings server) {
-    return create(server, server.hostAndPort());
+    return create(server, server.hostAndPort(), "public");
   }
 
-  /** The same, with {@code where} naming the server in the report ({@code embedded}, {@code host:port}). */
-  public static ScratchDatabase create(ConnectionSettings server, String where) {
+  /**
+   * The same, with {@code where} naming the server in the report ({@code embedded}, {@code host:port}), holding
+   * {@code schema} (created when it is not {@code public}): the migrations run there as on the target, so what is
+   * read of it (index and function definitions name their schema) is what the target's own schema gives.
+   */
+  public static ScratchDatabase create(ConnectionSettings server, String where, String schema) {
     byte[] random = new byte[6];
     new SecureRandom().nextBytes(random);
     String name = "verify_" + HexFormat.of().formatHex(random);
+    String version;
     try (Connection connection = new Database(server).open(); Statement statement = connection.createStatement()) {
       connection.setAutoCommit(true);
       statement.execute("create database " + name);
       try (ResultSet row = statement.executeQuery("select current_setting('server_version')")) {
         row.next();
-        return new ScratchDatabase(server, server.withDatabase(name).withSchema("public"),
-            "PostgreSQL " + row.getString(1).split(" ")[0] + ", " + where);
+        version = row.getString(1).split(" ")[0];
       }
     } catch (SQLException e) {
       throw new DatabaseError("creating a scratch database on " + server.hostAndPort()
           + " (the user needs the CREATEDB privilege)", e);
+    }
+    ScratchDatabase scratch = new ScratchDatabase(server, server.withDatabase(name).withSchema(schema),
+        "PostgreSQL " + version + ", " + where);
+    if (!"public".equals(schema)) {
+      try {
+        scratch.createSchema(schema);
+      } catch (RuntimeException e) {
+        scratch.close();
+        throw e;
+      }
+    }
+    return scratch;
+  }
+
+  private void createSchema(String schema) {
+    try (Connection connection = new Database(settings).open(); Statement statement = connection.createStatement()) {
+      // The schema name was checked as a plain SQL name when the target's settings were read.
+      statement.execute("create schema " + schema);
+    } catch (SQLException e) {
+      throw new DatabaseError("creating schema " + schema + " in the scratch database " + settings.database(), e);
     }
   }
 

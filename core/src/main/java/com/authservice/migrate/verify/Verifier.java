@@ -7,12 +7,15 @@ import com.authservice.migrate.autogenerate.Autogeneration;
 import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.guard.Confirmation;
 import com.authservice.migrate.errors.MigrationException;
+import com.authservice.migrate.errors.RunCancelled;
+import com.authservice.migrate.link.DeadLink;
 import com.authservice.migrate.lint.LintReport;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.result.MigrationState;
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.result.State;
+import com.authservice.migrate.run.Cancellation;
 import com.authservice.migrate.run.Database;
 import com.authservice.migrate.drift.SchemaFile;
 import com.authservice.migrate.snapshot.SchemaDifference;
@@ -42,6 +45,7 @@ public final class Verifier {
   private final List<Class<?>> models;
   private final boolean withData;
   private final boolean writeSchema;
+  private Cancellation cancellation = Cancellation.none();
 
   /** {@code models} empty: the schema at head is not compared with models. */
   public Verifier(ScriptFolder scripts, List<Class<?>> models, boolean withData) {
@@ -56,7 +60,31 @@ public final class Verifier {
     this.writeSchema = writeSchema;
   }
 
+  /** Runs that {@code token} stops (Ctrl-C): {@link #verify} then throws {@link RunCancelled}. */
+  public Verifier cancellableBy(Cancellation token) {
+    this.cancellation = token;
+    return this;
+  }
+
+  /**
+   * Proves the migrations on {@code scratch}. All of it happens on one connection to the scratch database, lent
+   * to every step: a connection per step, with the lint of its script again, was most of the time of a long chain.
+   */
   public VerifyReport verify(ScratchDatabase scratch, TargetHistory target) {
+    try (Connection connection = new Database(scratch.settings()).open()) {
+      return verify(scratch, target, connection);
+    } catch (SQLException e) {
+      throw new DatabaseError("closing the scratch database's connection", e);
+    } catch (RunCancelled e) {
+      throw RunCancelled.onScratch(e);
+    } catch (RuntimeException e) {
+      // A cancelled statement fails as any other would: the cancel is what happened.
+      throw cancellation.requested() ? RunCancelled.onScratch(e) : e;
+    }
+  }
+
+  private VerifyReport verify(ScratchDatabase scratch, TargetHistory target, Connection connection)
+      throws SQLException {
     long start = System.nanoTime();
     List<VerifyFailure> failures = new ArrayList<>();
     Set<String> notes = new LinkedHashSet<>();
@@ -69,13 +97,15 @@ public final class Verifier {
       notes.add("the migrations were not run: every script name must be readable and its id unique first");
     } else {
       // The scratch database is verify's own: undoing its only migration needs no one's yes.
+      // Every script is linted strictly here, once; each step's up need not lint its script again.
       Migrations migrations = new Migrations(new MigrationConfig(scratch.settings(), scripts)
-          .confirmingWith(Confirmation.GIVEN));
+          .confirmingWith(Confirmation.GIVEN), Database.lending(scratch.settings(), DeadLink.DEFAULT, connection))
+          .cancellableBy(cancellation).alreadyLinted();
       lint(migrations.lint(null, true), failures);
-      roundTrips = roundTrips(migrations, scratch, listing.migrations(), failures, notes);
+      roundTrips = roundTrips(migrations, connection, scratch, listing.migrations(), failures, notes);
       if (roundTrips == listing.migrations().size()) {
         modelsCompared = compareModels(migrations, failures, notes);
-        schemaFile(scratch, failures, notes);
+        schemaFile(connection, scratch, failures, notes);
       } else {
         notes.add("the models were not compared: the migrations did not reach head");
       }
@@ -90,7 +120,8 @@ public final class Verifier {
    * the repository turns it on, a file that is not what the migrations produce fails, so a pull request that
    * changes the schema also shows the change in the file.
    */
-  private void schemaFile(ScratchDatabase scratch, List<VerifyFailure> failures, Set<String> notes) {
+  private void schemaFile(Connection connection, ScratchDatabase scratch, List<VerifyFailure> failures,
+      Set<String> notes) throws SQLException {
     if (scripts.repository().isEmpty()) {
       return;
     }
@@ -98,12 +129,8 @@ public final class Verifier {
     if (!writeSchema && !file.exists() && !SchemaFile.isOn(scripts)) {
       return;
     }
-    SchemaSnapshot head;
-    try (Connection connection = new Database(scratch.settings()).open()) {
-      head = SchemaSnapshot.read(connection, scratch.settings().schema(), scripts.variable("changelog", "changelog"));
-    } catch (SQLException e) {
-      throw new DatabaseError("reading the schema at head", e);
-    }
+    SchemaSnapshot head = SchemaSnapshot.read(connection, scratch.settings().schema(),
+        scripts.variable("changelog", "changelog"));
     if (writeSchema) {
       notes.add((file.write(head) ? "wrote " : "unchanged: ") + file.path());
       return;
@@ -141,43 +168,42 @@ public final class Verifier {
   }
 
   /** Up, down, compare, up again, one migration at a time; returns how many made the whole trip. */
-  private int roundTrips(Migrations migrations, ScratchDatabase scratch, List<Migration> chain,
-      List<VerifyFailure> failures, Set<String> notes) {
+  private int roundTrips(Migrations migrations, Connection connection, ScratchDatabase scratch,
+      List<Migration> chain, List<VerifyFailure> failures, Set<String> notes) throws SQLException {
     String schema = scratch.settings().schema();
     String changelog = scripts.variable("changelog", "changelog");
-    try (Connection connection = new Database(scratch.settings()).open()) {
-      connection.setAutoCommit(true);
-      SampleRows rows = new SampleRows(connection, schema, changelog);
-      SchemaSnapshot before = SchemaSnapshot.read(connection, schema, changelog);
-      int done = 0;
-      for (Migration migration : chain) {
-        if (withData) {
-          notes.addAll(rows.fillEmptyTables());
-        }
-        String failed = step(migration, Check.APPLY, () -> migrations.up(Target.steps(1), RunListener.NONE),
-            failures);
-        failed = failed != null ? failed
-            : step(migration, Check.UNDO, () -> migrations.down(Target.steps(1), RunListener.NONE), failures);
-        if (failed != null) {
-          return done;
-        }
-        SchemaDifference trace = before.differenceTo(SchemaSnapshot.read(connection, schema, changelog));
-        if (!trace.isEmpty()) {
-          failures.add(VerifyFailure.of(Check.UNDO, migration.fileName(), "its undo leaves the schema other than it "
-              + "was before the migration (" + trace.changes().size() + " difference(s))", trace.lines()));
-          return done;
-        }
-        if (step(migration, Check.REAPPLY, () -> migrations.up(Target.steps(1), RunListener.NONE),
-            failures) != null) {
-          return done;
-        }
-        before = SchemaSnapshot.read(connection, schema, changelog);
-        done++;
+    connection.setAutoCommit(true);
+    SampleRows rows = new SampleRows(connection, schema, changelog);
+    SchemaSnapshot before = SchemaSnapshot.read(connection, schema, changelog);
+    int done = 0;
+    for (Migration migration : chain) {
+      if (cancellation.requested()) {
+        throw RunCancelled.onScratch(null);
       }
-      return done;
-    } catch (SQLException e) {
-      throw new DatabaseError("closing the scratch database's connection", e);
+      if (withData) {
+        notes.addAll(rows.fillEmptyTables());
+      }
+      String failed = step(migration, Check.APPLY, () -> migrations.up(Target.steps(1), RunListener.NONE),
+          failures);
+      failed = failed != null ? failed
+          : step(migration, Check.UNDO, () -> migrations.down(Target.steps(1), RunListener.NONE), failures);
+      if (failed != null) {
+        return done;
+      }
+      SchemaDifference trace = before.differenceTo(SchemaSnapshot.read(connection, schema, changelog));
+      if (!trace.isEmpty()) {
+        failures.add(VerifyFailure.of(Check.UNDO, migration.fileName(), "its undo leaves the schema other than it "
+            + "was before the migration (" + trace.changes().size() + " difference(s))", trace.lines()));
+        return done;
+      }
+      if (step(migration, Check.REAPPLY, () -> migrations.up(Target.steps(1), RunListener.NONE),
+          failures) != null) {
+        return done;
+      }
+      before = SchemaSnapshot.read(connection, schema, changelog);
+      done++;
     }
+    return done;
   }
 
   /** Runs one step of the trip; on failure records it against {@code migration} and returns its message. */
@@ -186,6 +212,8 @@ public final class Verifier {
     try {
       run.run();
       return null;
+    } catch (RunCancelled e) {
+      throw e;
     } catch (MigrationException e) {
       String what = switch (check) {
         case APPLY -> withData ? "it fails on tables with rows (verify --no-data tries empty tables)" : "it fails";

@@ -1,12 +1,15 @@
 package com.authservice.migrate.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.authservice.domain.AuthModels;
 import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.Migrations;
 import com.authservice.migrate.Target;
+import com.authservice.migrate.errors.RunCancelled;
 import com.authservice.migrate.result.RunListener;
+import com.authservice.migrate.run.Cancellation;
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.PostgresServer;
 import com.authservice.migrate.testing.TestDatabase;
@@ -16,6 +19,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -277,5 +283,91 @@ class VerifierTest {
     }
 
     assertThat(any.query("select datname from pg_database where datname = '" + name + "'")).isEmpty();
+  }
+
+  @Test
+  void aCancelStopsVerifyAtOnceAndItsScratchDatabaseIsDropped(PostgresServer server, TestDatabase any)
+      throws Exception {
+    TestScripts scripts = usersAnd("20251102000000_slow.sql", """
+        -- // slow
+        CREATE TABLE slow_table (id integer);
+        SELECT pg_sleep(30);
+
+        -- //@UNDO
+        DROP TABLE slow_table;
+        """);
+    Cancellation token = new Cancellation();
+    String[] name = new String[1];
+    CompletableFuture<VerifyReport> run = CompletableFuture.supplyAsync(() -> {
+      try (ScratchDatabase scratch = ScratchDatabase.create(server.settings("postgres"))) {
+        name[0] = scratch.settings().database();
+        return new Verifier(scripts.folder(), List.of(), true).cancellableBy(token).verify(scratch,
+            TargetHistory.notConfigured());
+      }
+    });
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (any.query("select pid from pg_stat_activity where query like '%pg_sleep(30)%' and state = 'active'"
+        + " and pid <> pg_backend_pid()").isEmpty()) {
+      assertThat(System.nanoTime()).as("the slow migration runs on the scratch database").isLessThan(deadline);
+      Thread.sleep(50);
+    }
+
+    long cancelled = System.nanoTime();
+    token.cancel();
+
+    assertThatThrownBy(() -> run.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+        .cause().isInstanceOf(RunCancelled.class).hasMessageContaining("only the scratch database changed");
+    assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - cancelled)).as("seconds to stop").isLessThan(5);
+    assertThat(any.query("select datname from pg_database where datname = '" + name[0] + "'")).isEmpty();
+  }
+
+  /** Rows that meet the table's checks (a bound, a list of values, a length, two columns compared) get in first. */
+  @Test
+  void tablesWithCheckConstraintsGetRowsSoANotNullColumnWithoutDefaultFailsThere(PostgresServer server) {
+    TestScripts scripts = TestScripts.withChangelogOnly(temp).write("20251101000000_create_orders.sql", """
+        -- // create orders
+        CREATE TABLE orders (id serial PRIMARY KEY, qty integer NOT NULL CHECK (qty > 5),
+          status varchar(20) NOT NULL CHECK (status IN ('open', 'shipped')),
+          code varchar(100) NOT NULL UNIQUE CHECK (length(code) <= 3),
+          starts integer NOT NULL, ends integer NOT NULL, CONSTRAINT ordered CHECK (starts < ends));
+
+        -- //@UNDO
+        DROP TABLE orders;
+        """).write("20251102000000_add_note.sql", """
+        -- // add note
+        ALTER TABLE orders ADD COLUMN note text NOT NULL;
+
+        -- //@UNDO
+        ALTER TABLE orders DROP COLUMN note;
+        """);
+
+    VerifyReport report = verify(server, scripts);
+
+    assertThat(report.notes()).noneMatch(note -> note.startsWith("no sample rows"));
+    assertThat(failuresOf(report, Check.APPLY)).singleElement()
+        .satisfies(failure -> assertThat(failure.script()).contains("20251102000000_add_note.sql"));
+  }
+
+  @Test
+  void aTableWhoseCheckNoValueMeetsIsNamedInANote(PostgresServer server) {
+    TestScripts scripts = TestScripts.withChangelogOnly(temp).write("20251101000000_create_odd.sql", """
+        -- // create odd
+        CREATE TABLE odd (id serial PRIMARY KEY, n integer NOT NULL CHECK (n % 7 = 3 AND n > 1000));
+
+        -- //@UNDO
+        DROP TABLE odd;
+        """).write("20251102000000_comment_odd.sql", """
+        -- // comment odd
+        COMMENT ON TABLE odd IS 'sample rows are put in before this migration';
+
+        -- //@UNDO
+        COMMENT ON TABLE odd IS NULL;
+        """);
+
+    VerifyReport report = verify(server, scripts);
+
+    assertThat(report.passed()).isTrue();
+    assertThat(report.notes()).anyMatch(note -> note.startsWith("no sample rows in table odd: ")
+        && note.contains("odd_n_check") && note.contains("set(s) of values tried"));
   }
 }

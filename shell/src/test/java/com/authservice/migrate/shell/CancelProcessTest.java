@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.authservice.migrate.testing.PostgresExtension;
+import com.authservice.migrate.testing.PostgresServer;
 import com.authservice.migrate.testing.Tenants;
 import com.authservice.migrate.testing.TestDatabase;
 import com.authservice.migrate.testing.TestScripts;
@@ -96,6 +97,26 @@ class CancelProcessTest {
     assertThat(db.tables()).contains("kept_table").doesNotContain("never_table");
     db.execute("DROP TABLE kept_table");
     assertLockFreeAndRerunWorks(db, scripts);
+  }
+
+  @Test
+  void ctrlCInBatchModeStopsVerifyDropsItsScratchDatabaseAndExits130(TestDatabase db, PostgresServer server)
+      throws Exception {
+    TestScripts.withChangelogOnly(dir.resolve("migrations")).write(SLOW, SLOW_SCRIPT);
+    String scratchUrl = "postgresql://" + server.user() + ":" + server.password() + "@" + server.host() + ":"
+        + server.port() + "/postgres";
+    Started verify = start(db, "verify", "--no-models", "--scratch-url", scratchUrl);
+    awaitSleepingOnTheServer(db);
+
+    signal(verify.process(), "INT");
+
+    assertThat(verify.process().waitFor(20, TimeUnit.SECONDS)).as("the console ended").isTrue();
+    String err = Files.readString(verify.err());
+    assertThat(verify.process().exitValue()).as(err).isEqualTo(130);
+    assertThat(err).contains("Cancelled; only the scratch database changed, and it is dropped.")
+        .doesNotContain("Exception").doesNotContain(server.password());
+    assertThat(db.query("select datname from pg_database where datname like 'verify\\_%'")).isEmpty();
+    assertThat(db.changelog()).isEmpty();
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.authservice.migrate.shell.Console.Run;
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.PostgresServer;
 import com.authservice.migrate.testing.TestDatabase;
+import com.authservice.migrate.testing.TestScripts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -110,5 +111,38 @@ class VerifyCommandsTest {
     assertThat(run.exitCode()).isNotZero();
     assertThat(run.err().strip()).startsWith("Error: --scratch-url is not a PostgreSQL URL").doesNotContain("\n")
         .doesNotContain("secret");
+  }
+
+  /**
+   * A target in schema {@code auth}: {@code up} writes schema.sql built in that schema (index definitions name it),
+   * and verify builds the migrations in the same schema, so the file it checks agrees with the one up wrote.
+   */
+  @Test
+  void aTargetInAnotherSchemaGetsTheSchemaFileVerifyAgreesWith(TestDatabase db, PostgresServer server)
+      throws Exception {
+    db.execute("CREATE SCHEMA auth");
+    Console console = Console.inCheckout(dir, db.settings()).with("POSTGRES_SCHEMA", "auth");
+    Path settings = dir.resolve("migrations/environments/development.properties");
+    Files.createDirectories(settings.getParent());
+    Files.writeString(settings, Files.readString(TestScripts.projectRepository()
+        .resolve("environments/development.properties")) + "schema_file=true\n");
+
+    Run up = console.run("up");
+    assertThat(up.exitCode()).as(up.err()).isZero();
+    assertThat(Files.readString(dir.resolve("migrations/schema.sql"))).contains(" ON auth.");
+
+    Run verify = console.run("verify", "--scratch-url", scratchUrl(server));
+    assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+    assertThat(verify.out()).contains("Verified 3 migration(s)");
+  }
+
+  @Test
+  void aRepositoryWithNoDatabaseConfiguredVerifies(PostgresServer server) {
+    TestScripts.copyOfProjectRepository(dir.resolve("migrations"));
+
+    Run run = new Console(dir).run("verify", "--no-models", "--scratch-url", scratchUrl(server));
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("Verified 3 migration(s)").contains("no target database is configured");
   }
 }

@@ -48,9 +48,11 @@ public class VerifyCommands {
       @Option(longName = "write-schema", defaultValue = "false", description = "write schema.sql from head")
       Boolean writeSchema) {
     Verifier verifier = new Verifier(session.scripts(), noModels ? List.of() : ModelSet.resolve(models), !noData,
-        writeSchema);
+        writeSchema).cancellableBy(session.cancellation());
     TargetHistory target = session.targetHistory();
-    try (ScratchServer server = session.scratchServer(scratchUrl); ScratchDatabase scratch = server.createDatabase()) {
+    // Closed on Ctrl-C too: the scratch database is dropped, the embedded server stopped and its folder deleted.
+    try (ScratchServer server = session.scratchServer(scratchUrl);
+        ScratchDatabase scratch = server.createDatabase(session.targetSchema())) {
       return new Verified(verifier.verify(scratch, target));
     }
   }

@@ -247,6 +247,12 @@ public final class ConsoleSession implements AutoCloseable, ReplHost {
     return environment().connection();
   }
 
+  /** The schema the current target's migrations run in; with no database configured, the default's. */
+  public String targetSchema() {
+    boolean nothingConfigured = Environment.DEFAULT.equals(current) && postgres().isNone();
+    return (nothingConfigured ? ConnectionSettings.fromVariables(Map.of()) : connection()).schema();
+  }
+
   public boolean isProtected() {
     return !usesEmbedded(current) && environment().isProtected();
   }

@@ -1,7 +1,5 @@
 package com.authservice.migrate.shell.session;
 
-import com.authservice.migrate.errors.DatabaseError;
-import com.authservice.migrate.run.Database;
 import com.authservice.migrate.settings.ConnectionSettings;
 import com.authservice.migrate.settings.Password;
 import com.authservice.migrate.verify.ScratchDatabase;
@@ -11,9 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -107,24 +102,16 @@ public final class ScratchServer implements AutoCloseable {
   }
 
   /**
-   * A new, empty database holding {@code schema} (created when it is not {@code public}), left to go with the
-   * server: where drift and the schema file build the schema that migrations produce.
+   * A new, empty database holding {@code schema}, left to go with the server: where drift and the schema file
+   * build the schema that migrations produce.
    */
   ConnectionSettings emptyDatabase(String schema) {
-    ConnectionSettings settings = createDatabase().settings();
-    if (!"public".equals(schema)) {
-      try (Connection connection = new Database(settings).open(); Statement statement = connection.createStatement()) {
-        // The schema name was checked as a plain SQL name when the target's settings were read.
-        statement.execute("create schema " + schema);
-      } catch (SQLException e) {
-        throw new DatabaseError("creating schema " + schema + " in the scratch database " + settings.database(), e);
-      }
-    }
-    return settings.withSchema(schema);
+    return createDatabase(schema).settings();
   }
 
-  public ScratchDatabase createDatabase() {
-    return ScratchDatabase.create(server, embedded == null ? server.hostAndPort() : "embedded");
+  /** A new, empty database holding {@code schema} (the target's), for {@code verify} to create and drop. */
+  public ScratchDatabase createDatabase(String schema) {
+    return ScratchDatabase.create(server, embedded == null ? server.hostAndPort() : "embedded", schema);
   }
 
   @Override
@@ -132,9 +119,13 @@ public final class ScratchServer implements AutoCloseable {
     if (embedded != null) {
       try {
         embedded.close();
+      } catch (IOException alreadyStopped) {
+        // A Ctrl-C on a terminal reaches the server too, which then stops on its own; its folder still goes.
+      }
+      try {
         delete(data);
       } catch (IOException ignored) {
-        // The server process ends with the JVM anyway, and its folder is a temporary one.
+        // A temporary folder: what is left of it goes with the machine's temporary files.
       }
     }
   }
