@@ -91,6 +91,7 @@ public final class Verifier {
     ScriptFolder.Listing listing = scripts.list();
     listing.malformed().forEach((file, problem) -> failures.add(VerifyFailure.of(Check.IDS, file, problem, List.of())));
     checkOrder(target, failures, notes);
+    MajorVersions.differenceNote(target.server(), scratch.describe()).ifPresent(notes::add);
     int roundTrips = 0;
     boolean modelsCompared = false;
     if (!listing.malformed().isEmpty()) {

@@ -81,6 +81,24 @@ class VerifierTest {
   }
 
   @Test
+  void aTargetOnAnotherMajorVersionThanTheScratchServerIsSaidInANote(PostgresServer server, TestDatabase target) {
+    TestScripts scripts = TestScripts.withChangelogOnly(temp).write("20251101000000_create_users.sql", USERS);
+    Migrations onTarget = new Migrations(new MigrationConfig(target.settings(), scripts.folder()));
+    String scratchMajor = target.query("select current_setting('server_version_num')::int / 10000").get(0);
+    int otherMajor = Integer.parseInt(scratchMajor) - 3;
+
+    VerifyReport other = verify(server, scripts, true, TargetHistory.of(target.name(), onTarget.status())
+        .runningOn("PostgreSQL " + otherMajor + ".4 (Debian " + otherMajor + ".4-1) on x86_64-pc-linux-gnu"));
+    VerifyReport same = verify(server, scripts, true, TargetHistory.of(target.name(), onTarget.status())
+        .runningOn("PostgreSQL " + scratchMajor + ".0 on x86_64-pc-linux-gnu"));
+
+    assertThat(other.passed()).isTrue();
+    assertThat(other.notes()).anyMatch(note -> note.startsWith("the target runs PostgreSQL " + otherMajor
+        + ".4, verify ran on PostgreSQL " + scratchMajor + "."));
+    assertThat(same.notes()).noneMatch(note -> note.contains("the target runs"));
+  }
+
+  @Test
   void aStaleSchemaFileFailsAndWriteSchemaMakesItCurrent(PostgresServer server) throws IOException {
     TestScripts scripts = TestScripts.withChangelogOnly(temp).write("20251101000000_create_users.sql", USERS);
     Path file = temp.resolve("schema.sql");

@@ -152,7 +152,9 @@ public final class ConsoleSession implements AutoCloseable, ReplHost {
       return TargetHistory.notConfigured();
     }
     try {
-      return TargetHistory.of(target(), migrations().status());
+      Migrations migrations = migrations();
+      TargetHistory history = TargetHistory.of(target(), migrations.status());
+      return migrations.info().server().map(history::runningOn).orElse(history);
     } catch (MigrationException e) {
       return TargetHistory.unreachable(current, e.getMessage());
     }
