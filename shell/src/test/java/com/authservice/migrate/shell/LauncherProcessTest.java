@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.TestDatabase;
+import com.authservice.migrate.testing.TestScripts;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -121,6 +122,36 @@ class LauncherProcessTest {
     assertThat(archives(app)).hasSize(2);
     Run retrained = start(checkout, elsewhere, db, showingClassSources, "status").await();
     assertThat(retrained.out()).contains("commands.StatusCommands source: shared objects file");
+  }
+
+  @Test
+  void aSignalToTheLauncherWhileItTrainsItsArchiveCancelsTheCommand(TestDatabase db) throws Exception {
+    Path checkout = copyOfBuiltCheckout(dir.resolve("checkout"));
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    TestScripts.withChangelogOnly(elsewhere.resolve("migrations")).write("20251101000000_Slow.sql", """
+        -- // Slow
+        CREATE TABLE slow_table (id integer);
+        SELECT pg_sleep(30);
+        -- //@UNDO
+        DROP TABLE slow_table;
+        """);
+    // No archive in the copy: this first command trains one, so the launcher waits for the JVM instead of exec-ing it.
+    Started up = start(checkout, elsewhere, db, "up");
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (!db.queryOne("select count(*) from pg_stat_activity where query like '%pg_sleep(30)%'"
+        + " and state = 'active' and pid <> pg_backend_pid()").equals("1")) {
+      assertThat(System.nanoTime()).as("the migration runs pg_sleep(30)").isLessThan(deadline);
+      Thread.sleep(100);
+    }
+
+    // What a CI job's cancel or `kill -INT` does: the signal goes to the launcher's pid only.
+    assertThat(new ProcessBuilder("kill", "-INT", Long.toString(up.process.pid())).start().waitFor()).isZero();
+
+    assertThat(up.process.waitFor(20, TimeUnit.SECONDS)).as("the console ended").isTrue();
+    Run run = up.await();
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(130);
+    assertThat(run.err()).contains("Cancelled: 20251101000000_Slow.sql was rolled back and is not applied");
+    assertThat(db.tables()).doesNotContain("slow_table");
   }
 
   /** The start-up archives the launcher keeps (class-data sharing on JDK 17-24, the AOT cache on 25+). */
