@@ -22,6 +22,7 @@ import com.authservice.migrate.errors.UnknownDatabase;
 import com.authservice.migrate.guard.ChangeGuard;
 import com.authservice.migrate.info.VersionInfo;
 import com.authservice.migrate.info.VersionReader;
+import com.authservice.migrate.javamigration.JavaMigrations;
 import com.authservice.migrate.link.InFlight;
 import com.authservice.migrate.lint.Catalog;
 import com.authservice.migrate.lint.LintReport;
@@ -555,6 +556,7 @@ public final class Migrations {
         } else {
           ScriptShape.checkDown(scripts, m);
         }
+        JavaMigrations.onClassPath().check(m, scripts.content(m));
       });
       config.changeGuard().beforeRun(direction, chosen, status);
       MigrationTimer timer = new MigrationTimer(listener);
