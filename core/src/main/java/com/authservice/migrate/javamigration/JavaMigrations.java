@@ -6,9 +6,11 @@ import com.authservice.migrate.errors.ScriptFailed;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.Migration;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,15 +20,20 @@ import java.util.Optional;
 public final class JavaMigrations {
 
   private final ClassLoader classes;
+  private final Optional<Path> repository;
 
-  public JavaMigrations(ClassLoader classes) {
+  public JavaMigrations(ClassLoader classes, Optional<Path> repository) {
     this.classes = classes;
+    this.repository = repository;
   }
 
-  /** The classes the running code sees: an application's (the thread's context loader) or, failing that, core's. */
-  public static JavaMigrations onClassPath() {
+  /**
+   * The classes the running code sees (an application's: the thread's context loader; failing that, core's), then
+   * those compiled from {@code repository}'s {@code java/} folder, when it is a folder and has one.
+   */
+  public static JavaMigrations of(Optional<Path> repository) {
     ClassLoader context = Thread.currentThread().getContextClassLoader();
-    return new JavaMigrations(context != null ? context : JavaMigration.class.getClassLoader());
+    return new JavaMigrations(context != null ? context : JavaMigration.class.getClassLoader(), repository);
   }
 
   /** Refuses, before anything of a run executes, a stub whose class cannot be found or made. */
@@ -88,13 +95,7 @@ public final class JavaMigrations {
   }
 
   private JavaMigration instantiate(String fileName, String className) {
-    Class<?> type;
-    try {
-      type = Class.forName(className, true, classes);
-    } catch (ClassNotFoundException | LinkageError e) {
-      throw new MalformedScript(fileName, "its Java class " + className + " is not on the class path; "
-          + "build it into the console's or the application's class path (see docs/java-migrations.md)");
-    }
+    Class<?> type = load(fileName, className);
     if (!JavaMigration.class.isAssignableFrom(type)) {
       throw new MalformedScript(fileName, "its class " + className + " does not implement "
           + JavaMigration.class.getName());
@@ -106,6 +107,26 @@ public final class JavaMigrations {
           + " cannot be created; give it a public constructor without parameters (and make it a public, non-abstract class)");
     } catch (InvocationTargetException e) {
       throw new MalformedScript(fileName, "the constructor of " + className + " failed: " + e.getCause());
+    }
+  }
+
+  /** From the class path first; the repository's sources are compiled only when a class is not found there. */
+  private Class<?> load(String fileName, String className) {
+    try {
+      return Class.forName(className, true, classes);
+    } catch (ClassNotFoundException | LinkageError notOnClassPath) {
+      List<Path> sources = repository.map(JavaSources::sources).orElse(List.of());
+      if (!sources.isEmpty()) {
+        try {
+          return Class.forName(className, true, JavaSources.compiled(repository.get(), sources, classes));
+        } catch (ClassNotFoundException | LinkageError notInSources) {
+          throw new MalformedScript(fileName, "its Java class " + className + " is neither on the class path nor in "
+              + repository.get().resolve("java") + "; check the name in its -- migrate:java line");
+        }
+      }
+      throw new MalformedScript(fileName, "its Java class " + className + " is not on the class path; "
+          + "put its source under the repository's java/ folder, or build it onto the console's or the "
+          + "application's class path (see docs/java-migrations.md)");
     }
   }
 

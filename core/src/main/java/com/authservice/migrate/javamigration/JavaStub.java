@@ -2,7 +2,6 @@ package com.authservice.migrate.javamigration;
 
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.errors.MalformedScript;
-import com.authservice.migrate.result.MigrationId;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,23 +55,38 @@ public final class JavaStub {
     return (int) content.substring(0, header.start()).chars().filter(c -> c == '\n').count() + 1;
   }
 
-  /** A stub for {@code className}: {@code description} on MyBatis' first line, SQL that stops the MyBatis CLI. */
-  public static String render(MigrationId id, String description, String className) {
+  /**
+   * The up part of a stub for {@code className}: the header naming the class, and SQL that stops the MyBatis CLI.
+   * The description line and the undo marker are the script writer's.
+   */
+  public static String upSql(String className) {
+    requireClassName(className);
+    return "-- migrate:java " + className + "\n"
+        + "-- The migration is the Java class above; the auth-migrate console runs it (up and down).\n"
+        + "-- The statement below only stops the MyBatis CLI from recording it as applied without running it.\n"
+        + refusal(className, "up") + "\n";
+  }
+
+  /** The undo part of a stub: SQL that stops the MyBatis CLI's {@code down}. */
+  public static String undoSql(String className) {
+    requireClassName(className);
+    return refusal(className, "down") + "\n";
+  }
+
+  /** A whole stub script, as {@code new --java} writes it. */
+  public static String render(String description, String className) {
+    return "-- // " + description + "\n" + upSql(className) + "\n-- //@UNDO\n" + undoSql(className);
+  }
+
+  private static void requireClassName(String className) {
     if (!CLASS_NAME.matcher(className).matches()) {
       throw new IllegalArgumentException("not a class name: " + className);
     }
-    return "-- // " + description + "\n"
-        + "-- migrate:java " + className + "\n"
-        + "-- The migration is the Java class above; the auth-migrate console runs it (up and down).\n"
-        + "-- The statement below only stops the MyBatis CLI from recording it as applied without running it.\n"
-        + refusal(id, className, "up") + "\n\n"
-        + "-- //@UNDO\n"
-        + refusal(id, className, "down") + "\n";
   }
 
-  /** One line, so that MyBatis' line-by-line splitter sends it whole. Ids and class names need no quoting. */
-  private static String refusal(MigrationId id, String className, String command) {
-    return "DO $$ BEGIN RAISE EXCEPTION 'migration " + id + " is written in Java (" + className
+  /** One line, so that MyBatis' line-by-line splitter sends it whole. A class name needs no quoting. */
+  private static String refusal(String className, String command) {
+    return "DO $$ BEGIN RAISE EXCEPTION 'this migration is written in Java (" + className
         + "): run it with the auth-migrate console (bin/migrate " + command + ")'; END $$;";
   }
 }

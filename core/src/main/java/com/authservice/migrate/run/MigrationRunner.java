@@ -32,7 +32,7 @@ public final class MigrationRunner {
   private final ScriptFolder scripts;
   private final Changelog changelog;
   private final Cancellation cancellation;
-  private final JavaMigrations javaMigrations = JavaMigrations.onClassPath();
+  private final JavaMigrations javaMigrations;
 
   public MigrationRunner(Connection connection, ScriptFolder scripts, Changelog changelog) {
     this(connection, scripts, changelog, Cancellation.none());
@@ -43,6 +43,7 @@ public final class MigrationRunner {
     this.scripts = scripts;
     this.changelog = changelog;
     this.cancellation = cancellation;
+    this.javaMigrations = JavaMigrations.of(scripts.repository());
   }
 
   /**

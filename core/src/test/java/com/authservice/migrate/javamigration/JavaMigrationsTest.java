@@ -9,16 +9,18 @@ import com.authservice.migrate.Target;
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.errors.MalformedScript;
 import com.authservice.migrate.errors.ScriptFailed;
-import com.authservice.migrate.result.MigrationId;
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.result.State;
 import com.authservice.migrate.testing.MyBatisOperations;
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.TestDatabase;
 import com.authservice.migrate.testing.TestScripts;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 import org.apache.ibatis.migration.operations.UpOperation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -108,7 +110,7 @@ class JavaMigrationsTest {
             -- //@UNDO
             DROP TABLE users;
             """)
-        .write(BACKFILL, JavaStub.render(MigrationId.of(BACKFILL_ID), "backfill emails", java.getName()));
+        .write(BACKFILL, JavaStub.render("backfill emails", java.getName()));
   }
 
   private static Migrations migrations(TestDatabase db, TestScripts scripts) {
@@ -178,12 +180,13 @@ class JavaMigrationsTest {
   @Test
   void anUnknownClassIsNamedInAOneLineErrorBeforeAnythingRuns(TestDatabase db) {
     TestScripts scripts = repository(LowerEmails.class)
-        .write(BACKFILL, JavaStub.render(MigrationId.of(BACKFILL_ID), "backfill emails", "com.example.Missing"));
+        .write(BACKFILL, JavaStub.render("backfill emails", "com.example.Missing"));
 
     assertThatThrownBy(() -> migrations(db, scripts).up(Target.head(), RunListener.NONE))
         .isInstanceOf(MalformedScript.class)
         .hasMessage("Malformed migration script " + BACKFILL + ": its Java class com.example.Missing is not on the "
-            + "class path; build it into the console's or the application's class path (see docs/java-migrations.md)");
+            + "class path; put its source under the repository's java/ folder, or build it onto the console's or the "
+            + "application's class path (see docs/java-migrations.md)");
     assertThat(db.tables()).doesNotContain("users");
   }
 
@@ -203,7 +206,7 @@ class JavaMigrationsTest {
 
     assertThatThrownBy(() -> MyBatisOperations.run(db, scripts.repository(),
         (connections, loader, options, log) -> new UpOperation().operate(connections, loader, options, log)))
-        .hasStackTraceContaining("migration " + BACKFILL_ID + " is written in Java (" + LowerEmails.class.getName()
+        .hasStackTraceContaining("this migration is written in Java (" + LowerEmails.class.getName()
             + "): run it with the auth-migrate console (bin/migrate up)");
     assertThat(db.appliedIds()).contains("20261201000000").doesNotContain(BACKFILL_ID);
     assertThat(db.query("select distinct email = upper(email) from users")).containsExactly("t");
@@ -217,5 +220,73 @@ class JavaMigrationsTest {
         .isInstanceOf(InvalidArgument.class)
         .hasMessageContaining("Offline SQL cannot contain " + BACKFILL + ": it is a Java migration");
     assertThat(migrations.script("base", "20261201000000")).contains("CREATE TABLE users");
+  }
+
+  private TestScripts repositoryWithSource(String className, String source) throws IOException {
+    TestScripts scripts = repository(LowerEmails.class).write(BACKFILL, JavaStub.render("backfill emails", className));
+    Path file = JavaSkeleton.sourceFile(scripts.repository(), className);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, source);
+    return scripts;
+  }
+
+  @Test
+  void aJavaMigrationsSourceInTheRepositorysJavaFolderIsCompiledAndRun(TestDatabase db) throws IOException {
+    TestScripts scripts = repositoryWithSource("backfill.FromSource", """
+        package backfill;
+
+        import com.authservice.migrate.javamigration.JavaMigration;
+        import java.sql.Statement;
+import java.util.List;
+
+        public class FromSource implements JavaMigration {
+          @Override
+          public void up(Context context) throws Exception {
+            try (Statement statement = context.connection().createStatement()) {
+              statement.executeUpdate("UPDATE users SET email = lower(email)");
+            }
+          }
+        }
+        """);
+
+    migrations(db, scripts).up(Target.head(), RunListener.NONE);
+
+    assertThat(db.query("select distinct email = lower(email) from users")).containsExactly("t");
+    assertThat(db.appliedIds()).contains(BACKFILL_ID);
+  }
+
+  @Test
+  void aSourceThatDoesNotCompileIsNamedInOneLineBeforeAnythingRuns(TestDatabase db) throws IOException {
+    TestScripts scripts = repositoryWithSource("backfill.Broken", """
+        package backfill;
+
+        public class Broken implements com.authservice.migrate.javamigration.JavaMigration {
+          public void up(Context context) { undefinedCall(); }
+        }
+        """);
+
+    assertThatThrownBy(() -> migrations(db, scripts).up(Target.head(), RunListener.NONE))
+        .isInstanceOf(InvalidArgument.class)
+        .hasMessageContaining("do not compile: Broken.java line 4: cannot find symbol")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    assertThat(db.tables()).doesNotContain("users");
+  }
+
+  @Test
+  void newJavaWritesAStubAndAClassSkeletonThatFailsUntilWritten(TestDatabase db) throws IOException {
+    TestScripts scripts = TestScripts.withChangelogOnly(temp);
+    Migrations migrations = migrations(db, scripts);
+
+    List<Path> written = migrations.newJavaMigration("Backfill user emails");
+
+    assertThat(written.get(0).getFileName().toString()).endsWith("_Backfill_user_emails.sql");
+    assertThat(Files.readString(written.get(0))).contains("-- migrate:java migrations.BackfillUserEmails")
+        .contains("-- //@UNDO");
+    assertThat(written.get(1)).isEqualTo(scripts.repository().resolve("java/migrations/BackfillUserEmails.java"));
+    assertThatThrownBy(() -> migrations.up(Target.head(), RunListener.NONE))
+        .isInstanceOf(ScriptFailed.class)
+        .hasMessageContaining("UnsupportedOperationException: write up() of migrations.BackfillUserEmails");
+    assertThatThrownBy(() -> migrations.newJavaMigration("Backfill user-emails"))
+        .isInstanceOf(InvalidArgument.class).hasMessageContaining("exists already");
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.authservice.migrate.errors.MalformedScript;
-import com.authservice.migrate.result.MigrationId;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +12,7 @@ class JavaStubTest {
 
   @Test
   void aRenderedStubNamesItsClassAndHasAnUndoSection() {
-    String stub = JavaStub.render(MigrationId.of("20261207120000"), "backfill emails", "com.example.Backfill");
+    String stub = JavaStub.render("backfill emails", "com.example.Backfill");
 
     assertThat(stub).startsWith("-- // backfill emails\n-- migrate:java com.example.Backfill\n").contains("-- //@UNDO");
     assertThat(JavaStub.className("x.sql", stub)).contains("com.example.Backfill");
