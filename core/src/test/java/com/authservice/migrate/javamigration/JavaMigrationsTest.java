@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import org.apache.ibatis.migration.operations.StatusOperation;
 import org.apache.ibatis.migration.operations.UpOperation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -210,6 +211,18 @@ class JavaMigrationsTest {
             + "): run it with the auth-migrate console (bin/migrate up)");
     assertThat(db.appliedIds()).contains("20261201000000").doesNotContain(BACKFILL_ID);
     assertThat(db.query("select distinct email = upper(email) from users")).containsExactly("t");
+  }
+
+  @Test
+  void theMyBatisCliReadsAJavaMigrationsRowAsApplied(TestDatabase db) {
+    TestScripts scripts = repository(LowerEmails.class);
+    migrations(db, scripts).up(Target.head(), RunListener.NONE);
+
+    StatusOperation status = MyBatisOperations.run(db, scripts.repository(),
+        (connections, loader, options, log) -> new StatusOperation().operate(connections, loader, options, log));
+
+    assertThat(status.getAppliedCount()).isEqualTo(3);
+    assertThat(status.getPendingCount()).isZero();
   }
 
   @Test
