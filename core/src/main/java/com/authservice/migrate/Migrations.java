@@ -22,6 +22,9 @@ import com.authservice.migrate.errors.UnknownDatabase;
 import com.authservice.migrate.guard.ChangeGuard;
 import com.authservice.migrate.info.VersionInfo;
 import com.authservice.migrate.info.VersionReader;
+import com.authservice.migrate.javamigration.JavaMigrations;
+import com.authservice.migrate.javamigration.JavaSkeleton;
+import com.authservice.migrate.javamigration.JavaStub;
 import com.authservice.migrate.link.InFlight;
 import com.authservice.migrate.lint.Catalog;
 import com.authservice.migrate.lint.LintReport;
@@ -453,6 +456,20 @@ public final class Migrations {
     return new GeneratedScript(found, Optional.of(file), concurrent);
   }
 
+  /**
+   * Writes a migration written in Java: its stub script (whose header names the class) and the class's skeleton
+   * under the repository's {@code java/} folder. Returns both files, the script first.
+   */
+  public List<Path> newJavaMigration(String description) {
+    Path repository = scripts.repository().orElseThrow(() -> new InvalidArgument(
+        "new --java writes into a repository folder; give one with --path"));
+    String className = JavaSkeleton.className(description);
+    JavaSkeleton.requireAbsent(repository, className);
+    Path script = newMigration(description, JavaStub.upSql(className), JavaStub.undoSql(className));
+    return List.of(script, JavaSkeleton.write(repository, className, description.strip(),
+        script.getFileName().toString()));
+  }
+
   /** Writes a script from a template ({@code empty}, {@code create-table}, {@code add-column}). */
   public Path newMigration(String description, ScriptTemplate template) {
     return newMigration(description, template.upSql(), template.undoSql());
@@ -555,6 +572,7 @@ public final class Migrations {
         } else {
           ScriptShape.checkDown(scripts, m);
         }
+        JavaMigrations.of(scripts.repository()).check(m, scripts.content(m));
       });
       config.changeGuard().beforeRun(direction, chosen, status);
       MigrationTimer timer = new MigrationTimer(listener);

@@ -65,6 +65,25 @@ public final class ScriptFailed extends MigrationException {
         ran);
   }
 
+  /**
+   * A Java migration's {@code up} or {@code down} ({@code call}) threw {@code cause}. In its transaction it was rolled
+   * back; one that commits as it goes ({@code committing}) keeps what it committed and is not recorded (or, undoing,
+   * stays recorded), and must continue where it stopped when the command is run again.
+   */
+  public static ScriptFailed inJava(String fileName, int line, String call, SQLException cause, boolean committing,
+      boolean undoing) {
+    if (!committing) {
+      return new ScriptFailed(fileName, line, call, cause, DatabaseError.firstLine(cause.getMessage()),
+          rolledBack(cause.getSQLState()), Ran.NOTHING);
+    }
+    String aftermath = "The Java migration commits as it goes: what it committed stays and " + (undoing
+        ? "the migration stays recorded as applied" : "the migration is not recorded in the changelog")
+        + "; fix the cause and run the command again, the migration continues where it stopped.";
+    // Counted as one statement that ran and stays, so that lock-wait retries never run it again on their own.
+    return new ScriptFailed(fileName, line, call, cause, DatabaseError.firstLine(cause.getMessage()), aftermath,
+        new Ran(1, line, line));
+  }
+
   public String fileName() {
     return fileName;
   }

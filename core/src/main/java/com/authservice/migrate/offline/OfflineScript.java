@@ -1,6 +1,7 @@
 package com.authservice.migrate.offline;
 
 import com.authservice.migrate.checksum.Checksum;
+import com.authservice.migrate.javamigration.JavaStub;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.Migration;
@@ -40,6 +41,7 @@ public final class OfflineScript {
         ScriptShape.checkDown(scripts, migration);
       }
       String content = scripts.content(migration);
+      JavaStub.refuseOffline(migration.fileName(), content);
       boolean transactional = !ScriptShape.runsWithoutTransaction(content);
       sql.append("\n-- ").append(migration.fileName()).append('\n');
       if (transactional) {

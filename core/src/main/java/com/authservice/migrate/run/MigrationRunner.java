@@ -4,6 +4,7 @@ import com.authservice.migrate.checksum.Checksum;
 import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.RunCancelled;
 import com.authservice.migrate.errors.ScriptFailed;
+import com.authservice.migrate.javamigration.JavaMigrations;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.Migration;
@@ -31,6 +32,7 @@ public final class MigrationRunner {
   private final ScriptFolder scripts;
   private final Changelog changelog;
   private final Cancellation cancellation;
+  private final JavaMigrations javaMigrations;
 
   public MigrationRunner(Connection connection, ScriptFolder scripts, Changelog changelog) {
     this(connection, scripts, changelog, Cancellation.none());
@@ -41,6 +43,7 @@ public final class MigrationRunner {
     this.scripts = scripts;
     this.changelog = changelog;
     this.cancellation = cancellation;
+    this.javaMigrations = JavaMigrations.of(scripts.repository());
   }
 
   /**
@@ -65,6 +68,11 @@ public final class MigrationRunner {
 
   private void applyOnce(Migration migration, Optional<String> timeouts) {
     String content = scripts.content(migration);
+    // A Java migration's stub: its class runs instead of the stub's SQL.
+    if (javaMigrations.run(connection, schema(), migration, content, Direction.UP, timeouts,
+        () -> changelog.insert(connection, migration, Checksum.of(content)))) {
+      return;
+    }
     List<PsqlScript.Command> commands = PsqlScript.read(migration.fileName(), scripts.upSql(migration), 1);
     List<SqlStatements.Statement> statements = commands.stream().map(PsqlScript.Command::statement).toList();
     String checksum = Checksum.of(content);
@@ -106,6 +114,10 @@ public final class MigrationRunner {
 
   private void undoOnce(Migration migration, Optional<String> timeouts) {
     String content = scripts.content(migration);
+    if (javaMigrations.run(connection, schema(), migration, content, Direction.DOWN, timeouts,
+        () -> changelog.delete(connection, migration.id()))) {
+      return;
+    }
     int firstLine = ScriptShape.undoFirstLine(scripts, migration);
     List<PsqlScript.Command> commands = PsqlScript.read(migration.fileName(), scripts.undoSql(migration), firstLine);
     inTransaction(migration, content, timeouts, commands, Direction.DOWN, () -> {
@@ -205,6 +217,10 @@ public final class MigrationRunner {
     } catch (SQLException ignored) {
       // The connection is gone; the server has rolled the transaction back.
     }
+  }
+
+  private String schema() {
+    return changelog.table().substring(0, changelog.table().indexOf('.'));
   }
 
   @FunctionalInterface

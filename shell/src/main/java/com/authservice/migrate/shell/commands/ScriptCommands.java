@@ -5,6 +5,7 @@ import com.authservice.migrate.shell.commands.FleetOptions.TakesFleet;
 import com.authservice.migrate.template.ScriptTemplate;
 import com.authservice.migrate.shell.session.ConsoleSession;
 import com.authservice.migrate.shell.view.FileWritten;
+import com.authservice.migrate.shell.view.JavaMigrationWritten;
 import com.authservice.migrate.shell.view.Repaired;
 import com.authservice.migrate.shell.view.SqlScript;
 import com.authservice.migrate.shell.view.Stamped;
@@ -39,9 +40,12 @@ public class ScriptCommands {
   @Command(name = "new", group = "Scripts", description = "Write a new migration script from a template",
       completionProvider = "templateCompletion", help = """
           Usage: new <DESCRIPTION> [--template empty|create-table|add-column] [--autogenerate [--models M] [--exclude P]]
+                 new <DESCRIPTION> --java
             new "Populate default categories"          an empty script to fill in (Alembic: revision -m)
             new "Add roles" --template create-table   starts with a CREATE TABLE and its undo
             new --autogenerate "Add phone_number to users"   the SQL written from the models' difference
+            new --java "Backfill user emails"          a migration written in Java: a stub script naming
+                                                       java/migrations/BackfillUserEmails.java, and that class
           Always review the script (show <id>) before applying it with up.""")
   public Object create(@Arguments List<String> words,
       @Option(longName = "template", description = "empty, create-table or add-column", defaultValue = "empty")
@@ -52,7 +56,14 @@ public class ScriptCommands {
       @Option(longName = "models", description = "with --autogenerate: a package or class names") String models,
       @Option(longName = "exclude", description = "with --autogenerate: tables to leave alone (see autogenerate)")
       String exclude,
+      @Option(longName = "java", defaultValue = "false",
+          description = "a migration written in Java: a stub script and a class skeleton (see docs/java-migrations.md)")
+      Boolean java,
       CommandContext context) {
+    if (java) {
+      List<Path> written = session.offline().newJavaMigration(words == null ? "" : String.join(" ", words));
+      return new JavaMigrationWritten(written.get(0), written.get(1));
+    }
     if (autogenerate) {
       return modelCommands.autogenerate(words, models, exclude, true);
     }

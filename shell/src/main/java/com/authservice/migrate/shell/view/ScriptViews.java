@@ -21,6 +21,10 @@ final class ScriptViews {
                 : "Wrote " + written.file() + "\n",
             written -> Json.object().put("file", written.file().toString())
                 .put("kind", written.kind().name().toLowerCase(Locale.ROOT))),
+        View.of(JavaMigrationWritten.class, (written, style) -> "Created " + written.script() + "\nCreated "
+                + written.source() + "\nWrite up() and down() in the class, then apply it with `up`.\n",
+            written -> Json.object().put("file", written.script().toString()).put("kind", "java_migration")
+                .put("source", written.source().toString())),
         View.of(Stamped.class, ScriptViews::stamped, stamped -> ChangelogJson.stamp(stamped.result(), stamped.target())),
         View.of(Repaired.class, ScriptViews::repaired,
             repaired -> ChangelogJson.repair(repaired.result(), repaired.target())));
