@@ -1,6 +1,7 @@
 package com.authservice.migrate.spring.actuator;
 
 import com.authservice.migrate.Migrations;
+import com.authservice.migrate.errors.MigrationException;
 import com.authservice.migrate.result.State;
 import com.authservice.migrate.result.StatusReport;
 import java.util.List;
@@ -26,7 +27,14 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
   @Override
   protected void doHealthCheck(Health.Builder builder) {
-    StatusReport status = migrations.status();
+    StatusReport status;
+    try {
+      status = migrations.status();
+    } catch (MigrationException e) {
+      // Core's one-line message names the cause and the fix; a stack trace in the log every poll would not.
+      builder.down().withDetail("error", e.getMessage());
+      return;
+    }
     boolean healthy = UNHEALTHY.stream().allMatch(state -> status.inState(state).isEmpty());
     (healthy ? builder.up() : builder.down())
         .withDetail("current", status.current().map(state -> state.id().toString()).orElse("none"));
