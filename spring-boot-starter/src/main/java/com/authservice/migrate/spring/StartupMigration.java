@@ -50,8 +50,9 @@ public final class StartupMigration implements InitializingBean {
 
     @Override
     public void linted(LintReport report) {
-      report.findings().forEach(finding -> LOG.warn("auth-migrate lint: " + finding.fileName() + ":"
-          + finding.line() + " " + finding.rule() + " " + finding.subject()));
+      report.findings().forEach(finding -> LOG.warn("auth-migrate lint: " + finding.fileName() + " line "
+          + finding.line() + ": " + finding.rule().id() + " (" + finding.subject() + "): "
+          + finding.rule().safeWay()));
     }
 
     @Override
