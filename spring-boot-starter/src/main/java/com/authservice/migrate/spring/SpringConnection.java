@@ -17,14 +17,20 @@ import org.springframework.core.env.Environment;
 final class SpringConnection {
 
   private static final String SHOWN = "the Spring properties";
+  private static final String POSTGRES_URL = "jdbc:postgresql:";
 
   private SpringConnection() {
   }
 
-  /** Whether any of the three sources is there, without judging the values (a start-up condition). */
+  /**
+   * Whether one of the three sources is there (a start-up condition). An application whose own data source is
+   * not PostgreSQL (H2 in its tests, say) is left alone unless it names a database in {@code authmigrate.url}.
+   */
   static boolean isConfigured(Environment environment) {
-    return environment.containsProperty("authmigrate.url") || environment.containsProperty("spring.datasource.url")
-        || !PostgresVariables.read(System.getenv(), Path.of("")).isNone();
+    return environment.containsProperty("authmigrate.url")
+        || environment.getProperty("spring.datasource.url", "").startsWith(POSTGRES_URL)
+        || !environment.containsProperty("spring.datasource.url")
+            && !PostgresVariables.read(System.getenv(), Path.of("")).isNone();
   }
 
   static Optional<ConnectionSettings> settings(AuthMigrateProperties properties, Environment environment) {

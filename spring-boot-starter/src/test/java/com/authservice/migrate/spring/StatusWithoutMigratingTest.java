@@ -63,6 +63,12 @@ class StatusWithoutMigratingTest {
   }
 
   @Test
+  void anApplicationWhoseDataSourceIsNotPostgresIsLeftAlone() {
+    runner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:test").run(context -> assertThat(context)
+        .hasNotFailed().doesNotHaveBean(Migrations.class));
+  }
+
+  @Test
   void aBadUrlIsRefusedNamingThePropertyAndNeverThePassword() {
     runner.withPropertyValues("authmigrate.url=mysql://db/app", "authmigrate.password=s3cret-value").run(context -> {
       assertThat(context).hasFailed();
