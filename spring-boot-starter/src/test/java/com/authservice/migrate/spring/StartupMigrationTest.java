@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authservice.migrate.spring.app.AccountDirectory;
 import com.authservice.migrate.spring.app.AccountsApplication;
+import com.authservice.migrate.testing.MyBatisOperations;
 import com.authservice.migrate.testing.PostgresServer;
 import com.authservice.migrate.testing.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
+import org.apache.ibatis.migration.operations.StatusOperation;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -52,6 +55,15 @@ class StartupMigrationTest {
         .containsExactly("accounts", "changelog", "sessions");
     assertThat(DATABASE.changelog()).containsExactly("20251001000000|create changelog",
         "20251101000000|create accounts", "20251102000000|create sessions");
+  }
+
+  @Test
+  void theMyBatisCliReadsTheChangelogTheStarterWrote() {
+    StatusOperation status = MyBatisOperations.run(DATABASE, Path.of("src/test/resources/db/migrations"),
+        new StatusOperation()::operate);
+
+    assertThat(status.getAppliedCount()).isEqualTo(3);
+    assertThat(status.getPendingCount()).isZero();
   }
 
   @Test
