@@ -4,6 +4,7 @@ import com.authservice.migrate.checksum.Checksum;
 import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.RunCancelled;
 import com.authservice.migrate.errors.ScriptFailed;
+import com.authservice.migrate.hook.Hooks;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.Migration;
@@ -31,16 +32,24 @@ public final class MigrationRunner {
   private final ScriptFolder scripts;
   private final Changelog changelog;
   private final Cancellation cancellation;
+  private final Hooks hooks;
 
   public MigrationRunner(Connection connection, ScriptFolder scripts, Changelog changelog) {
     this(connection, scripts, changelog, Cancellation.none());
   }
 
   public MigrationRunner(Connection connection, ScriptFolder scripts, Changelog changelog, Cancellation cancellation) {
+    this(connection, scripts, changelog, cancellation, Hooks.NONE);
+  }
+
+  /** {@code hooks}: the run's MyBatis each-hooks, run inside each migration's transaction. */
+  public MigrationRunner(Connection connection, ScriptFolder scripts, Changelog changelog, Cancellation cancellation,
+      Hooks hooks) {
     this.connection = connection;
     this.scripts = scripts;
     this.changelog = changelog;
     this.cancellation = cancellation;
+    this.hooks = hooks;
   }
 
   /**
@@ -70,7 +79,8 @@ public final class MigrationRunner {
     String checksum = Checksum.of(content);
     // COPY data goes through the CopyManager, one command at a time: the pipeline carries plain statements only.
     boolean copies = commands.stream().anyMatch(command -> command.copyData().isPresent());
-    if (!ScriptShape.runsWithoutTransaction(content) && !copies && Batch.canCarry(statements) && readyForBatch()
+    if (!ScriptShape.runsWithoutTransaction(content) && !copies && !hooks.runsEach() && Batch.canCarry(statements)
+        && readyForBatch()
         && new Batch(connection).run(migration.fileName(), timeouts, statements,
             changelog.insertSql(migration, checksum))) {
       return;
@@ -122,8 +132,10 @@ public final class MigrationRunner {
     try {
       connection.setAutoCommit(!transactional);
       setTimeouts(migration, timeouts);
+      hooks.beforeEach(connection, migration);
       execute(migration, statements, transactional, direction);
       bookkeeping.run();
+      hooks.afterEach(connection, migration);
       if (transactional) {
         connection.commit();
       }
