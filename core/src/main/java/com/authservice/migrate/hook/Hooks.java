@@ -7,8 +7,10 @@ import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.Migration;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The SQL hooks of one {@code up} or {@code down} run, from the environment file as MyBatis Migrations 3.5.0 reads
@@ -57,6 +59,17 @@ public final class Hooks {
               + "the setting"));
       return new HookScript(setting, sql);
     });
+  }
+
+  /**
+   * The comment offline SQL starts with when this run has hooks: MyBatis' {@code script} leaves the up and down hooks
+   * out (it runs only its JSR-223 {@code hook_*_script} ones), and so does the console, saying so.
+   */
+  public String offlineNote() {
+    List<String> hooks = Stream.of(before, beforeEach, afterEach, after).flatMap(Optional::stream)
+        .map(hook -> hook.setting().shown()).toList();
+    return hooks.isEmpty() ? "" : "-- Not included: " + String.join(", ", hooks) + ". MyBatis' script leaves SQL "
+        + "hooks out too: run them around this script by hand.\n";
   }
 
   /** Whether a hook runs inside each migration's transaction (then the migrations cannot be pipelined). */

@@ -181,6 +181,18 @@ class MyBatisHooksTest {
     assertThat(db.changelog()).isEmpty();
   }
 
+  @Test
+  void offlineSqlSaysWhichHooksItLeavesOutAsMyBatisScriptLeavesThemOut(TestDatabase db) {
+    TestScripts scripts = repository("hook_before_up=sql:log.sql:when=before:what=up\n"
+        + "hook_after_each_up=sql:log.sql:when=after_each:what=up\nhook_after_down=sql:log.sql\n");
+
+    String sql = new Migrations(new MigrationConfig(db.settings(), scripts.folder())).script("base", "head");
+
+    assertThat(sql).contains("\n-- Not included: hook_before_up (hooks/log.sql), hook_after_each_up (hooks/log.sql). "
+        + "MyBatis' script leaves SQL hooks out too: run them around this script by hand.\n")
+        .doesNotContain("hook_log");
+  }
+
   /** The hook MyBatis' CLI builds from the environment file for {@code up} or {@code down}. */
   private MigrationHook myBatisHook(PrintStream log, String direction) {
     SelectedPaths paths = new SelectedPaths();
