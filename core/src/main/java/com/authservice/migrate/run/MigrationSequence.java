@@ -29,11 +29,17 @@ public final class MigrationSequence {
   private final LockRetry retry;
   private final RunListener listener;
   private final Cancellation cancellation;
-  private Hooks hooks = Hooks.NONE;
+  private final Hooks hooks;
 
   /** @param retry runs each migration under the run's time-outs; its owner closes it once the sequence is done */
   public MigrationSequence(Connection connection, ScriptFolder scripts, Changelog changelog, boolean force,
       LockRetry retry, RunListener listener, Cancellation cancellation) {
+    this(connection, scripts, changelog, force, retry, listener, cancellation, Hooks.NONE);
+  }
+
+  private MigrationSequence(Connection connection, ScriptFolder scripts, Changelog changelog, boolean force,
+      LockRetry retry, RunListener listener, Cancellation cancellation, Hooks hooks) {
+    this.hooks = hooks;
     this.retry = retry;
     this.cancellation = cancellation;
     this.connection = connection;
@@ -45,8 +51,7 @@ public final class MigrationSequence {
 
   /** Runs MyBatis' {@code hooks} of the run's direction around the run and each migration. */
   public MigrationSequence withHooks(Hooks runHooks) {
-    this.hooks = runHooks;
-    return this;
+    return new MigrationSequence(connection, scripts, changelog, force, retry, listener, cancellation, runHooks);
   }
 
   /** Runs {@code chosen} ({@code all}: every script of the repository) and returns those that failed. */
