@@ -20,6 +20,7 @@ import com.authservice.migrate.errors.ScriptsModified;
 import com.authservice.migrate.errors.StateConflict;
 import com.authservice.migrate.errors.UnknownDatabase;
 import com.authservice.migrate.guard.ChangeGuard;
+import com.authservice.migrate.hook.Hooks;
 import com.authservice.migrate.info.VersionInfo;
 import com.authservice.migrate.info.VersionReader;
 import com.authservice.migrate.javamigration.JavaMigrations;
@@ -575,6 +576,7 @@ public final class Migrations {
         JavaMigrations.of(scripts.repository()).check(m, scripts.content(m));
       });
       config.changeGuard().beforeRun(direction, chosen, status);
+      Hooks hooks = Hooks.of(scripts, direction);
       MigrationTimer timer = new MigrationTimer(listener);
       List<FailedMigration> failed;
       try (LockRetry retry = new LockRetry(connection, scripts, config.run().tableLockWait(), timer,
@@ -584,7 +586,7 @@ public final class Migrations {
         }
         listener.started(direction, chosen.size());
         failed = new MigrationSequence(connection, scripts, changelog, config.run().force(), retry, timer,
-            cancellation).run(direction, chosen, migrations);
+            cancellation).withHooks(hooks).run(direction, chosen, migrations);
       }
       List<Migration> skipped = direction == Direction.UP ? planner.outOfOrder().stream()
           .filter(m -> !chosen.contains(m)).toList() : List.of();

@@ -3,6 +3,7 @@ package com.authservice.migrate.environment;
 import com.authservice.migrate.definition.DefinitionFile;
 import com.authservice.migrate.definition.DefinitionFile.Unusable;
 import com.authservice.migrate.errors.InvalidArgument;
+import com.authservice.migrate.hook.HookSetting;
 import com.authservice.migrate.mybatis.IdPattern;
 import com.authservice.migrate.settings.ConnectionSettings;
 import com.authservice.migrate.settings.NearestName;
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
  * {@code password_env}, {@code password_file}, {@code protected}). Values may use {@code ${VAR}} from the
  * environment, as MyBatis allows. A literal password is read as MyBatis reads it, with a warning. Whatever is
  * wrong with one file makes only that environment unusable, with the reason: a key it does not know (with the
- * nearest known one), a missing host, database or user, a MyBatis hook it would not run.
+ * nearest known one), a missing host, database or user, a MyBatis hook it would not run (see {@link HookSetting}).
  */
 public final class EnvironmentFile {
 
@@ -51,11 +52,8 @@ public final class EnvironmentFile {
   private static final Set<String> MYBATIS_KEYS = Set.of("time_zone", "delimiter", "script_char_set",
       "full_line_delimiter", "send_full_script", "auto_commit", "remove_crs", "ignore_warnings", "driver_path",
       "driver", "changelog");
-  /** MyBatis Migrations 3.5.0's hooks, which the console does not run: a file with one is refused, not run without. */
-  private static final Set<String> MYBATIS_HOOKS = Set.of("hook_before_up", "hook_before_each_up",
-      "hook_after_each_up", "hook_after_up", "hook_before_down", "hook_before_each_down", "hook_after_each_down",
-      "hook_after_down", "hook_before_new", "hook_after_new", "hook_before_script", "hook_before_each_script",
-      "hook_after_each_script", "hook_after_script");
+  /** MyBatis Migrations 3.5.0's hooks: SQL up/down hooks run; any other is refused, never run without. */
+  private static final Set<String> MYBATIS_HOOKS = Set.copyOf(HookSetting.KEYS);
 
   /**
    * What a kind of definition file may hold besides the connection keys ({@code extraKeys}: a fleet's member
@@ -114,8 +112,12 @@ public final class EnvironmentFile {
     known.addAll(rules.extraKeys());
     for (String key : new TreeSet<>(raw.stringPropertyNames())) {
       if (MYBATIS_HOOKS.contains(key)) {
-        throw new Unusable(shown + ": " + key + " is a MyBatis hook, which this console does not run: remove it, "
-            + "or migrate this environment with MyBatis' own migrate command");
+        try {
+          HookSetting.parse(key, raw.getProperty(key), shown);
+        } catch (InvalidArgument e) {
+          throw new Unusable(e.getMessage());
+        }
+        continue;
       }
       if (!known.contains(key)) {
         Set<String> candidates = new TreeSet<>(known);

@@ -84,6 +84,12 @@ public final class ScriptFailed extends MigrationException {
         new Ran(1, line, line));
   }
 
+  /** A statement of a MyBatis hook's SQL ({@code hook}: its key and file) failed; {@code aftermath}: what was undone. */
+  public static ScriptFailed inHook(String hook, int line, String statement, SQLException cause, String aftermath) {
+    return new ScriptFailed(hook, line, statement, cause, DatabaseError.firstLine(cause.getMessage()), aftermath,
+        Ran.NOTHING);
+  }
+
   public String fileName() {
     return fileName;
   }

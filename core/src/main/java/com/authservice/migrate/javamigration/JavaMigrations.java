@@ -43,12 +43,13 @@ public final class JavaMigrations {
 
   /**
    * Runs {@code migration} in {@code direction} if its script is a Java migration's stub, with {@code timeouts} (SQL
-   * setting the session's time-outs, if any) sent first and {@code bookkeeping} (the changelog row) after it.
+   * setting the session's time-outs, if any) sent first, {@code before} (the MyBatis each-hook) just before the class
+   * runs and {@code bookkeeping} (the changelog row, then the each-hook after) after it, in its transaction.
    *
    * @return false, having done nothing, when the script is plain SQL
    */
   public boolean run(Connection connection, String schema, Migration migration, String content,
-      Direction direction, Optional<String> timeouts, Bookkeeping bookkeeping) {
+      Direction direction, Optional<String> timeouts, Bookkeeping before, Bookkeeping bookkeeping) {
     Optional<String> className = JavaStub.className(migration.fileName(), content);
     if (className.isEmpty()) {
       return false;
@@ -73,6 +74,13 @@ public final class JavaMigrations {
       throw new DatabaseError("setting the time-outs of " + migration.fileName(), e);
     }
     try {
+      before.run();
+    } catch (SQLException | RuntimeException e) {
+      rollback(connection);
+      throw e instanceof SQLException sql ? new DatabaseError("starting " + migration.fileName(), sql)
+          : (RuntimeException) e;
+    }
+    try {
       if (undoing) {
         java.down(context);
       } else {
@@ -90,6 +98,10 @@ public final class JavaMigrations {
       rollback(connection);
       throw new DatabaseError("recording " + migration.fileName() + " in the changelog"
           + (committing ? "" : " (rolled back)"), e);
+    } catch (RuntimeException e) {
+      // The each-hook after it failed: the row goes with the migration's transaction.
+      rollback(connection);
+      throw e;
     }
     return true;
   }

@@ -31,6 +31,7 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.ibatis.migration.MigrationReader;
+import org.apache.ibatis.migration.VariableReplacer;
 
 /**
  * A MyBatis Migrations repository: {@code scripts/} with {@code <id>_<description>.sql} files and,
@@ -223,6 +224,33 @@ public final class ScriptFolder {
 
   public String variable(String name, String fallback) {
     return variables().getProperty(name, fallback);
+  }
+
+  /** {@code name}'s value in the environment file, when it is set there. */
+  public Optional<String> optionalVariable(String name) {
+    return Optional.ofNullable(variables().getProperty(name));
+  }
+
+  /** The file the variables come from, as messages name it: {@code environments/development.properties}. */
+  public String environmentFile() {
+    return "environments/" + environment + ".properties";
+  }
+
+  /**
+   * {@code hooks/<fileName>} (a MyBatis hook's SQL) with its own {@code local} variables, then the environment's,
+   * replaced as MyBatis' {@code SqlHookScript} replaces them; empty when there is no such file.
+   */
+  public Optional<String> hookSql(String fileName, Map<String, String> local) {
+    Path file = scripts.getParent().resolve("hooks").resolve(fileName);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      String text = Utf8Text.decode("hooks/" + fileName, Files.readAllBytes(file));
+      return Optional.of(new VariableReplacer(List.of(local, variables())).replace(text));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read hooks/" + fileName, e);
+    }
   }
 
   private String section(Migration migration, boolean undo) {

@@ -2,6 +2,7 @@ package com.authservice.migrate.offline;
 
 import com.authservice.migrate.checksum.Checksum;
 import com.authservice.migrate.javamigration.JavaStub;
+import com.authservice.migrate.hook.Hooks;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.Migration;
@@ -33,6 +34,7 @@ public final class OfflineScript {
         .append(" migration(s). Run with: psql -v ON_ERROR_STOP=1 -f <this file>\n")
         // Unqualified names in the scripts belong in the changelog's schema, as when `up` runs them.
         .append("SET search_path TO ").append(changelogTable, 0, changelogTable.indexOf('.')).append(";\n");
+    sql.append(Hooks.of(scripts, direction).offlineNote());
     boolean checksumColumnEnsured = false;
     for (Migration migration : migrations) {
       if (direction == Direction.UP) {

@@ -5,6 +5,7 @@ import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.errors.RunCancelled;
 import com.authservice.migrate.errors.ScriptFailed;
 import com.authservice.migrate.javamigration.JavaMigrations;
+import com.authservice.migrate.hook.Hooks;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.Migration;
@@ -33,17 +34,25 @@ public final class MigrationRunner {
   private final Changelog changelog;
   private final Cancellation cancellation;
   private final JavaMigrations javaMigrations;
+  private final Hooks hooks;
 
   public MigrationRunner(Connection connection, ScriptFolder scripts, Changelog changelog) {
     this(connection, scripts, changelog, Cancellation.none());
   }
 
   public MigrationRunner(Connection connection, ScriptFolder scripts, Changelog changelog, Cancellation cancellation) {
+    this(connection, scripts, changelog, cancellation, Hooks.NONE);
+  }
+
+  /** {@code hooks}: the run's MyBatis each-hooks, run inside each migration's transaction. */
+  public MigrationRunner(Connection connection, ScriptFolder scripts, Changelog changelog, Cancellation cancellation,
+      Hooks hooks) {
     this.connection = connection;
     this.scripts = scripts;
     this.changelog = changelog;
     this.cancellation = cancellation;
     this.javaMigrations = JavaMigrations.of(scripts.repository());
+    this.hooks = hooks;
   }
 
   /**
@@ -70,7 +79,10 @@ public final class MigrationRunner {
     String content = scripts.content(migration);
     // A Java migration's stub: its class runs instead of the stub's SQL.
     if (javaMigrations.run(connection, schema(), migration, content, Direction.UP, timeouts,
-        () -> changelog.insert(connection, migration, Checksum.of(content)))) {
+        () -> hooks.beforeEach(connection, migration), () -> {
+          changelog.insert(connection, migration, Checksum.of(content));
+          hooks.afterEach(connection, migration);
+        })) {
       return;
     }
     List<PsqlScript.Command> commands = PsqlScript.read(migration.fileName(), scripts.upSql(migration), 1);
@@ -78,7 +90,8 @@ public final class MigrationRunner {
     String checksum = Checksum.of(content);
     // COPY data goes through the CopyManager, one command at a time: the pipeline carries plain statements only.
     boolean copies = commands.stream().anyMatch(command -> command.copyData().isPresent());
-    if (!ScriptShape.runsWithoutTransaction(content) && !copies && Batch.canCarry(statements) && readyForBatch()
+    if (!ScriptShape.runsWithoutTransaction(content) && !copies && !hooks.runsEach() && Batch.canCarry(statements)
+        && readyForBatch()
         && new Batch(connection).run(migration.fileName(), timeouts, statements,
             changelog.insertSql(migration, checksum))) {
       return;
@@ -115,7 +128,10 @@ public final class MigrationRunner {
   private void undoOnce(Migration migration, Optional<String> timeouts) {
     String content = scripts.content(migration);
     if (javaMigrations.run(connection, schema(), migration, content, Direction.DOWN, timeouts,
-        () -> changelog.delete(connection, migration.id()))) {
+        () -> hooks.beforeEach(connection, migration), () -> {
+          changelog.delete(connection, migration.id());
+          hooks.afterEach(connection, migration);
+        })) {
       return;
     }
     int firstLine = ScriptShape.undoFirstLine(scripts, migration);
@@ -134,8 +150,10 @@ public final class MigrationRunner {
     try {
       connection.setAutoCommit(!transactional);
       setTimeouts(migration, timeouts);
+      hooks.beforeEach(connection, migration);
       execute(migration, statements, transactional, direction);
       bookkeeping.run();
+      hooks.afterEach(connection, migration);
       if (transactional) {
         connection.commit();
       }

@@ -2,6 +2,7 @@ package com.authservice.migrate.run;
 
 import com.authservice.migrate.errors.RunCancelled;
 import com.authservice.migrate.errors.ScriptFailed;
+import com.authservice.migrate.hook.Hooks;
 import com.authservice.migrate.tablelock.LockRetry;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Direction;
@@ -28,10 +29,17 @@ public final class MigrationSequence {
   private final LockRetry retry;
   private final RunListener listener;
   private final Cancellation cancellation;
+  private final Hooks hooks;
 
   /** @param retry runs each migration under the run's time-outs; its owner closes it once the sequence is done */
   public MigrationSequence(Connection connection, ScriptFolder scripts, Changelog changelog, boolean force,
       LockRetry retry, RunListener listener, Cancellation cancellation) {
+    this(connection, scripts, changelog, force, retry, listener, cancellation, Hooks.NONE);
+  }
+
+  private MigrationSequence(Connection connection, ScriptFolder scripts, Changelog changelog, boolean force,
+      LockRetry retry, RunListener listener, Cancellation cancellation, Hooks hooks) {
+    this.hooks = hooks;
     this.retry = retry;
     this.cancellation = cancellation;
     this.connection = connection;
@@ -41,12 +49,20 @@ public final class MigrationSequence {
     this.listener = listener;
   }
 
+  /** Runs MyBatis' {@code hooks} of the run's direction around the run and each migration. */
+  public MigrationSequence withHooks(Hooks runHooks) {
+    return new MigrationSequence(connection, scripts, changelog, force, retry, listener, cancellation, runHooks);
+  }
+
   /** Runs {@code chosen} ({@code all}: every script of the repository) and returns those that failed. */
   public List<FailedMigration> run(Direction direction, List<Migration> chosen, List<Migration> all) {
     if (direction == Direction.UP && !chosen.isEmpty()) {
       MissingChangelog.prepare(connection, changelog, scripts, all, chosen.get(0), listener);
     }
-    MigrationRunner runner = new MigrationRunner(connection, scripts, changelog, cancellation);
+    MigrationRunner runner = new MigrationRunner(connection, scripts, changelog, cancellation, hooks);
+    if (!chosen.isEmpty()) {
+      hooks.before(connection);
+    }
     List<FailedMigration> failed = new ArrayList<>();
     int done = 0;
     try {
@@ -74,6 +90,9 @@ public final class MigrationSequence {
           listener.migrationFailed(migration, e.getMessage());
         }
         listener.migrationFinished(migration, ++done, chosen.size());
+      }
+      if (!chosen.isEmpty()) {
+        hooks.after(connection);
       }
     } catch (RuntimeException e) {
       // A cancel that arrived between statements of the run's own bookkeeping (lock_timeout settings).

@@ -109,12 +109,21 @@ class EnvironmentFileKeysTest {
   }
 
   @Test
-  void aHookIsRefusedNamingTheKeyRatherThanRunWithoutIt() throws Exception {
+  void aJavaScriptHookIsRefusedNamingTheKeyRatherThanRunWithoutIt() throws Exception {
     Definitions<Environment> environments = load("staging", "host=db\ndatabase=auth\nusername=app\n"
         + "hook_before_up=js:notify.js\n");
 
-    assertThat(environments.unusable().get("staging")).contains("environments/staging.properties")
-        .contains("hook_before_up");
+    assertThat(environments.unusable().get("staging")).isEqualTo("environments/staging.properties: "
+        + "hook_before_up=js:notify.js is a JavaScript hook, which this console does not run: rewrite it as an SQL "
+        + "hook (sql:<file>.sql), or run this repository with MyBatis' own migrate command");
+  }
+
+  @Test
+  void anSqlHookIsAccepted() throws Exception {
+    Definitions<Environment> environments = load("staging", "host=db\ndatabase=auth\nusername=app\n"
+        + "hook_before_each_up=sql:log.sql:what=up\n");
+
+    assertThat(environments.names()).containsExactly("staging");
   }
 
   @Test

@@ -131,6 +131,25 @@ class JavaMigrationsTest {
   }
 
   @Test
+  void theRepositorysEachHooksRunAroundAJavaMigrationAsAroundAScript(TestDatabase db) throws IOException {
+    TestScripts scripts = repository(LowerEmails.class);
+    db.execute("CREATE TABLE hook_log (n serial, what text)");
+    Files.createDirectories(temp.resolve("hooks"));
+    Files.writeString(temp.resolve("hooks/before.sql"), "INSERT INTO hook_log (what) VALUES ('before');\n");
+    Files.writeString(temp.resolve("hooks/after.sql"), "INSERT INTO hook_log (what) VALUES ('after');\n");
+    Files.createDirectories(temp.resolve("environments"));
+    Files.writeString(temp.resolve("environments/development.properties"),
+        "hook_before_each_up=sql:before.sql\nhook_after_each_up=sql:after.sql\n");
+
+    migrations(db, scripts).up(Target.head(), RunListener.NONE);
+
+    String applied = db.queryOne("select count(*) from changelog");
+    assertThat(applied).isEqualTo("3");
+    assertThat(db.queryOne("select count(*) from hook_log where what = 'before'")).isEqualTo(applied);
+    assertThat(db.queryOne("select count(*) from hook_log where what = 'after'")).isEqualTo(applied);
+  }
+
+  @Test
   void aFailingJavaMigrationRollsBackItsChangesAndItsRowAndIsNamedInOneLine(TestDatabase db) {
     Migrations migrations = migrations(db, repository(LowerEmailsThenFail.class));
 
