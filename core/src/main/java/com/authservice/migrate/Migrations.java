@@ -33,6 +33,8 @@ import com.authservice.migrate.mybatis.IdPattern;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.mybatis.ScriptWriter;
 import com.authservice.migrate.offline.OfflineScript;
+import com.authservice.migrate.repeatable.Repeatables;
+import com.authservice.migrate.repeatable.RepeatableState;
 import com.authservice.migrate.result.AppliedMigration;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.FailedMigration;
@@ -204,6 +206,21 @@ public final class Migrations {
     });
   }
 
+  /** Each repeatable script ({@code repeatable/R__*.sql}): new, changed, up to date or missing. Takes no lock. */
+  public List<RepeatableState> repeatables() {
+    try (Connection connection = database.open()) {
+      return repeatableScripts().status(connection);
+    } catch (SQLException e) {
+      throw new DatabaseError("closing the connection", e);
+    }
+  }
+
+  /** Writes an empty {@code repeatable/R__<description>.sql} and returns its path. */
+  public Path newRepeatable(String description) {
+    scripts.directory();
+    return repeatableScripts().write(description);
+  }
+
   /** The versions of MyBatis Migrations, the driver and the server (MyBatis' {@code info}). Takes no lock. */
   public VersionInfo info() {
     return VersionReader.read(database);
@@ -324,7 +341,9 @@ public final class Migrations {
   private String script(List<Migration> migrations, int start, int end) {
     OfflineScript offline = new OfflineScript(scripts, changelog().table());
     if (start <= end) {
-      return offline.render(Direction.UP, migrations.subList(start, end));
+      String up = offline.render(Direction.UP, migrations.subList(start, end));
+      // Up to head, the repeatable scripts follow, as `up` runs them when it reaches head.
+      return end == migrations.size() ? up + repeatableScripts().offlineSql() : up;
     }
     List<Migration> undo = new ArrayList<>(migrations.subList(end, start));
     Collections.reverse(undo);
@@ -557,6 +576,8 @@ public final class Migrations {
         }
       });
       config.changeGuard().beforeRun(direction, chosen, status);
+      // Read (and their names checked) before the first migration runs, so a misnamed one changes nothing.
+      Repeatables repeatables = repeatableScripts().readFor(direction);
       MigrationTimer timer = new MigrationTimer(listener);
       List<FailedMigration> failed;
       try (LockRetry retry = new LockRetry(connection, scripts, config.run().tableLockWait(), timer,
@@ -572,8 +593,10 @@ public final class Migrations {
           .filter(m -> !chosen.contains(m)).toList() : List.of();
       List<Migration> ran = chosen.stream()
           .filter(m -> failed.stream().noneMatch(f -> f.migration().equals(m))).toList();
+      List<String> repeated = failed.isEmpty() && Repeatables.reachesHead(migrations, status, ran)
+          ? repeatables.applyDue(connection) : List.of();
       return new RunResult(direction, ran, skipped, failed, Duration.ofNanos(System.nanoTime() - started),
-          timer.durations());
+          timer.durations(), repeated);
     });
   }
 
@@ -654,6 +677,10 @@ public final class Migrations {
   /** The changelog table's name without its schema. */
   private String changelogName() {
     return changelog().table().substring(config.connection().schema().length() + 1);
+  }
+
+  private Repeatables repeatableScripts() {
+    return new Repeatables(scripts, changelog().table(), cancellation);
   }
 
   private Changelog changelog() {
