@@ -33,8 +33,9 @@ import com.authservice.migrate.mybatis.IdPattern;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.mybatis.ScriptWriter;
 import com.authservice.migrate.offline.OfflineScript;
-import com.authservice.migrate.repeatable.Repeatables;
+import com.authservice.migrate.repeatable.RepeatableScript;
 import com.authservice.migrate.repeatable.RepeatableState;
+import com.authservice.migrate.repeatable.Repeatables;
 import com.authservice.migrate.result.AppliedMigration;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.FailedMigration;
@@ -578,12 +579,14 @@ public final class Migrations {
       config.changeGuard().beforeRun(direction, chosen, status);
       // Read (and their names checked) before the first migration runs, so a misnamed one changes nothing.
       Repeatables repeatables = repeatableScripts().readFor(direction);
+      List<RepeatableScript> due = Repeatables.reachesHead(migrations, status, chosen) ? repeatables.due(connection)
+          : List.of();
       MigrationTimer timer = new MigrationTimer(listener);
       List<FailedMigration> failed;
       try (LockRetry retry = new LockRetry(connection, scripts, config.run().tableLockWait(), timer,
           database::openSeparate)) {
-        if (!chosen.isEmpty()) {
-          beforeTheFirstMigration(connection, direction, chosen, retry, listener);
+        if (!chosen.isEmpty() || !due.isEmpty()) {
+          beforeTheFirstMigration(connection, direction, chosen, due, retry, listener);
         }
         listener.started(direction, chosen.size());
         failed = new MigrationSequence(connection, scripts, changelog, config.run().force(), retry, timer,
@@ -593,8 +596,7 @@ public final class Migrations {
           .filter(m -> !chosen.contains(m)).toList() : List.of();
       List<Migration> ran = chosen.stream()
           .filter(m -> failed.stream().noneMatch(f -> f.migration().equals(m))).toList();
-      List<String> repeated = failed.isEmpty() && Repeatables.reachesHead(migrations, status, ran)
-          ? repeatables.applyDue(connection) : List.of();
+      List<String> repeated = failed.isEmpty() ? repeatables.apply(connection, due) : List.of();
       return new RunResult(direction, ran, skipped, failed, Duration.ofNanos(System.nanoTime() - started),
           timer.durations(), repeated);
     });
@@ -615,7 +617,10 @@ public final class Migrations {
       } else {
         chosen = all ? migrations : new RunPlanner(status, migrations, scripts.location()).pending();
       }
-      return lint(connection, chosen);
+      // The repeatable scripts up would run (all of them with --all); none when one migration was named.
+      boolean named = id != null && !id.isBlank();
+      Repeatables repeatables = repeatableScripts().readFor(Direction.UP);
+      return lint(connection, chosen, named ? List.of() : all ? repeatables.all() : repeatables.due(connection));
     } catch (SQLException e) {
       throw new DatabaseError("closing the connection", e);
     }
@@ -626,11 +631,11 @@ public final class Migrations {
    * catalog. Lint's findings go to the listener before anything runs; strict lint stops the run on any.
    */
   private void beforeTheFirstMigration(Connection connection, Direction direction, List<Migration> chosen,
-      LockRetry retry, RunListener listener) throws SQLException {
+      List<RepeatableScript> repeatables, LockRetry retry, RunListener listener) throws SQLException {
     RoundTrip trip = new RoundTrip();
     retry.askRunTimeouts(trip);
     boolean linting = direction == Direction.UP && lintBeforeUp;
-    List<ParsedScript> parsed = linting ? parse(chosen) : List.of();
+    List<ParsedScript> parsed = linting ? parse(chosen, repeatables) : List.of();
     RoundTrip.Answer<Catalog> catalog = linting ? Catalog.ask(trip, parsed) : null;
     trip.send(connection);
     if (catalog != null) {
@@ -643,8 +648,8 @@ public final class Migrations {
   }
 
   /** Lints {@code chosen} in order, each script seeing what the ones before it did. */
-  private LintReport lint(Connection connection, List<Migration> chosen) {
-    List<ParsedScript> parsed = parse(chosen);
+  private LintReport lint(Connection connection, List<Migration> chosen, List<RepeatableScript> repeatables) {
+    List<ParsedScript> parsed = parse(chosen, repeatables);
     return lint(Catalog.read(connection, parsed), chosen, parsed);
   }
 
@@ -653,12 +658,17 @@ public final class Migrations {
     for (int i = 0; i < chosen.size(); i++) {
       linter.lintScript(parsed.get(i), !ScriptShape.runsWithoutTransaction(scripts.content(chosen.get(i))));
     }
+    // Repeatable scripts come last (see parse), each in a transaction of its own.
+    parsed.subList(chosen.size(), parsed.size()).forEach(script -> linter.lintScript(script, true));
     return linter.report();
   }
 
-  private List<ParsedScript> parse(List<Migration> chosen) {
-    return chosen.stream().map(m -> ParsedScript.parse(m.fileName(), scripts.upSql(m), config.connection().schema()))
-        .toList();
+  private List<ParsedScript> parse(List<Migration> chosen, List<RepeatableScript> repeatables) {
+    List<ParsedScript> parsed = new ArrayList<>(chosen.stream()
+        .map(m -> ParsedScript.parse(m.fileName(), scripts.upSql(m), config.connection().schema())).toList());
+    repeatables.forEach(r -> parsed.add(ParsedScript.parse(Repeatables.path(r), r.content(),
+        config.connection().schema())));
+    return parsed;
   }
 
   private void refuseChangedScripts(StatusReport status) {

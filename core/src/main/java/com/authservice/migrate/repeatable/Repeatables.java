@@ -56,13 +56,25 @@ public final class Repeatables {
         .anyMatch(state -> state.id().equals(newest.id()) && state.state().isApplied());
   }
 
-  /** Applies the new and changed scripts read by {@link #readFor}, each in its own transaction; their file names. */
-  public List<String> applyDue(Connection connection) {
-    List<RepeatableScript> scripts = read == null ? folder.scripts() : read;
-    if (scripts.isEmpty()) {
-      return List.of();
-    }
-    return new RepeatableRunner(connection, log, cancellation).apply(RepeatableStatus.due(scripts, log.read(connection)));
+  /** Every script read by {@link #readFor}. */
+  public List<RepeatableScript> all() {
+    return read == null ? folder.scripts() : read;
+  }
+
+  /** The new and changed scripts among those read by {@link #readFor}; asks nothing when there are none. */
+  public List<RepeatableScript> due(Connection connection) {
+    List<RepeatableScript> scripts = all();
+    return scripts.isEmpty() ? List.of() : RepeatableStatus.due(scripts, log.read(connection));
+  }
+
+  /** Applies {@code due} in order, each in its own transaction with its record; their file names. */
+  public List<String> apply(Connection connection, List<RepeatableScript> due) {
+    return due.isEmpty() ? List.of() : new RepeatableRunner(connection, log, cancellation).apply(due);
+  }
+
+  /** The script's path in the repository, as messages and lint name it. */
+  public static String path(RepeatableScript script) {
+    return RepeatableFolder.NAME + "/" + script.fileName();
   }
 
   /**

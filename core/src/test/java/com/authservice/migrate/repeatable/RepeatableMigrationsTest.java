@@ -255,4 +255,28 @@ class RepeatableMigrationsTest {
     assertThat(status.getPendingCount()).isZero();
     assertThat(db.query("select count(*) from changelog")).containsExactly("3");
   }
+
+  @Test
+  void lintChecksTheDueRepeatablesAndStrictLintRefusesUpBeforeAnythingRuns(TestDatabase db) {
+    Migrations migrations = migrations(db);
+    writeRepeatable("R__age.sql", "ALTER TABLE users ADD COLUMN age integer NOT NULL;\n");
+
+    assertThat(migrations.lint(null, false).findings()).extracting(f -> f.fileName() + ":" + f.line() + " "
+        + f.rule().id()).containsExactly("repeatable/R__age.sql:1 adding-required-field");
+    assertThat(migrations.lint("20251001000100", false).findings()).isEmpty();
+    Migrations strict = new Migrations(migrations.config().withStrictLint(true));
+    assertThatThrownBy(() -> strict.up(Target.head(), RunListener.NONE))
+        .isInstanceOf(com.authservice.migrate.errors.LintRefused.class);
+    assertThat(db.appliedIds()).isEmpty();
+  }
+
+  @Test
+  void strictLintPassesOnceTheRepeatableIsUpToDate(TestDatabase db) {
+    Migrations migrations = migrations(db);
+    writeRepeatable("R__age.sql", "ALTER TABLE users ADD COLUMN IF NOT EXISTS age integer;\n");
+    migrations.up(Target.head(), RunListener.NONE);
+
+    assertThat(migrations.lint(null, false).scripts()).isZero();
+    assertThat(migrations.lint(null, true).scripts()).isEqualTo(4);
+  }
 }
