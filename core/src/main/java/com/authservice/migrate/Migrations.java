@@ -207,10 +207,17 @@ public final class Migrations {
     });
   }
 
-  /** Each repeatable script ({@code repeatable/R__*.sql}): new, changed, up to date or missing. Takes no lock. */
+  /**
+   * Each repeatable script ({@code repeatable/R__*.sql}): new, changed, up to date or missing. Takes no lock; a
+   * repository without repeatable scripts costs no connection.
+   */
   public List<RepeatableState> repeatables() {
+    Repeatables repeatables = repeatableScripts().readFor(Direction.UP);
+    if (repeatables.all().isEmpty()) {
+      return List.of();
+    }
     try (Connection connection = database.open()) {
-      return repeatableScripts().status(connection);
+      return repeatables.status(connection);
     } catch (SQLException e) {
       throw new DatabaseError("closing the connection", e);
     }

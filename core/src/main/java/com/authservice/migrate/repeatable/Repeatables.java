@@ -32,7 +32,7 @@ public final class Repeatables {
 
   /** Each script's state against what was recorded, then the recorded ones whose file is gone. */
   public List<RepeatableState> status(Connection connection) {
-    return RepeatableStatus.of(folder.scripts(), log.read(connection));
+    return RepeatableStatus.of(all(), log.read(connection));
   }
 
   /**

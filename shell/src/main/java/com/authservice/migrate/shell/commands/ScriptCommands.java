@@ -39,9 +39,12 @@ public class ScriptCommands {
   @Command(name = "new", group = "Scripts", description = "Write a new migration script from a template",
       completionProvider = "templateCompletion", help = """
           Usage: new <DESCRIPTION> [--template empty|create-table|add-column] [--autogenerate [--models M] [--exclude P]]
+                 new --repeatable <DESCRIPTION>
             new "Populate default categories"          an empty script to fill in (Alembic: revision -m)
             new "Add roles" --template create-table   starts with a CREATE TABLE and its undo
             new --autogenerate "Add phone_number to users"   the SQL written from the models' difference
+            new --repeatable "active users view"      repeatable/R__active_users_view.sql: applied again by up
+                                                      whenever it changes (views, functions, grants)
           Always review the script (show <id>) before applying it with up.""")
   public Object create(@Arguments List<String> words,
       @Option(longName = "template", description = "empty, create-table or add-column", defaultValue = "empty")
@@ -52,7 +55,14 @@ public class ScriptCommands {
       @Option(longName = "models", description = "with --autogenerate: a package or class names") String models,
       @Option(longName = "exclude", description = "with --autogenerate: tables to leave alone (see autogenerate)")
       String exclude,
+      @Option(longName = "repeatable", defaultValue = "false",
+          description = "a repeatable script in repeatable/, applied again whenever it changes")
+      Boolean repeatable,
       CommandContext context) {
+    if (repeatable) {
+      return new FileWritten(session.offline().newRepeatable(words == null ? "" : String.join(" ", words)),
+          FileWritten.Kind.REPEATABLE);
+    }
     if (autogenerate) {
       return modelCommands.autogenerate(words, models, exclude, true);
     }
