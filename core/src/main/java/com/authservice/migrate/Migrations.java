@@ -94,6 +94,7 @@ public final class Migrations {
   private final Clock clock;
   private Cancellation cancellation = Cancellation.none();
   private boolean lintBeforeUp = true;
+  private boolean repeatablesAtHead = true;
 
   public Migrations(MigrationConfig config) {
     this(config, Clock.systemUTC());
@@ -131,6 +132,15 @@ public final class Migrations {
    */
   public Migrations alreadyLinted() {
     this.lintBeforeUp = false;
+    return this;
+  }
+
+  /**
+   * Whether {@code up} applies the repeatable scripts when it reaches head (the default). {@code verify} turns it off
+   * for its round trips, one migration at a time, since {@code down} leaves what they made, and applies them at the end.
+   */
+  public Migrations repeatablesAtHead(boolean apply) {
+    this.repeatablesAtHead = apply;
     return this;
   }
 
@@ -421,11 +431,12 @@ public final class Migrations {
   }
 
   /**
-   * The tables no comparison looks at: {@code excluded}, the changelog, Alembic's {@code alembic_version}, and the
+   * The tables no comparison looks at: {@code excluded}, the changelog and its repeatable scripts' table, Alembic's {@code alembic_version}, and the
    * repository's {@code exclude_tables} setting.
    */
   private ExcludedTables leftOut(ExcludedTables excluded) {
-    return excluded.and(new ExcludedTables(List.of(changelogName(), "alembic_version")))
+    return excluded.and(new ExcludedTables(List.of(changelogName(), changelogName() + "_repeatable",
+        "alembic_version")))
         .and(ExcludedTables.parse(scripts.variable("exclude_tables", ""),
             "exclude_tables in environments/development.properties"));
   }
@@ -586,8 +597,8 @@ public final class Migrations {
       config.changeGuard().beforeRun(direction, chosen, status);
       // Read (and their names checked) before the first migration runs, so a misnamed one changes nothing.
       Repeatables repeatables = repeatableScripts().readFor(direction);
-      List<RepeatableScript> due = Repeatables.reachesHead(migrations, status, chosen) ? repeatables.due(connection)
-          : List.of();
+      List<RepeatableScript> due = repeatablesAtHead && Repeatables.reachesHead(migrations, status, chosen)
+          ? repeatables.due(connection) : List.of();
       MigrationTimer timer = new MigrationTimer(listener);
       List<FailedMigration> failed;
       try (LockRetry retry = new LockRetry(connection, scripts, config.run().tableLockWait(), timer,

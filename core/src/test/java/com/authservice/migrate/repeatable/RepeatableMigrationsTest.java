@@ -279,4 +279,17 @@ class RepeatableMigrationsTest {
     assertThat(migrations.lint(null, false).scripts()).isZero();
     assertThat(migrations.lint(null, true).scripts()).isEqualTo(4);
   }
+
+  @Test
+  void checkAndSchemaSnapshotsLeaveTheRepeatableTableOut(TestDatabase db) throws Exception {
+    Migrations migrations = migrations(db);
+    writeRepeatable(VIEW, "CREATE OR REPLACE VIEW active_users AS SELECT id, email FROM users;\n");
+    migrations.up(Target.head(), RunListener.NONE);
+
+    assertThat(migrations.check(com.authservice.domain.AuthModels.ALL).isEmpty()).isTrue();
+    try (java.sql.Connection connection = db.connect()) {
+      assertThat(com.authservice.migrate.snapshot.SchemaSnapshot.read(connection, "public", "changelog").render())
+          .doesNotContain("changelog_repeatable").contains("active_users");
+    }
+  }
 }
