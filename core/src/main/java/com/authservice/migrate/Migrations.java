@@ -137,7 +137,8 @@ public final class Migrations {
 
   /**
    * Whether {@code up} applies the repeatable scripts when it reaches head (the default). {@code verify} turns it off
-   * for its round trips, one migration at a time, since {@code down} leaves what they made, and applies them at the end.
+   * for its round trips, one migration at a time, since {@code down} leaves what they made; it applies them at the
+   * end.
    */
   public Migrations repeatablesAtHead(boolean apply) {
     this.repeatablesAtHead = apply;
@@ -431,8 +432,8 @@ public final class Migrations {
   }
 
   /**
-   * The tables no comparison looks at: {@code excluded}, the changelog and its repeatable scripts' table, Alembic's {@code alembic_version}, and the
-   * repository's {@code exclude_tables} setting.
+   * The tables no comparison looks at: {@code excluded}, the changelog and its repeatable scripts' table, Alembic's
+   * {@code alembic_version}, and the repository's {@code exclude_tables} setting.
    */
   private ExcludedTables leftOut(ExcludedTables excluded) {
     return excluded.and(new ExcludedTables(List.of(changelogName(), changelogName() + "_repeatable",

@@ -193,7 +193,7 @@ public final class ScriptFolder {
     return location.startsWith("classpath:") ? Optional.empty() : Optional.of(scripts.getParent());
   }
 
-  /** The {@code repeatable/} folder beside {@code scripts/} (see {@code repeatable.RepeatableFolder}); it may not exist. */
+  /** The {@code repeatable/} folder beside {@code scripts/} (see {@code RepeatableFolder}); it may not exist. */
   public Path repeatableFolder() {
     return scripts.getParent().resolve("repeatable");
   }

@@ -82,7 +82,8 @@ public final class RepeatableLog {
    */
   public String recordSql(RepeatableScript script) {
     return "insert into " + table + " (file_name, checksum, applied_at) values (" + literal(script.fileName()) + ", "
-        + literal(script.checksum()) + ", to_char(now(), 'YYYY-MM-DD HH24:MI:SS')) on conflict (file_name) do update set "
+        + literal(script.checksum()) + ", to_char(now(), 'YYYY-MM-DD HH24:MI:SS')) "
+        + "on conflict (file_name) do update set "
         + "checksum = excluded.checksum, applied_at = excluded.applied_at";
   }
 

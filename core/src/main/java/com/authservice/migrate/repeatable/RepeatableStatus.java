@@ -32,7 +32,8 @@ public final class RepeatableStatus {
   }
 
   /** The scripts {@code up} applies: new or changed, in file name order. */
-  public static List<RepeatableScript> due(List<RepeatableScript> scripts, Map<String, RepeatableLog.Recorded> recorded) {
+  public static List<RepeatableScript> due(List<RepeatableScript> scripts,
+      Map<String, RepeatableLog.Recorded> recorded) {
     List<RepeatableState> states = of(scripts, recorded);
     return scripts.stream().filter(s -> states.stream()
         .anyMatch(state -> state.fileName().equals(s.fileName()) && state.status().isDue())).toList();

@@ -3,15 +3,19 @@ package com.authservice.migrate.repeatable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.authservice.domain.AuthModels;
 import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.Migrations;
 import com.authservice.migrate.Target;
+import com.authservice.migrate.checksum.Checksum;
+import com.authservice.migrate.errors.LintRefused;
 import com.authservice.migrate.errors.MalformedScript;
 import com.authservice.migrate.errors.ScriptFailed;
 import com.authservice.migrate.guard.Confirmation;
 import com.authservice.migrate.repeatable.RepeatableState.Status;
 import com.authservice.migrate.result.RunListener;
 import com.authservice.migrate.result.RunResult;
+import com.authservice.migrate.snapshot.SchemaSnapshot;
 import com.authservice.migrate.testing.MyBatisOperations;
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.Psql;
@@ -21,6 +25,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import org.apache.ibatis.migration.operations.StatusOperation;
 import org.apache.ibatis.migration.operations.UpOperation;
 import org.junit.jupiter.api.Test;
@@ -85,7 +90,7 @@ class RepeatableMigrationsTest {
     assertThat(db.query("select file_name from changelog_repeatable order by file_name"))
         .containsExactly(VIEW, GRANT);
     assertThat(db.queryOne("select checksum from changelog_repeatable where file_name = '" + VIEW + "'"))
-        .isEqualTo(com.authservice.migrate.checksum.Checksum.of(VIEW_SQL));
+        .isEqualTo(Checksum.of(VIEW_SQL));
     assertThat(db.appliedIds()).hasSize(3);
     assertThat(migrations.repeatables()).extracting(RepeatableState::status).containsOnly(Status.UP_TO_DATE);
   }
@@ -120,7 +125,7 @@ class RepeatableMigrationsTest {
     assertThat(db.query("select column_name from information_schema.columns where table_name = 'active_users' "
         + "order by ordinal_position")).containsExactly("id", "email", "phone_number");
     assertThat(db.queryOne("select checksum from changelog_repeatable"))
-        .isEqualTo(com.authservice.migrate.checksum.Checksum.of(changed));
+        .isEqualTo(Checksum.of(changed));
     assertThat(migrations.repeatables()).extracting(RepeatableState::status).containsExactly(Status.UP_TO_DATE);
   }
 
@@ -236,7 +241,8 @@ class RepeatableMigrationsTest {
     assertThat(file.getParent().getFileName().toString()).isEqualTo("repeatable");
     assertThat(Files.readString(file)).startsWith("-- active users view: a repeatable script");
     assertThatThrownBy(() -> migrations.newRepeatable("../escape")).hasMessageContaining("letters, digits");
-    assertThat(migrations.up(Target.head(), RunListener.NONE).repeatables()).containsExactly("R__active_users_view.sql");
+    assertThat(migrations.up(Target.head(), RunListener.NONE).repeatables())
+        .containsExactly("R__active_users_view.sql");
   }
 
   @Test
@@ -266,7 +272,7 @@ class RepeatableMigrationsTest {
     assertThat(migrations.lint("20251001000100", false).findings()).isEmpty();
     Migrations strict = new Migrations(migrations.config().withStrictLint(true));
     assertThatThrownBy(() -> strict.up(Target.head(), RunListener.NONE))
-        .isInstanceOf(com.authservice.migrate.errors.LintRefused.class);
+        .isInstanceOf(LintRefused.class);
     assertThat(db.appliedIds()).isEmpty();
   }
 
@@ -286,9 +292,9 @@ class RepeatableMigrationsTest {
     writeRepeatable(VIEW, "CREATE OR REPLACE VIEW active_users AS SELECT id, email FROM users;\n");
     migrations.up(Target.head(), RunListener.NONE);
 
-    assertThat(migrations.check(com.authservice.domain.AuthModels.ALL).isEmpty()).isTrue();
-    try (java.sql.Connection connection = db.connect()) {
-      assertThat(com.authservice.migrate.snapshot.SchemaSnapshot.read(connection, "public", "changelog").render())
+    assertThat(migrations.check(AuthModels.ALL).isEmpty()).isTrue();
+    try (Connection connection = db.connect()) {
+      assertThat(SchemaSnapshot.read(connection, "public", "changelog").render())
           .doesNotContain("changelog_repeatable").contains("active_users");
     }
   }

@@ -4,7 +4,7 @@ import com.authservice.migrate.repeatable.RepeatableState;
 import com.authservice.migrate.shell.cli.Style;
 import java.util.List;
 
-/** The repeatable scripts ({@code repeatable/R__*.sql}) under {@code status} and {@code history}; nothing without any. */
+/** The repeatable scripts ({@code repeatable/R__*.sql}) under {@code status} and {@code history}, if any. */
 public final class RepeatableView {
 
   private RepeatableView() {
