@@ -37,6 +37,9 @@ import com.authservice.migrate.mybatis.IdPattern;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.mybatis.ScriptWriter;
 import com.authservice.migrate.offline.OfflineScript;
+import com.authservice.migrate.repeatable.RepeatableScript;
+import com.authservice.migrate.repeatable.RepeatableState;
+import com.authservice.migrate.repeatable.Repeatables;
 import com.authservice.migrate.result.AppliedMigration;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.FailedMigration;
@@ -95,6 +98,7 @@ public final class Migrations {
   private final Clock clock;
   private Cancellation cancellation = Cancellation.none();
   private boolean lintBeforeUp = true;
+  private boolean repeatablesAtHead = true;
 
   public Migrations(MigrationConfig config) {
     this(config, Clock.systemUTC());
@@ -132,6 +136,16 @@ public final class Migrations {
    */
   public Migrations alreadyLinted() {
     this.lintBeforeUp = false;
+    return this;
+  }
+
+  /**
+   * Whether {@code up} applies the repeatable scripts when it reaches head (the default). {@code verify} turns it off
+   * for its round trips, one migration at a time, since {@code down} leaves what they made; it applies them at the
+   * end.
+   */
+  public Migrations repeatablesAtHead(boolean apply) {
+    this.repeatablesAtHead = apply;
     return this;
   }
 
@@ -206,6 +220,28 @@ public final class Migrations {
       config.changeGuard().beforeChange("Running scripts/bootstrap.sql");
       return new Bootstrapper(connection, scripts, changelog, config.run().force()).run();
     });
+  }
+
+  /**
+   * Each repeatable script ({@code repeatable/R__*.sql}): new, changed, up to date or missing. Takes no lock; a
+   * repository without repeatable scripts costs no connection.
+   */
+  public List<RepeatableState> repeatables() {
+    Repeatables repeatables = repeatableScripts().readFor(Direction.UP);
+    if (repeatables.all().isEmpty()) {
+      return List.of();
+    }
+    try (Connection connection = database.open()) {
+      return repeatables.status(connection);
+    } catch (SQLException e) {
+      throw new DatabaseError("closing the connection", e);
+    }
+  }
+
+  /** Writes an empty {@code repeatable/R__<description>.sql} and returns its path. */
+  public Path newRepeatable(String description) {
+    scripts.directory();
+    return repeatableScripts().write(description);
   }
 
   /** The versions of MyBatis Migrations, the driver and the server (MyBatis' {@code info}). Takes no lock. */
@@ -328,7 +364,9 @@ public final class Migrations {
   private String script(List<Migration> migrations, int start, int end) {
     OfflineScript offline = new OfflineScript(scripts, changelog().table());
     if (start <= end) {
-      return offline.render(Direction.UP, migrations.subList(start, end));
+      String up = offline.render(Direction.UP, migrations.subList(start, end));
+      // Up to head, the repeatable scripts follow, as `up` runs them when it reaches head.
+      return end == migrations.size() ? up + repeatableScripts().offlineSql() : up;
     }
     List<Migration> undo = new ArrayList<>(migrations.subList(end, start));
     Collections.reverse(undo);
@@ -398,11 +436,12 @@ public final class Migrations {
   }
 
   /**
-   * The tables no comparison looks at: {@code excluded}, the changelog, Alembic's {@code alembic_version}, and the
-   * repository's {@code exclude_tables} setting.
+   * The tables no comparison looks at: {@code excluded}, the changelog and its repeatable scripts' table, Alembic's
+   * {@code alembic_version}, and the repository's {@code exclude_tables} setting.
    */
   private ExcludedTables leftOut(ExcludedTables excluded) {
-    return excluded.and(new ExcludedTables(List.of(changelogName(), "alembic_version")))
+    return excluded.and(new ExcludedTables(List.of(changelogName(), changelogName() + "_repeatable",
+        "alembic_version")))
         .and(ExcludedTables.parse(scripts.variable("exclude_tables", ""),
             "exclude_tables in environments/development.properties"));
   }
@@ -577,12 +616,16 @@ public final class Migrations {
       });
       config.changeGuard().beforeRun(direction, chosen, status);
       Hooks hooks = Hooks.of(scripts, direction);
+      // Read (and their names checked) before the first migration runs, so a misnamed one changes nothing.
+      Repeatables repeatables = repeatableScripts().readFor(direction);
+      List<RepeatableScript> due = repeatablesAtHead && Repeatables.reachesHead(migrations, status, chosen)
+          ? repeatables.due(connection) : List.of();
       MigrationTimer timer = new MigrationTimer(listener);
       List<FailedMigration> failed;
       try (LockRetry retry = new LockRetry(connection, scripts, config.run().tableLockWait(), timer,
           database::openSeparate)) {
-        if (!chosen.isEmpty()) {
-          beforeTheFirstMigration(connection, direction, chosen, retry, listener);
+        if (!chosen.isEmpty() || !due.isEmpty()) {
+          beforeTheFirstMigration(connection, direction, chosen, due, retry, listener);
         }
         listener.started(direction, chosen.size());
         failed = new MigrationSequence(connection, scripts, changelog, config.run().force(), retry, timer,
@@ -592,8 +635,9 @@ public final class Migrations {
           .filter(m -> !chosen.contains(m)).toList() : List.of();
       List<Migration> ran = chosen.stream()
           .filter(m -> failed.stream().noneMatch(f -> f.migration().equals(m))).toList();
+      List<String> repeated = failed.isEmpty() ? repeatables.apply(connection, due) : List.of();
       return new RunResult(direction, ran, skipped, failed, Duration.ofNanos(System.nanoTime() - started),
-          timer.durations());
+          timer.durations(), repeated);
     });
   }
 
@@ -612,7 +656,10 @@ public final class Migrations {
       } else {
         chosen = all ? migrations : new RunPlanner(status, migrations, scripts.location()).pending();
       }
-      return lint(connection, chosen);
+      // The repeatable scripts up would run (all of them with --all); none when one migration was named.
+      boolean named = id != null && !id.isBlank();
+      Repeatables repeatables = repeatableScripts().readFor(Direction.UP);
+      return lint(connection, chosen, named ? List.of() : all ? repeatables.all() : repeatables.due(connection));
     } catch (SQLException e) {
       throw new DatabaseError("closing the connection", e);
     }
@@ -623,11 +670,11 @@ public final class Migrations {
    * catalog. Lint's findings go to the listener before anything runs; strict lint stops the run on any.
    */
   private void beforeTheFirstMigration(Connection connection, Direction direction, List<Migration> chosen,
-      LockRetry retry, RunListener listener) throws SQLException {
+      List<RepeatableScript> repeatables, LockRetry retry, RunListener listener) throws SQLException {
     RoundTrip trip = new RoundTrip();
     retry.askRunTimeouts(trip);
     boolean linting = direction == Direction.UP && lintBeforeUp;
-    List<ParsedScript> parsed = linting ? parse(chosen) : List.of();
+    List<ParsedScript> parsed = linting ? parse(chosen, repeatables) : List.of();
     RoundTrip.Answer<Catalog> catalog = linting ? Catalog.ask(trip, parsed) : null;
     trip.send(connection);
     if (catalog != null) {
@@ -640,8 +687,8 @@ public final class Migrations {
   }
 
   /** Lints {@code chosen} in order, each script seeing what the ones before it did. */
-  private LintReport lint(Connection connection, List<Migration> chosen) {
-    List<ParsedScript> parsed = parse(chosen);
+  private LintReport lint(Connection connection, List<Migration> chosen, List<RepeatableScript> repeatables) {
+    List<ParsedScript> parsed = parse(chosen, repeatables);
     return lint(Catalog.read(connection, parsed), chosen, parsed);
   }
 
@@ -650,12 +697,17 @@ public final class Migrations {
     for (int i = 0; i < chosen.size(); i++) {
       linter.lintScript(parsed.get(i), !ScriptShape.runsWithoutTransaction(scripts.content(chosen.get(i))));
     }
+    // Repeatable scripts come last (see parse), each in a transaction of its own.
+    parsed.subList(chosen.size(), parsed.size()).forEach(script -> linter.lintScript(script, true));
     return linter.report();
   }
 
-  private List<ParsedScript> parse(List<Migration> chosen) {
-    return chosen.stream().map(m -> ParsedScript.parse(m.fileName(), scripts.upSql(m), config.connection().schema()))
-        .toList();
+  private List<ParsedScript> parse(List<Migration> chosen, List<RepeatableScript> repeatables) {
+    List<ParsedScript> parsed = new ArrayList<>(chosen.stream()
+        .map(m -> ParsedScript.parse(m.fileName(), scripts.upSql(m), config.connection().schema())).toList());
+    repeatables.forEach(r -> parsed.add(ParsedScript.parse(Repeatables.path(r), r.content(),
+        config.connection().schema())));
+    return parsed;
   }
 
   private void refuseChangedScripts(StatusReport status) {
@@ -674,6 +726,10 @@ public final class Migrations {
   /** The changelog table's name without its schema. */
   private String changelogName() {
     return changelog().table().substring(config.connection().schema().length() + 1);
+  }
+
+  private Repeatables repeatableScripts() {
+    return new Repeatables(scripts, changelog().table(), cancellation);
   }
 
   private Changelog changelog() {

@@ -194,6 +194,11 @@ public final class ScriptFolder {
     return location.startsWith("classpath:") ? Optional.empty() : Optional.of(scripts.getParent());
   }
 
+  /** The {@code repeatable/} folder beside {@code scripts/} (see {@code RepeatableFolder}); it may not exist. */
+  public Path repeatableFolder() {
+    return scripts.getParent().resolve("repeatable");
+  }
+
   public boolean isWritable() {
     return writable;
   }

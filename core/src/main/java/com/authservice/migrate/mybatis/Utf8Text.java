@@ -9,12 +9,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** A script's bytes as UTF-8 text, or a refusal that says where the first byte that is not UTF-8 sits. */
-final class Utf8Text {
+public final class Utf8Text {
 
   private Utf8Text() {
   }
 
-  static String decode(String fileName, byte[] bytes) {
+  public static String decode(String fileName, byte[] bytes) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);

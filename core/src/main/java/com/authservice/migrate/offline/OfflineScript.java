@@ -84,7 +84,7 @@ public final class OfflineScript {
    * A script whose last statement lacks its semicolon would swallow the next line in psql; one that ends with the
    * line {@code \.} closing COPY data is complete.
    */
-  private static String terminated(String sql) {
+  public static String terminated(String sql) {
     String body = sql.strip();
     if (body.isEmpty()) {
       return "";

@@ -26,7 +26,7 @@ final class SnapshotReader {
 
   /** A pg_class {@code c} the application owns: in the schema, not the changelog, not an extension's member. */
   private static final String APPLICATION_RELATION = """
-      n.nspname = p.nsp and c.relname <> p.changelog
+      n.nspname = p.nsp and c.relname <> p.changelog and c.relname <> p.changelog || '_repeatable'
       and not exists (select 1 from pg_depend e where e.classid = 'pg_class'::regclass and e.objid = c.oid
                       and e.deptype = 'e')""";
 

@@ -8,6 +8,7 @@ import com.authservice.migrate.errors.DatabaseError;
 import com.authservice.migrate.guard.Confirmation;
 import com.authservice.migrate.errors.MigrationException;
 import com.authservice.migrate.errors.RunCancelled;
+import com.authservice.migrate.errors.ScriptFailed;
 import com.authservice.migrate.link.DeadLink;
 import com.authservice.migrate.lint.LintReport;
 import com.authservice.migrate.mybatis.ScriptFolder;
@@ -101,10 +102,11 @@ public final class Verifier {
       // Every script is linted strictly here, once; each step's up need not lint its script again.
       Migrations migrations = new Migrations(new MigrationConfig(scratch.settings(), scripts)
           .confirmingWith(Confirmation.GIVEN), Database.lending(scratch.settings(), DeadLink.DEFAULT, connection))
-          .cancellableBy(cancellation).alreadyLinted();
+          .cancellableBy(cancellation).alreadyLinted().repeatablesAtHead(false);
       lint(migrations.lint(null, true), failures);
       roundTrips = roundTrips(migrations, connection, scratch, listing.migrations(), failures, notes);
       if (roundTrips == listing.migrations().size()) {
+        applyRepeatables(migrations.repeatablesAtHead(true), failures);
         modelsCompared = compareModels(migrations, failures, notes);
         schemaFile(connection, scratch, failures, notes);
       } else {
@@ -205,6 +207,18 @@ public final class Verifier {
       done++;
     }
     return done;
+  }
+
+  /** The repeatable scripts, applied once at head: the round trips leave them out, since down leaves what they made. */
+  private static void applyRepeatables(Migrations migrations, List<VerifyFailure> failures) {
+    try {
+      migrations.up(Target.head(), RunListener.NONE);
+    } catch (RunCancelled e) {
+      throw e;
+    } catch (MigrationException e) {
+      failures.add(VerifyFailure.of(Check.APPLY, e instanceof ScriptFailed failed ? failed.fileName() : null,
+          "it fails: " + e.getMessage(), List.of()));
+    }
   }
 
   /** Runs one step of the trip; on failure records it against {@code migration} and returns its message. */

@@ -388,4 +388,35 @@ class VerifierTest {
     assertThat(report.notes()).anyMatch(note -> note.startsWith("no sample rows in table odd: ")
         && note.contains("odd_n_check") && note.contains("set(s) of values tried"));
   }
+
+  @Test
+  void repeatableScriptsApplyOnceAtHeadAndLeaveTheRoundTripsTheModelsAndTheSchemaAlone(PostgresServer server)
+      throws java.io.IOException {
+    TestScripts scripts = TestScripts.copyOfProjectRepository(temp);
+    java.nio.file.Path folder = java.nio.file.Files.createDirectories(scripts.repository().resolve("repeatable"));
+    java.nio.file.Files.writeString(folder.resolve("R__active_users_view.sql"),
+        "CREATE OR REPLACE VIEW active_users AS SELECT id, email, phone_number FROM users;\n");
+
+    VerifyReport report;
+    try (ScratchDatabase scratch = ScratchDatabase.create(server.settings("postgres"))) {
+      report = new Verifier(scripts.folder(), AuthModels.ALL, true).verify(scratch, TargetHistory.notConfigured());
+    }
+
+    assertThat(report.failures()).isEmpty();
+    assertThat(report.roundTrips()).isEqualTo(3);
+    assertThat(report.modelsCompared()).isTrue();
+  }
+
+  @Test
+  void aFailingRepeatableScriptIsNamed(PostgresServer server) throws java.io.IOException {
+    TestScripts scripts = TestScripts.copyOfProjectRepository(temp);
+    java.nio.file.Path folder = java.nio.file.Files.createDirectories(scripts.repository().resolve("repeatable"));
+    java.nio.file.Files.writeString(folder.resolve("R__broken.sql"), "CREATE VIEW broken AS SELECT nope FROM users;\n");
+
+    VerifyReport report = verify(server, scripts);
+
+    assertThat(report.failures()).extracting(f -> f.script().orElse("")).containsExactly("repeatable/R__broken.sql");
+    assertThat(report.failures().get(0).message()).contains("column \"nope\" does not exist");
+    assertThat(report.roundTrips()).isEqualTo(3);
+  }
 }

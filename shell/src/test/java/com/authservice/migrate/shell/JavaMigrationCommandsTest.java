@@ -56,6 +56,24 @@ class JavaMigrationCommandsTest {
   }
 
   @Test
+  void newTakesJavaOrRepeatableNotBothAndWritesNothing(TestDatabase db) throws Exception {
+    scripts = TestScripts.copyOfProjectRepository(dir.resolve("repo"));
+    Console console = new Console(dir).connectedTo(db.settings());
+    long before;
+    try (Stream<Path> files = Files.walk(scripts.repository())) {
+      before = files.count();
+    }
+
+    Run both = run(console, "new", "--java", "--repeatable", "Lower", "user", "emails");
+
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err()).contains("new takes --java or --repeatable, not both").hasLineCount(1);
+    try (Stream<Path> files = Files.walk(scripts.repository())) {
+      assertThat(files.count()).isEqualTo(before);
+    }
+  }
+
+  @Test
   void aJavaMigrationWhoseClassIsMissingIsAOneLineErrorAndNothingRuns(TestDatabase db) throws Exception {
     scripts = TestScripts.copyOfProjectRepository(dir.resolve("repo"));
     Console console = new Console(dir).connectedTo(db.settings());

@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.commands;
 
+import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.errors.StateConflict;
 import com.authservice.migrate.shell.commands.FleetOptions.TakesFleet;
 import com.authservice.migrate.template.ScriptTemplate;
@@ -41,11 +42,14 @@ public class ScriptCommands {
       completionProvider = "templateCompletion", help = """
           Usage: new <DESCRIPTION> [--template empty|create-table|add-column] [--autogenerate [--models M] [--exclude P]]
                  new <DESCRIPTION> --java
+                 new --repeatable <DESCRIPTION>
             new "Populate default categories"          an empty script to fill in (Alembic: revision -m)
             new "Add roles" --template create-table   starts with a CREATE TABLE and its undo
             new --autogenerate "Add phone_number to users"   the SQL written from the models' difference
             new --java "Backfill user emails"          a migration written in Java: a stub script naming
                                                        java/migrations/BackfillUserEmails.java, and that class
+            new --repeatable "active users view"      repeatable/R__active_users_view.sql: applied again by up
+                                                      whenever it changes (views, functions, grants)
           Always review the script (show <id>) before applying it with up.""")
   public Object create(@Arguments List<String> words,
       @Option(longName = "template", description = "empty, create-table or add-column", defaultValue = "empty")
@@ -59,10 +63,20 @@ public class ScriptCommands {
       @Option(longName = "java", defaultValue = "false",
           description = "a migration written in Java: a stub script and a class skeleton (see docs/java-migrations.md)")
       Boolean java,
+      @Option(longName = "repeatable", defaultValue = "false",
+          description = "a repeatable script in repeatable/, applied again whenever it changes")
+      Boolean repeatable,
       CommandContext context) {
+    if (java && repeatable) {
+      throw new InvalidArgument("new takes --java or --repeatable, not both: a repeatable script is SQL");
+    }
     if (java) {
       List<Path> written = session.offline().newJavaMigration(words == null ? "" : String.join(" ", words));
       return new JavaMigrationWritten(written.get(0), written.get(1));
+    }
+    if (repeatable) {
+      return new FileWritten(session.offline().newRepeatable(words == null ? "" : String.join(" ", words)),
+          FileWritten.Kind.REPEATABLE);
     }
     if (autogenerate) {
       return modelCommands.autogenerate(words, models, exclude, true);

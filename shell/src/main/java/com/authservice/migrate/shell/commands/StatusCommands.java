@@ -1,5 +1,6 @@
 package com.authservice.migrate.shell.commands;
 
+import com.authservice.migrate.Migrations;
 import com.authservice.migrate.environment.AcrossEnvironments;
 import com.authservice.migrate.shell.commands.FleetOptions.TakesFleet;
 import com.authservice.migrate.environment.Environment;
@@ -55,7 +56,8 @@ public class StatusCommands {
       StatusMatrix matrix = new AcrossEnvironments(env -> session.config(env, false)).status(several);
       return new MatrixShown(matrix, all ? session.environments().unusable() : Map.of(), gate);
     }
-    return new StatusShown(session.migrations().status(), session.target(), gate);
+    Migrations migrations = session.migrations();
+    return new StatusShown(migrations.status(), session.target(), gate, migrations.repeatables());
   }
 
   @Command(name = "current", group = "Inspect", description = "The newest applied migration (Alembic's current)",
@@ -75,7 +77,10 @@ public class StatusCommands {
   public HistoryShown history(
       @Option(longName = "verbose", shortName = 'v', defaultValue = "false", description = "file, time, first lines")
       Boolean verbose, @Option(longName = "range", shortName = 'r', description = "FROM:TO") String range) {
-    return new HistoryShown(session.migrations().history(range), session.target(), verbose);
+    Migrations migrations = session.migrations();
+    // Repeatable scripts have no id: they belong to the whole history, not to a range of it.
+    return new HistoryShown(migrations.history(range), session.target(), verbose,
+        range == null || range.isBlank() ? migrations.repeatables() : List.of());
   }
 
   @Command(name = "show", group = "Inspect", description = "One migration's up and undo SQL and its state",

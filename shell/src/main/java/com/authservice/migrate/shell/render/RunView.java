@@ -25,6 +25,10 @@ public final class RunView {
           .append('\n');
       result.failed().forEach(failure -> text.append("  ").append(failure.migration().fileName()).append('\n'));
     }
+    if (!result.repeatables().isEmpty()) {
+      text.append(style.green("Applied " + result.repeatables().size() + " repeatable script(s)")).append(": ")
+          .append(String.join(", ", result.repeatables())).append('\n');
+    }
     if (!result.outOfOrder().isEmpty()) {
       text.append(style.yellow(result.outOfOrder().size() + " older script(s) were skipped because a newer "
           + "migration is applied (out of order): run `pending` to apply them.")).append('\n');

@@ -2,10 +2,13 @@ package com.authservice.migrate.shell.view;
 
 import java.nio.file.Path;
 
-/** A file the console wrote: a new migration script ({@code new}) or SQL ({@code script --output}). */
+/**
+ * A file the console wrote: a new migration script ({@code new}), a repeatable one ({@code new --repeatable}) or SQL
+ * ({@code script --output}).
+ */
 public record FileWritten(Path file, Kind kind) {
 
   public enum Kind {
-    MIGRATION, SQL
+    MIGRATION, REPEATABLE, SQL
   }
 }

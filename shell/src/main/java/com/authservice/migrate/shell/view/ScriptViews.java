@@ -16,7 +16,7 @@ final class ScriptViews {
   static List<View<?>> all() {
     return List.of(
         View.of(SqlScript.class, (script, style) -> script.sql(), script -> Json.object().put("sql", script.sql())),
-        View.of(FileWritten.class, (written, style) -> written.kind() == FileWritten.Kind.MIGRATION
+        View.of(FileWritten.class, (written, style) -> written.kind() != FileWritten.Kind.SQL
                 ? "Created " + written.file() + "\nReview it, then apply it with `up`.\n"
                 : "Wrote " + written.file() + "\n",
             written -> Json.object().put("file", written.file().toString())

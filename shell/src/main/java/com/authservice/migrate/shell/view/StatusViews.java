@@ -7,11 +7,13 @@ import com.authservice.migrate.result.MigrationDetail;
 import com.authservice.migrate.result.MigrationState;
 import com.authservice.migrate.result.State;
 import com.authservice.migrate.result.StatusReport;
+import com.authservice.migrate.shell.render.RepeatableView;
 import com.authservice.migrate.shell.render.StatusView;
 import com.authservice.migrate.shell.cli.Style;
 import com.authservice.migrate.shell.render.Table;
 import com.authservice.migrate.shell.render.json.ChangelogJson;
 import com.authservice.migrate.shell.render.json.EnvironmentJson;
+import com.authservice.migrate.shell.render.json.RepeatableJson;
 import com.authservice.migrate.shell.render.json.StatusJson;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +26,17 @@ final class StatusViews {
 
   static List<View<?>> all() {
     return List.of(
-        View.of(StatusShown.class, (shown, style) -> StatusView.render(shown.status(), shown.target(), style),
-            shown -> StatusJson.status(shown.status(), shown.target(), shown.gate().labels())),
+        View.of(StatusShown.class, (shown, style) -> StatusView.render(shown.status(), shown.target(), style)
+                + RepeatableView.render(shown.repeatables(), style),
+            shown -> RepeatableJson.with(StatusJson.status(shown.status(), shown.target(), shown.gate().labels()),
+                shown.repeatables())),
         View.of(MatrixShown.class, StatusViews::matrix,
             shown -> EnvironmentJson.matrix(shown.matrix(), shown.unusable(), shown.gate().labels())),
         View.of(CurrentShown.class, StatusViews::current,
             shown -> StatusJson.current(shown.status(), shown.target())),
         View.of(HistoryShown.class, StatusViews::history,
-            shown -> StatusJson.history(shown.history(), shown.target(), shown.verbose())),
+            shown -> RepeatableJson.with(StatusJson.history(shown.history(), shown.target(), shown.verbose()),
+                shown.repeatables())),
         View.of(MigrationShown.class, StatusViews::migration,
             shown -> StatusJson.show(shown.detail(), shown.target())),
         View.of(Validated.class, StatusViews::validated,
@@ -72,7 +77,7 @@ final class StatusViews {
     if (shown.history().isEmpty()) {
       text.append("No migrations in that range.\n");
     }
-    return text.toString();
+    return text.append(RepeatableView.render(shown.repeatables(), style)).toString();
   }
 
   private static String migration(MigrationShown shown, Style style) {

@@ -36,6 +36,7 @@ public final class RunJson {
     fields.set("failed", Json.array(result.failed(), failed -> timed(failed.migration(), result)
         .put("error", failed.error())));
     fields.set("skippedOutOfOrder", Json.array(result.outOfOrder(), RunJson::migration));
+    fields.set("repeatables", Json.strings(result.repeatables()));
     return fields.put("elapsedMs", result.elapsed().toMillis());
   }
 

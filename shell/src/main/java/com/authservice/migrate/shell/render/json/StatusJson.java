@@ -73,7 +73,7 @@ public final class StatusJson {
     return counts;
   }
 
-  private static String isoTime(String appliedAt) {
+  static String isoTime(String appliedAt) {
     return MYBATIS_TIME.matcher(appliedAt).matches() ? appliedAt.replace(' ', 'T') : appliedAt;
   }
 }
