@@ -606,13 +606,14 @@ public final class Migrations {
       RunPlanner.Plan planned = plan.apply(planner);
       Direction direction = planned.direction();
       List<Migration> chosen = planned.migrations();
+      JavaMigrations javaMigrations = JavaMigrations.of(scripts.repository());
       chosen.forEach(m -> {
         if (direction == Direction.UP) {
           ScriptShape.checkUp(scripts, m);
         } else {
           ScriptShape.checkDown(scripts, m);
         }
-        JavaMigrations.of(scripts.repository()).check(m, scripts.content(m));
+        javaMigrations.check(m, scripts.content(m));
       });
       config.changeGuard().beforeRun(direction, chosen, status);
       Hooks hooks = Hooks.of(scripts, direction);
