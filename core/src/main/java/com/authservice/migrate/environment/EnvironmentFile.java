@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,10 +59,12 @@ public final class EnvironmentFile {
   /**
    * What a kind of definition file may hold besides the connection keys ({@code extraKeys}: a fleet's member
    * globs, the variables the scripts use), and the database it connects to when it names none (null: it must).
+   * The extra keys are asked for only when a file holds a key that is no setting: finding the scripts' variables
+   * reads every script, which every command loading the environments would otherwise pay for.
    */
-  public record Rules(Set<String> extraKeys, String defaultDatabase) {
-    public Rules {
-      extraKeys = Set.copyOf(extraKeys);
+  public record Rules(Supplier<Set<String>> extraKeys, String defaultDatabase) {
+    public Rules(Set<String> extraKeys, String defaultDatabase) {
+      this(() -> extraKeys, defaultDatabase);
     }
   }
 
@@ -109,7 +112,9 @@ public final class EnvironmentFile {
     Set<String> known = new TreeSet<>(CONNECTION_KEYS.values());
     known.addAll(OWN_KEYS);
     known.addAll(MYBATIS_KEYS);
-    known.addAll(rules.extraKeys());
+    if (!known.containsAll(raw.stringPropertyNames())) {
+      known.addAll(rules.extraKeys().get());
+    }
     for (String key : new TreeSet<>(raw.stringPropertyNames())) {
       if (MYBATIS_HOOKS.contains(key)) {
         try {

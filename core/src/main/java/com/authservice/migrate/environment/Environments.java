@@ -42,7 +42,7 @@ public final class Environments {
     }
     // Files name variables as MyBatis' do; .env fills them too, as it does for the default environment.
     Map<String, String> variables = DefinitionFolder.variables(env, workingDir);
-    EnvironmentFile.Rules rules = new EnvironmentFile.Rules(DefinitionFolder.scriptVariables(repository), null);
+    EnvironmentFile.Rules rules = new EnvironmentFile.Rules(new ScriptVariables(repository), null);
     // A file named default.properties is left out: default is POSTGRES_* and .env.
     List<Environment> fromFiles = new ArrayList<>(DefinitionFolder.read(
         repository == null ? null : repository.resolve("environments"), file -> file.name().equals(Environment.DEFAULT)

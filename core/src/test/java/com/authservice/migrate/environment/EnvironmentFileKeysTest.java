@@ -1,6 +1,7 @@
 package com.authservice.migrate.environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.authservice.migrate.definition.Definitions;
 import com.authservice.migrate.testing.TestScripts;
@@ -106,6 +107,23 @@ class EnvironmentFileKeysTest {
     assertThat(environments.names()).containsExactly("staging");
     assertThat(environments.unusable().get("qa")).isEqualTo("environments/qa.properties: unknown key readerrole "
         + "(did you mean reader_role?)");
+  }
+
+  @Test
+  void theScriptsAreReadForTheirVariablesOnlyWhenAFileHoldsAKeyThatIsNoSetting() throws Exception {
+    TestScripts scripts = TestScripts.withChangelogOnly(temp);
+    // A "script" that cannot be read: any command that read the scripts to load the environments would fail here.
+    Files.createDirectories(scripts.repository().resolve("scripts/20251003000000_unreadable.sql"));
+    Files.createDirectories(scripts.repository().resolve("environments"));
+    Files.writeString(scripts.repository().resolve("environments/staging.properties"),
+        "host=db\ndatabase=auth\nusername=app\n");
+
+    assertThat(Environments.load(scripts.repository(), Map.of(), temp).names()).containsExactly("staging");
+
+    Files.writeString(scripts.repository().resolve("environments/qa.properties"),
+        "host=db\ndatabase=auth\nusername=app\nreader_role=ro\n");
+    assertThatThrownBy(() -> Environments.load(scripts.repository(), Map.of(), temp))
+        .hasMessageContaining("Cannot read the scripts");
   }
 
   @Test

@@ -51,10 +51,6 @@ import org.springframework.shell.core.command.annotation.support.CommandFactoryB
 @Configuration(proxyBeanMethods = false)
 class ConsoleConfiguration {
 
-  static final List<Class<?>> COMMAND_CLASSES = List.of(StatusCommands.class, RunCommands.class,
-      ScriptCommands.class, ModelCommands.class, EnvironmentCommands.class, SourceCommand.class, HelpCommand.class,
-      MyBatisCommands.class, LintCommands.class, SessionCommands.class, VerifyCommands.class);
-
   @Bean(destroyMethod = "close")
   ConsoleSession consoleSession(LaunchOptions options, LaunchContext launch) {
     return new ConsoleSession(options, launch);
@@ -156,9 +152,9 @@ class ConsoleConfiguration {
   }
 
   @Bean
-  CommandRegistry commandRegistry(ApplicationContext context) {
+  CommandRegistry commandRegistry(ApplicationContext context, LaunchOptions options) {
     CommandRegistry registry = new CommandRegistry();
-    for (Method method : commandMethods()) {
+    for (Method method : commandMethods(options)) {
       CommandFactoryBean factory = new CommandFactoryBean(method);
       factory.setApplicationContext(context);
       registry.registerCommand(withSharedOptions(factory.getObject(), method));
@@ -176,14 +172,13 @@ class ConsoleConfiguration {
     return command;
   }
 
-  private static List<Method> commandMethods() {
-    return COMMAND_CLASSES.stream().flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
-        .filter(method -> method.isAnnotationPresent(Command.class)).toList();
+  private static List<Method> commandMethods(LaunchOptions options) {
+    return options.command().isEmpty() ? CommandMethods.all() : CommandMethods.forCommandLine(options.command());
   }
 
   @Bean
   CommandDispatcher commandDispatcher(CommandRegistry registry, LaunchOptions options, LaunchContext launch) {
-    return new CommandDispatcher(registry, PositionalArguments.of(commandMethods()), launch.err(), options.debug(), options.output(launch.environment()),
+    return new CommandDispatcher(registry, PositionalArguments.of(commandMethods(options)), launch.err(), options.debug(), options.output(launch.environment()),
         ConsoleViews.registry(), new Style(launch.terminal()));
   }
 

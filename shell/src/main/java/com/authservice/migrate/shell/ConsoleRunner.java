@@ -18,9 +18,6 @@ import java.nio.file.Path;
 import org.jline.reader.Completer;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.ExitCodeGenerator;
 
 /**
  * Chooses the mode and owns the exit code (Spring Shell 4.0.1's runners never set one; {@code --version} is
@@ -28,12 +25,11 @@ import org.springframework.boot.ExitCodeGenerator;
  * the command line runs once; {@code --file F} or {@code @F} runs a file of commands; commands piped on
  * standard input run in order; nothing at all on a terminal starts the REPL.
  */
-public final class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator {
+public final class ConsoleRunner {
 
   private final ConsoleSession session;
   private final CommandDispatcher dispatcher;
   private final Completer completer;
-  private int exitCode;
 
   public ConsoleRunner(ConsoleSession session, CommandDispatcher dispatcher, Completer completer) {
     this.session = session;
@@ -41,10 +37,11 @@ public final class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator
     this.completer = completer;
   }
 
-  @Override
-  public void run(ApplicationArguments args) throws IOException {
+  /** Runs what the launch asked for and returns the process's exit code. */
+  public int run() throws IOException {
     LaunchOptions options = session.options();
     LaunchContext launch = session.launch();
+    int exitCode;
     PrintWriter out = options.results(launch); // the REPL writes to its terminal: --quiet does not reach it
     boolean repl = options.command().isEmpty() && options.file().isEmpty() && launch.terminal();
     // Signals belong to the process: a console run inside another program (the tests) leaves its handlers alone.
@@ -72,9 +69,7 @@ public final class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator
       out.flush();
       session.close();
     }
-    if (signals != null && signals.exitCode() != 0) {
-      exitCode = signals.exitCode();
-    }
+    return signals != null && signals.exitCode() != 0 ? signals.exitCode() : exitCode;
   }
 
   private int runFile(Path file, PrintWriter out) throws IOException {
@@ -98,10 +93,5 @@ public final class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator
   private static Path historyFile(LaunchContext launch) {
     String home = launch.environment().getOrDefault("HOME", System.getProperty("user.home"));
     return Path.of(home, ".auth-migrate", "history");
-  }
-
-  @Override
-  public int getExitCode() {
-    return exitCode;
   }
 }

@@ -6,21 +6,21 @@ import com.authservice.migrate.shell.image.NativeImageHints;
 import com.authservice.migrate.shell.launch.ConsoleLogging;
 import com.authservice.migrate.shell.launch.LaunchContext;
 import com.authservice.migrate.shell.launch.LaunchOptions;
-import com.authservice.migrate.shell.launch.NoMessages;
 import com.authservice.migrate.shell.cli.Style;
 import com.authservice.migrate.shell.cli.OutputFormat;
 import com.authservice.migrate.shell.cli.UsageError;
 import com.authservice.migrate.shell.cli.CommandDispatcher;
 import com.authservice.migrate.shell.cli.PositionalArguments;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.support.EnvironmentPostProcessorApplicationListener;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
-import org.springframework.context.support.AbstractApplicationContext;
+import org.springframework.context.aot.AbstractAotProcessor;
 
 /**
  * The console's entry point. The process exit code is ours: 0 success, 1 a command failed,
@@ -54,23 +54,27 @@ public class MigrateApplication {
           .show("--version", options.results(launch), ConsoleVersion::current);
     }
     ConsoleLogging.configure(options.debug(), launch.err());
+    if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+      return contextForAotProcessing(options, launch);
+    }
+    try (ConfigurableApplicationContext context = ConsoleContext.start(options, launch)) {
+      return context.getBean(ConsoleRunner.class).run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * At build time Spring AOT (the process-aot goal) runs {@code main} and takes the context from Boot's
+   * {@code SpringApplication}, stopping it before it refreshes; runs then start the context themselves
+   * ({@link ConsoleContext}).
+   */
+  private static int contextForAotProcessing(LaunchOptions options, LaunchContext launch) {
     SpringApplication application = new SpringApplication(MigrateApplication.class);
-    // The console's few Spring settings are fixed, so they are set here rather than read from
-    // application.properties: Boot's search for that file (five places, the working folder among them) was
-    // a fifth of the context's start-up, and a stray file in a user's folder must not change the console.
-    application.setListeners(application.getListeners().stream()
-        .filter(listener -> !(listener instanceof EnvironmentPostProcessorApplicationListener)).toList());
     application.setBannerMode(Banner.Mode.OFF);
-    application.setLazyInitialization(true);
-    // Boot's conversion service for binding properties: the console binds none (commands have their own).
-    application.setAddConversionService(false);
-    application.addInitializers(context -> {
-      context.getBeanFactory().registerSingleton("launchOptions", options);
-      context.getBeanFactory().registerSingleton("launchContext", launch);
-      context.getBeanFactory().registerSingleton(AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME, new NoMessages());
-    });
-    ConfigurableApplicationContext context = application.run();
-    return SpringApplication.exit(context);
+    application.addInitializers(context -> ConsoleContext.registerLaunch(context, options, launch));
+    application.run();
+    return 0;
   }
 
   /** A dispatcher that knows no command: for what is answered before the commands exist. */

@@ -280,6 +280,22 @@ class BatchModeTest {
   }
 
   @Test
+  void aCommandOnTheCommandLineBuildsOnlyItselfWhileHelpAndAnUnknownCommandSeeThemAll(TestDatabase db) {
+    Run status = run(console(db), "--debug", "status");
+    Run help = run(console(db), "--debug", "help");
+    Run unknown = run(console(db), "--debug", "stauts");
+
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    // Spring logs each bean it creates; the registry creates the bean behind every command it builds.
+    assertThat(status.err()).contains("singleton bean 'statusCommands'").doesNotContain("'verifyCommands'")
+        .doesNotContain("'runCommands'");
+    assertThat(help.out()).contains("verify").contains("upgrade");
+    assertThat(help.err()).contains("singleton bean 'verifyCommands'");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("Unknown command \"stauts\"; type `help` to list the commands.");
+  }
+
+  @Test
   void currentHistoryAndShowDescribeTheMigrations(TestDatabase db) {
     Console console = console(db);
     run(console, "up", "2");

@@ -38,7 +38,7 @@ class ExtraWordsTest {
   void everyCommandRefusesAStrayWordAsAUsageErrorNamingIt(TestDatabase db) {
     Console console = console(db);
     List<String> ran = new ArrayList<>();
-    for (Class<?> type : ConsoleConfiguration.COMMAND_CLASSES) {
+    for (Class<?> type : CommandMethods.COMMAND_CLASSES) {
       for (Method method : type.getDeclaredMethods()) {
         Command command = method.getAnnotation(Command.class);
         if (command == null) {

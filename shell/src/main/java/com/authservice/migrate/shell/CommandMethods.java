@@ -1,0 +1,61 @@
+package com.authservice.migrate.shell;
+
+import com.authservice.migrate.shell.cli.HelpCommand;
+import com.authservice.migrate.shell.commands.EnvironmentCommands;
+import com.authservice.migrate.shell.commands.LintCommands;
+import com.authservice.migrate.shell.commands.ModelCommands;
+import com.authservice.migrate.shell.commands.MyBatisCommands;
+import com.authservice.migrate.shell.commands.RunCommands;
+import com.authservice.migrate.shell.commands.ScriptCommands;
+import com.authservice.migrate.shell.commands.SessionCommands;
+import com.authservice.migrate.shell.commands.SourceCommand;
+import com.authservice.migrate.shell.commands.StatusCommands;
+import com.authservice.migrate.shell.commands.VerifyCommands;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.springframework.shell.core.command.annotation.Command;
+
+/**
+ * The {@code @Command} methods the console registers. A command given on the command line registers only itself:
+ * Spring Shell builds each command from its method's merged annotations, and building all ~30 for the one that
+ * runs was a sixth of a batch command's start-up. A line that names no command gets them all, so that its
+ * usage error is the same; so do {@code help} and {@code source}, which reach the other commands by name.
+ */
+final class CommandMethods {
+
+  static final List<Class<?>> COMMAND_CLASSES = List.of(StatusCommands.class, RunCommands.class,
+      ScriptCommands.class, ModelCommands.class, EnvironmentCommands.class, SourceCommand.class, HelpCommand.class,
+      MyBatisCommands.class, LintCommands.class, SessionCommands.class, VerifyCommands.class);
+
+  private static final Set<String> REACHING_OTHERS = Set.of("help", "source");
+
+  private CommandMethods() {
+  }
+
+  static List<Method> all() {
+    return COMMAND_CLASSES.stream().flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
+        .filter(method -> method.isAnnotationPresent(Command.class)).toList();
+  }
+
+  /** What a run needs: for a command line, the command its first words name (as the dispatcher matches them). */
+  static List<Method> forCommandLine(List<String> words) {
+    List<Method> all = all();
+    for (int length = Math.min(3, words.size()); length >= 1; length--) {
+      String name = String.join(" ", words.subList(0, length));
+      List<Method> named = all.stream().filter(method -> names(method).anyMatch(name::equals)).toList();
+      if (!named.isEmpty()) {
+        return named.stream().anyMatch(method -> REACHING_OTHERS.contains(names(method).findFirst().orElseThrow()))
+            ? all : named;
+      }
+    }
+    return all;
+  }
+
+  private static Stream<String> names(Method method) {
+    Command command = method.getAnnotation(Command.class);
+    return Stream.concat(Stream.of(String.join(" ", command.name())), Arrays.stream(command.alias()));
+  }
+}

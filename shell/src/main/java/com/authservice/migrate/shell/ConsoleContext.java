@@ -1,0 +1,61 @@
+package com.authservice.migrate.shell;
+
+import com.authservice.migrate.shell.launch.LaunchContext;
+import com.authservice.migrate.shell.launch.LaunchOptions;
+import com.authservice.migrate.shell.launch.NoMessages;
+import org.springframework.aot.AotDetector;
+import org.springframework.beans.BeanUtils;
+import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.support.AbstractApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Starts the console's Spring context without Spring Boot's {@code SpringApplication}: the console has no
+ * configuration file, profile, auto-configuration or logging system, and preparing them anyway (binding
+ * {@code spring.main.*}, Boot's conversion service, its listeners and initialisers) was a third of a batch
+ * command's start-up. The bean definitions are those Spring AOT generated at build time when
+ * {@code spring.aot.enabled} is set (bin/migrate, the image, the native executable), else read from
+ * {@link ConsoleConfiguration} as Spring would.
+ */
+final class ConsoleContext {
+
+  private ConsoleContext() {
+  }
+
+  static ConfigurableApplicationContext start(LaunchOptions options, LaunchContext launch) {
+    GenericApplicationContext context = AotDetector.useGeneratedArtifacts() ? generated() : annotated();
+    registerLaunch(context, options, launch);
+    // Only what the run reaches is built: a batch command never creates the REPL's completers.
+    context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor());
+    // Killed (TERM, HUP), the console still closes its session: connections, an embedded server.
+    context.registerShutdownHook();
+    context.refresh();
+    return context;
+  }
+
+  /** The beans that come from the launch rather than from configuration. */
+  static void registerLaunch(ConfigurableApplicationContext context, LaunchOptions options, LaunchContext launch) {
+    context.getBeanFactory().registerSingleton("launchOptions", options);
+    context.getBeanFactory().registerSingleton("launchContext", launch);
+    context.getBeanFactory().registerSingleton(AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME, new NoMessages());
+  }
+
+  private static GenericApplicationContext annotated() {
+    AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+    context.register(MigrateApplication.class);
+    return context;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static GenericApplicationContext generated() {
+    GenericApplicationContext context = new GenericApplicationContext();
+    String name = MigrateApplication.class.getName() + "__ApplicationContextInitializer";
+    Class<?> type = ClassUtils.resolveClassName(name, MigrateApplication.class.getClassLoader());
+    ((ApplicationContextInitializer<GenericApplicationContext>) BeanUtils.instantiateClass(type)).initialize(context);
+    return context;
+  }
+}
