@@ -63,6 +63,7 @@ import com.authservice.migrate.run.LostConnection;
 import com.authservice.migrate.run.MigrationSequence;
 import com.authservice.migrate.run.MigrationTimer;
 import com.authservice.migrate.run.ScriptShape;
+import com.authservice.migrate.run.ScriptSnapshot;
 import com.authservice.migrate.run.StatusReader;
 import com.authservice.migrate.settings.ConnectionSettings;
 import com.authservice.migrate.snapshot.SchemaSnapshot;
@@ -151,7 +152,18 @@ public final class Migrations {
 
   /** Every migration from the scripts and the changelog, with its state. Takes no lock. */
   public StatusReport status() {
-    return status(scripts.migrations());
+    ScriptSnapshot snapshot = ScriptSnapshot.start(scripts);
+    List<AppliedMigration> applied;
+    try (Connection connection = database.open()) {
+      applied = changelog().read(connection);
+    } catch (SQLException e) {
+      snapshot.migrations(); // a malformed script is said first, as when the scripts were listed before connecting
+      throw new DatabaseError("closing the connection", e);
+    } catch (RuntimeException e) {
+      snapshot.migrations();
+      throw e;
+    }
+    return StatusReader.report(snapshot, applied);
   }
 
   /**
@@ -165,7 +177,9 @@ public final class Migrations {
 
   private StatusReport status(List<Migration> migrations) {
     try (Connection connection = database.open()) {
-      return StatusReader.report(scripts, migrations, changelog().read(connection));
+      var rows = changelog().read(connection);
+      var r = StatusReader.report(scripts, migrations, rows);
+      return r;
     } catch (SQLException e) {
       throw new DatabaseError("closing the connection", e);
     }

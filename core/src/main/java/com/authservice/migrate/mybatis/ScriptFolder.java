@@ -1,5 +1,6 @@
 package com.authservice.migrate.mybatis;
 
+import com.authservice.migrate.checksum.Checksum;
 import com.authservice.migrate.errors.InvalidArgument;
 import com.authservice.migrate.errors.MalformedScript;
 import com.authservice.migrate.errors.StateConflict;
@@ -160,13 +161,20 @@ public final class ScriptFolder {
 
   /** The whole file, as written; a file that is not UTF-8 is refused, naming the first byte that is not. */
   public String content(Migration migration) {
-    byte[] bytes;
+    return Utf8Text.decode(migration.fileName(), bytes(migration));
+  }
+
+  /** The checksum of the script's content, as {@code Checksum.of(content(migration))} gives it. */
+  public String checksum(Migration migration) {
+    return Checksum.ofFile(bytes(migration), bytes -> Utf8Text.decode(migration.fileName(), bytes));
+  }
+
+  private byte[] bytes(Migration migration) {
     try {
-      bytes = Files.readAllBytes(scripts.resolve(migration.fileName()));
+      return Files.readAllBytes(scripts.resolve(migration.fileName()));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + migration.fileName(), e);
     }
-    return Utf8Text.decode(migration.fileName(), bytes);
   }
 
   /** The part MyBatis runs for {@code up}, variables replaced. */

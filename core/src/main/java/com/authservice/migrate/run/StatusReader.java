@@ -1,6 +1,5 @@
 package com.authservice.migrate.run;
 
-import com.authservice.migrate.checksum.Checksum;
 import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.AppliedMigration;
 import com.authservice.migrate.result.Migration;
@@ -24,18 +23,44 @@ public final class StatusReader {
   }
 
   public static StatusReport report(ScriptFolder scripts, List<Migration> migrations, List<AppliedMigration> applied) {
-    Map<MigrationId, Migration> byId = migrations.stream()
-        .collect(Collectors.toMap(Migration::id, Function.identity()));
-    Map<MigrationId, AppliedMigration> appliedById = applied.stream()
-        .collect(Collectors.toMap(AppliedMigration::id, Function.identity(), (first, second) -> first));
-    MigrationId newestApplied = applied.stream().map(AppliedMigration::id).max(MigrationId::compareTo).orElse(null);
-
+    Map<MigrationId, AppliedMigration> appliedById = byId(applied);
     // Reading and hashing every applied script is most of status' own work: both cores share it.
     Set<MigrationId> edited = migrations.parallelStream()
-        .filter(m -> appliedById.containsKey(m.id()) && appliedById.get(m.id()).checksum() != null)
-        .filter(m -> !appliedById.get(m.id()).checksum().equals(Checksum.of(scripts.content(m))))
+        .filter(m -> recordedChecksum(appliedById, m) != null)
+        .filter(m -> !recordedChecksum(appliedById, m).equals(scripts.checksum(m)))
         .map(Migration::id)
         .collect(Collectors.toSet());
+    return report(migrations, applied, edited);
+  }
+
+  /** The same, from scripts read while the changelog was ({@link ScriptSnapshot}). */
+  public static StatusReport report(ScriptSnapshot scripts, List<AppliedMigration> applied) {
+    List<Migration> migrations = scripts.migrations();
+    Map<MigrationId, AppliedMigration> appliedById = byId(applied);
+    Set<MigrationId> edited = migrations.stream()
+        .filter(m -> recordedChecksum(appliedById, m) != null)
+        .filter(m -> !recordedChecksum(appliedById, m).equals(scripts.checksum(m)))
+        .map(Migration::id)
+        .collect(Collectors.toSet());
+    return report(migrations, applied, edited);
+  }
+
+  private static Map<MigrationId, AppliedMigration> byId(List<AppliedMigration> applied) {
+    return applied.stream()
+        .collect(Collectors.toMap(AppliedMigration::id, Function.identity(), (first, second) -> first));
+  }
+
+  private static String recordedChecksum(Map<MigrationId, AppliedMigration> appliedById, Migration migration) {
+    AppliedMigration row = appliedById.get(migration.id());
+    return row == null ? null : row.checksum();
+  }
+
+  private static StatusReport report(List<Migration> migrations, List<AppliedMigration> applied,
+      Set<MigrationId> edited) {
+    Map<MigrationId, Migration> byId = migrations.stream()
+        .collect(Collectors.toMap(Migration::id, Function.identity()));
+    Map<MigrationId, AppliedMigration> appliedById = byId(applied);
+    MigrationId newestApplied = applied.stream().map(AppliedMigration::id).max(MigrationId::compareTo).orElse(null);
     TreeMap<MigrationId, MigrationState> states = new TreeMap<>();
     for (Migration migration : migrations) {
       AppliedMigration row = appliedById.get(migration.id());

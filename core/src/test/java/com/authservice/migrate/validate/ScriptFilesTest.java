@@ -7,7 +7,9 @@ import com.authservice.migrate.MigrationConfig;
 import com.authservice.migrate.Migrations;
 import com.authservice.migrate.Target;
 import com.authservice.migrate.errors.MalformedScript;
+import com.authservice.migrate.result.MigrationState;
 import com.authservice.migrate.result.RunListener;
+import com.authservice.migrate.result.State;
 import com.authservice.migrate.result.ValidationReport.Problem;
 import com.authservice.migrate.testing.PostgresExtension;
 import com.authservice.migrate.testing.TestDatabase;
@@ -15,6 +17,7 @@ import com.authservice.migrate.testing.TestScripts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +49,28 @@ class ScriptFilesTest {
     assertThatThrownBy(() -> migrations.up(Target.head(), RunListener.NONE))
         .isInstanceOf(MalformedScript.class).hasMessage(expected);
     assertThat(db.tables()).isEmpty();
+  }
+
+  @Test
+  void statusChecksumsEveryAppliedScriptAndOnlyThoseMustBeReadable(TestDatabase db) throws Exception {
+    Migrations migrations = migrations(db);
+    migrations.up(Target.head(), RunListener.NONE);
+    // Status reads the scripts while it reads the changelog; a pending script it cannot decode is no applied one.
+    Path latin1 = scripts.scriptsDir().resolve("20991120000000_Latin1.sql");
+    Files.write(latin1, "-- // latin1\nSELECT 'caf\u00e9';\n-- //@UNDO\n".getBytes(StandardCharsets.ISO_8859_1));
+
+    assertThat(migrations.status().inState(State.PENDING)).extracting(MigrationState::fileName)
+        .containsExactly(Optional.of("20991120000000_Latin1.sql"));
+
+    Files.delete(latin1);
+    Path applied = Files.list(scripts.scriptsDir()).filter(p -> p.toString().endsWith(".sql")).sorted().findFirst()
+        .orElseThrow();
+    Files.write(applied, (Files.readString(applied) + "-- caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(migrations::status).isInstanceOf(MalformedScript.class).hasMessageContaining("it is not UTF-8");
+
+    Files.writeString(applied, Files.readString(applied, StandardCharsets.ISO_8859_1).replace("\n", "\r\n"));
+    assertThat(migrations.status().inState(State.MODIFIED)).extracting(MigrationState::fileName)
+        .containsExactly(Optional.of(applied.getFileName().toString()));
   }
 
   @Test
