@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Joins the scripts folder with the changelog into a {@link StatusReport}. */
 public final class StatusReader {
@@ -23,23 +24,22 @@ public final class StatusReader {
   }
 
   public static StatusReport report(ScriptFolder scripts, List<Migration> migrations, List<AppliedMigration> applied) {
-    Map<MigrationId, AppliedMigration> appliedById = byId(applied);
     // Reading and hashing every applied script is most of status' own work: both cores share it.
-    Set<MigrationId> edited = migrations.parallelStream()
-        .filter(m -> recordedChecksum(appliedById, m) != null)
-        .filter(m -> !recordedChecksum(appliedById, m).equals(scripts.checksum(m)))
-        .map(Migration::id)
-        .collect(Collectors.toSet());
-    return report(migrations, applied, edited);
+    return report(migrations, applied, migrations.parallelStream(), scripts::checksum);
   }
 
   /** The same, from scripts read while the changelog was ({@link ScriptSnapshot}). */
   public static StatusReport report(ScriptSnapshot scripts, List<AppliedMigration> applied) {
     List<Migration> migrations = scripts.migrations();
+    return report(migrations, applied, migrations.stream(), scripts::checksum);
+  }
+
+  private static StatusReport report(List<Migration> migrations, List<AppliedMigration> applied,
+      Stream<Migration> checked, Function<Migration, String> checksum) {
     Map<MigrationId, AppliedMigration> appliedById = byId(applied);
-    Set<MigrationId> edited = migrations.stream()
-        .filter(m -> recordedChecksum(appliedById, m) != null)
-        .filter(m -> !recordedChecksum(appliedById, m).equals(scripts.checksum(m)))
+    Set<MigrationId> edited = checked
+        .filter(m -> appliedById.containsKey(m.id()) && appliedById.get(m.id()).checksum() != null)
+        .filter(m -> !appliedById.get(m.id()).checksum().equals(checksum.apply(m)))
         .map(Migration::id)
         .collect(Collectors.toSet());
     return report(migrations, applied, edited);
@@ -48,11 +48,6 @@ public final class StatusReader {
   private static Map<MigrationId, AppliedMigration> byId(List<AppliedMigration> applied) {
     return applied.stream()
         .collect(Collectors.toMap(AppliedMigration::id, Function.identity(), (first, second) -> first));
-  }
-
-  private static String recordedChecksum(Map<MigrationId, AppliedMigration> appliedById, Migration migration) {
-    AppliedMigration row = appliedById.get(migration.id());
-    return row == null ? null : row.checksum();
   }
 
   private static StatusReport report(List<Migration> migrations, List<AppliedMigration> applied,
