@@ -5,7 +5,8 @@
 # (default 7). Wall time and CPU time (user + system, all threads): on a busy machine the CPU time is the
 # steadier of the two. Also `status` on the same extracted jar and flags without the launcher's start-up
 # archive (what the archive buys), and through bin/migrate on JDK 25 with its AOT cache when JDK25 names a JDK
-# 25 home (default: Temurin 25 under /usr/lib/jvm, if there).
+# 25 home (default: Temurin 25 under /usr/lib/jvm, if there). NATIVE and NATIVE_BASELINE (native executables, e.g.
+# shell/target/migrate as bench/native.sh builds it) add their `status` rows to the same run.
 #
 # Needs: the project's tools (JDK, Maven wrapper), psql, a PostgreSQL server (Debian: apt-get install postgresql
 # postgresql-client) and /usr/bin/time (apt-get install time).
@@ -44,8 +45,10 @@ for command in --version help status; do
   variants+=("$command|$MIGRATE --path $repo $command")
   [ -z "$BASELINE" ] || variants+=("$command (baseline)|$BASELINE --path $repo $command")
 done
-variants+=("status, no archive|${JAVA_HOME:+$JAVA_HOME/bin/}java -Dspring.aot.enabled=true -XX:TieredStopAtLevel=1 -jar $app/auth-migrate.jar --path $repo status")
+variants+=("status, no archive|${JAVA_HOME:+$JAVA_HOME/bin/}java -Dspring.aot.enabled=true -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar $app/auth-migrate.jar --path $repo status")
 [ -z "$JDK25" ] || variants+=("status, JDK 25 AOT cache|env JAVA_HOME=$JDK25 $MIGRATE --path $repo status")
+[ -z "${NATIVE:-}" ] || variants+=("status, native|$NATIVE --path $repo status")
+[ -z "${NATIVE_BASELINE:-}" ] || variants+=("status, native (baseline)|$NATIVE_BASELINE --path $repo status")
 for i in "${!variants[@]}"; do : > "$work/$i.wall"; : > "$work/$i.cpu"; done
 load=$(cut -d' ' -f1 /proc/loadavg)
 for _ in $(seq "$RUNS"); do
