@@ -9,6 +9,7 @@ import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigUtils;
 import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.util.ClassUtils;
@@ -29,6 +30,9 @@ final class ConsoleContext {
   static ConfigurableApplicationContext start(LaunchOptions options, LaunchContext launch) {
     GenericApplicationContext context = AotDetector.useGeneratedArtifacts() ? generated() : annotated();
     registerLaunch(context, options, launch);
+    // The console has no @EventListener method; Spring's processor for them inspects the class of every bean.
+    context.removeBeanDefinition(AnnotationConfigUtils.EVENT_LISTENER_PROCESSOR_BEAN_NAME);
+    context.removeBeanDefinition(AnnotationConfigUtils.EVENT_LISTENER_FACTORY_BEAN_NAME);
     // Only what the run reaches is built: a batch command never creates the REPL's completers.
     context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor());
     // Killed (TERM, HUP), the console still closes its session: connections, an embedded server.

@@ -296,6 +296,15 @@ class BatchModeTest {
   }
 
   @Test
+  void theContextCreatesNoProcessorForEventListenersItDoesNotHave(TestDatabase db) {
+    Run run = run(console(db), "--debug", "status");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    // Spring's processor inspects the class of every bean for @EventListener methods, of which there are none.
+    assertThat(run.err()).contains("singleton bean 'statusCommands'").doesNotContain("internalEventListenerProcessor");
+  }
+
+  @Test
   void currentHistoryAndShowDescribeTheMigrations(TestDatabase db) {
     Console console = console(db);
     run(console, "up", "2");
