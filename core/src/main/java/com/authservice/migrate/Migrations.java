@@ -177,9 +177,7 @@ public final class Migrations {
 
   private StatusReport status(List<Migration> migrations) {
     try (Connection connection = database.open()) {
-      var rows = changelog().read(connection);
-      var r = StatusReader.report(scripts, migrations, rows);
-      return r;
+      return StatusReader.report(scripts, migrations, changelog().read(connection));
     } catch (SQLException e) {
       throw new DatabaseError("closing the connection", e);
     }
