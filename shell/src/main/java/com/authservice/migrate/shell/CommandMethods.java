@@ -23,6 +23,7 @@ import org.springframework.shell.core.command.annotation.Command;
  * Spring Shell builds each command from its method's merged annotations, and building all ~30 for the one that
  * runs was a sixth of a batch command's start-up. A line that names no command gets them all, so that its
  * usage error is the same; so do {@code help} and {@code source}, which reach the other commands by name.
+ * Found once per run: the registry and the dispatcher share them.
  */
 final class CommandMethods {
 
@@ -32,16 +33,28 @@ final class CommandMethods {
 
   private static final Set<String> REACHING_OTHERS = Set.of("help", "source");
 
-  private CommandMethods() {
+  private final List<Method> methods;
+
+  private CommandMethods(List<Method> methods) {
+    this.methods = methods;
   }
 
-  static List<Method> all() {
+  /** For the REPL, a command file or piped commands, all of them; for a command line, what it needs. */
+  static CommandMethods forRun(List<String> commandLine) {
+    return new CommandMethods(commandLine.isEmpty() ? all() : forCommandLine(commandLine));
+  }
+
+  List<Method> methods() {
+    return methods;
+  }
+
+  private static List<Method> all() {
     return COMMAND_CLASSES.stream().flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
         .filter(method -> method.isAnnotationPresent(Command.class)).toList();
   }
 
-  /** What a run needs: for a command line, the command its first words name (as the dispatcher matches them). */
-  static List<Method> forCommandLine(List<String> words) {
+  /** The command the line's first words name (as the dispatcher matches them), or all of them. */
+  private static List<Method> forCommandLine(List<String> words) {
     List<Method> all = all();
     for (int length = Math.min(3, words.size()); length >= 1; length--) {
       String name = String.join(" ", words.subList(0, length));

@@ -152,9 +152,14 @@ class ConsoleConfiguration {
   }
 
   @Bean
-  CommandRegistry commandRegistry(ApplicationContext context, LaunchOptions options) {
+  CommandMethods commandMethods(LaunchOptions options) {
+    return CommandMethods.forRun(options.command());
+  }
+
+  @Bean
+  CommandRegistry commandRegistry(ApplicationContext context, CommandMethods commandMethods) {
     CommandRegistry registry = new CommandRegistry();
-    for (Method method : commandMethods(options)) {
+    for (Method method : commandMethods.methods()) {
       CommandFactoryBean factory = new CommandFactoryBean(method);
       factory.setApplicationContext(context);
       registry.registerCommand(withSharedOptions(factory.getObject(), method));
@@ -172,13 +177,10 @@ class ConsoleConfiguration {
     return command;
   }
 
-  private static List<Method> commandMethods(LaunchOptions options) {
-    return options.command().isEmpty() ? CommandMethods.all() : CommandMethods.forCommandLine(options.command());
-  }
-
   @Bean
-  CommandDispatcher commandDispatcher(CommandRegistry registry, LaunchOptions options, LaunchContext launch) {
-    return new CommandDispatcher(registry, PositionalArguments.of(commandMethods(options)), launch.err(), options.debug(), options.output(launch.environment()),
+  CommandDispatcher commandDispatcher(CommandRegistry registry, CommandMethods commandMethods, LaunchOptions options,
+      LaunchContext launch) {
+    return new CommandDispatcher(registry, PositionalArguments.of(commandMethods.methods()), launch.err(), options.debug(), options.output(launch.environment()),
         ConsoleViews.registry(), new Style(launch.terminal()));
   }
 
