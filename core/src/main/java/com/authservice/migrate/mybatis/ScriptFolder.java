@@ -138,14 +138,14 @@ public final class ScriptFolder {
             + "(for example 20250101120000_add_phone_number.sql); rename it or use `new` to create scripts.");
         continue;
       }
-      String digits = matcher.group(1).replaceFirst("^0+(?=.)", "");
-      if (digits.length() > ID_DIGITS) {
-        malformed.put(fileName, "its id has " + digits.length() + " digits, and the changelog's ID column "
+      MigrationId id = MigrationId.of(matcher.group(1));
+      int digits = id.value().precision();   // leading zeros do not count: the column stores the number
+      if (digits > ID_DIGITS) {
+        malformed.put(fileName, "its id has " + digits + " digits, and the changelog's ID column "
             + "(NUMERIC(20,0)) holds at most " + ID_DIGITS + "; rename it with a shorter id (new uses 14: "
             + "yyyyMMddHHmmss).");
         continue;
       }
-      MigrationId id = MigrationId.of(matcher.group(1));
       String clash = seen.putIfAbsent(id, fileName);
       if (clash != null) {
         malformed.put(fileName, "it has the same id " + id + " as " + clash

@@ -90,9 +90,11 @@ class ScriptFilesTest {
   }
 
   @Test
-  void anIdLongerThanTheChangelogsIdColumnHoldsIsRefusedByValidateAndStatus(TestDatabase db) {
+  void anIdWithMoreDigitsThanTheChangelogsIdColumnHoldsIsRefusedByValidateAndStatus(TestDatabase db) {
     Migrations migrations = migrations(db);
     scripts.write("202511200000000000001_Too_long.sql", "-- // too long\nCREATE TABLE x (id int);\n-- //@UNDO\n");
+    // Leading zeros are no digits of the number the column stores.
+    scripts.write("000000000000000000000001_Padded.sql", "-- // padded\nCREATE TABLE y (id int);\n-- //@UNDO\n");
 
     assertThat(migrations.validate().problems()).extracting(Problem::message).containsExactly(
         "Malformed migration script 202511200000000000001_Too_long.sql: its id has 21 digits, and the changelog's ID "
