@@ -157,7 +157,7 @@ class LauncherProcessTest {
   /** The start-up archives the launcher keeps (class-data sharing on JDK 17-24, the AOT cache on 25+). */
   private static List<Path> archives(Path app) throws IOException {
     try (var files = Files.list(app)) {
-      return files.filter(f -> f.getFileName().toString().matches("auth-migrate-\\d+\\.(jsa|aot)")).toList();
+      return files.filter(f -> f.getFileName().toString().matches("auth-migrate-\\d+-\\d+\\.(jsa|aot)")).toList();
     }
   }
 
