@@ -201,7 +201,8 @@ class ConsoleConfiguration {
   }
 
   @Bean
-  ConsoleRunner consoleRunner(ConsoleSession session, CommandDispatcher dispatcher, ConsoleCompleter completer) {
-    return new ConsoleRunner(session, dispatcher, completer);
+  ConsoleRunner consoleRunner(ConsoleSession session, CommandDispatcher dispatcher,
+      ObjectProvider<ConsoleCompleter> completer) {
+    return new ConsoleRunner(session, dispatcher, completer::getObject);
   }
 }

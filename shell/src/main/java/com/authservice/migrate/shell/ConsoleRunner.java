@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.jline.reader.Completer;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -29,9 +30,10 @@ public final class ConsoleRunner {
 
   private final ConsoleSession session;
   private final CommandDispatcher dispatcher;
-  private final Completer completer;
+  private final Supplier<? extends Completer> completer;
 
-  public ConsoleRunner(ConsoleSession session, CommandDispatcher dispatcher, Completer completer) {
+  /** {@code completer} is asked for only when the REPL starts: a command, a file or piped commands need none. */
+  public ConsoleRunner(ConsoleSession session, CommandDispatcher dispatcher, Supplier<? extends Completer> completer) {
     this.session = session;
     this.dispatcher = dispatcher;
     this.completer = completer;
@@ -61,7 +63,7 @@ public final class ConsoleRunner {
           try (Terminal terminal = terminal(launch)) {
             // Ctrl-C while a command runs (the line editor owns it at the prompt) cancels that command only.
             terminal.handle(Terminal.Signal.INT, signal -> session.cancelCommand());
-            exitCode = new Repl(session, dispatcher, completer).run(terminal, historyFile(launch));
+            exitCode = new Repl(session, dispatcher, completer.get()).run(terminal, historyFile(launch));
           }
         }
       }

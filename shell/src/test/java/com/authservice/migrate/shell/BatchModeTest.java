@@ -305,6 +305,17 @@ class BatchModeTest {
   }
 
   @Test
+  void aCommandOnTheCommandLineBuildsNoneOfTheReplsCompletion(TestDatabase db) {
+    Run run = run(console(db), "--debug", "status");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    // The completer and the completions it is given are the REPL's; finding the one it names by its qualifier
+    // read the annotations of every @Bean method that makes a completion.
+    assertThat(run.err()).contains("singleton bean 'statusCommands'").doesNotContain("'consoleCompleter'")
+        .doesNotContain("'fleetCompletion'");
+  }
+
+  @Test
   void currentHistoryAndShowDescribeTheMigrations(TestDatabase db) {
     Console console = console(db);
     run(console, "up", "2");
