@@ -92,11 +92,7 @@ class PackagedConsoleProcessTest {
 
   @Test
   void aCommandStartsWithoutBootsApplicationConfigFileSearchOrTheJdksLocaleList(TestDatabase db) throws Exception {
-    assumeTrue(PackagedConsole.executable() == null, "which classes load is the JVM's to say");
-    List<String> command = new ArrayList<>(PackagedConsole.command("status"));
-    command.add(1, "-verbose:class");
-
-    Result status = console(db).runWith("", command);
+    Result status = statusShowingClassLoading(db);
 
     assertThat(status.exitCode()).as(status.err()).isZero();
     // Boot's search for application.properties in five places, and Spring's default message source, whose
@@ -107,6 +103,25 @@ class PackagedConsoleProcessTest {
         .doesNotContain("org.springframework.boot.context.properties.bind.Binder source")
         .doesNotContain("org.springframework.boot.context.config.ConfigDataEnvironment source")
         .doesNotContain("org.springframework.context.support.MessageSourceSupport source");
+  }
+
+  @Test
+  void aCommandMakesTheViewsOfItsOwnPartOfTheConsoleOnly(TestDatabase db) throws Exception {
+    Result status = statusShowingClassLoading(db);
+
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    // A view's renderings are lambdas, and each one linked is start-up time: status links those of its own views.
+    assertThat(status.out()).contains("0 applied, 3 pending").contains("view.StatusViews$$Lambda")
+        .doesNotContain("view.MyBatisViews$$Lambda").doesNotContain("view.ScriptViews$$Lambda")
+        .doesNotContain("view.EnvironmentViews$$Lambda");
+  }
+
+  /** {@code status} on a JVM that logs each class it loads, on stdout with the command's own output. */
+  private Result statusShowingClassLoading(TestDatabase db) throws Exception {
+    assumeTrue(PackagedConsole.executable() == null, "which classes load is the JVM's to say");
+    List<String> command = new ArrayList<>(PackagedConsole.command("status"));
+    command.add(1, "-verbose:class");
+    return console(db).runWith("", command);
   }
 
   @Test

@@ -38,7 +38,7 @@ final class SampleConsole {
     }
   }
 
-  static final Views VIEWS = new Views(List.of(
+  static final Views VIEWS = Views.of(List.of(
       View.of(Greeting.class, (greeting, style) -> (greeting.loud() ? "HELLO, " : "Hello, ") + greeting.name() + "!"
           + (greeting.states() == null ? "" : " [" + greeting.states() + "]") + "\n",
           greeting -> Json.object().put("name", greeting.name())),

@@ -3,6 +3,7 @@ package com.authservice.migrate.shell.view;
 import com.authservice.migrate.shell.cli.CommandsListed;
 import com.authservice.migrate.shell.cli.HelpShown;
 import com.authservice.migrate.shell.cli.View;
+import com.authservice.migrate.shell.cli.ViewGroup;
 import com.authservice.migrate.shell.cli.Views;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -176,8 +177,25 @@ class ViewsTest {
   @Test
   void aSecondViewForOneResultTypeIsRefused() {
     View<SqlScript> view = View.of(SqlScript.class, (script, style) -> "", script -> null);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Views(List.of(view, view)))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Views.of(List.of(view, view)))
         .isInstanceOf(IllegalStateException.class);
+    ViewGroup once = new ViewGroup(() -> List.of(view), SqlScript.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Views.grouped(List.of(once, once)))
+        .isInstanceOf(IllegalStateException.class).hasMessage("Two views for " + SqlScript.class.getName());
+  }
+
+  @Test
+  void everyGroupMakesTheViewsOfTheResultTypesItDeclaresAndNoOthers() {
+    for (ViewGroup group : ConsoleViews.groups()) {
+      List<Class<?>> made = group.make().stream().<Class<?>>map(View::type).toList();
+      assertThat(made).containsExactlyInAnyOrderElementsOf(group.types());
+    }
+    // The first result shown makes its group, which checks what it made against what it declared.
+    View<SqlScript> sql = View.of(SqlScript.class, (script, style) -> "", script -> null);
+    Views declaredWrong = Views.grouped(List.of(new ViewGroup(() -> List.of(sql), SqlScript.class, Linted.class)));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> declaredWrong.of(new SqlScript("SELECT 1;")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("A view group declares [Linted, SqlScript] but makes views of [SqlScript]");
   }
 
   private static <R> String text(R result) {
