@@ -14,6 +14,7 @@ import org.springframework.context.annotation.AnnotationConfigUtils;
 import org.springframework.context.annotation.ContextAnnotationAutowireCandidateResolver;
 import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -79,13 +80,19 @@ final class ConsoleContext {
   }
 
   /**
-   * A context that keeps Spring's reflection caches once started: clearing them saves memory a server keeps for
-   * days, and first sets up the JavaBeans introspection (a class-path search for its factories) a command never uses.
+   * A context that keeps Spring's reflection caches once started (clearing them saves memory a server keeps for
+   * days, and first sets up the JavaBeans introspection, a class-path search for its factories, a command never
+   * uses) and that makes its resolver of resource patterns when one is first resolved.
    */
   private static final class KeepingCaches extends GenericApplicationContext {
 
     @Override
     protected void resetCommonCaches() {
+    }
+
+    @Override
+    protected ResourcePatternResolver getResourcePatternResolver() {
+      return new PatternResolverOnFirstUse(this);
     }
   }
 }
