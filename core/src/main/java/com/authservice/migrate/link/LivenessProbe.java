@@ -1,8 +1,8 @@
 package com.authservice.migrate.link;
 
 import com.authservice.migrate.settings.ConnectionSettings;
+import com.authservice.migrate.settings.PostgresDriver;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,7 +37,7 @@ final class LivenessProbe implements AutoCloseable {
   Verdict check(int pid) {
     try {
       if (connection == null) {
-        connection = DriverManager.getConnection(settings.jdbcUrl(), properties());
+        connection = PostgresDriver.connect(settings.jdbcUrl(), properties());
       }
       try (PreparedStatement query = connection.prepareStatement(
           "select state, wait_event from pg_stat_activity where pid = ?")) {

@@ -11,9 +11,9 @@ import com.authservice.migrate.link.LinkWatch;
 import com.authservice.migrate.sql.RoundTrip;
 import com.authservice.migrate.link.WatchedSockets;
 import com.authservice.migrate.settings.ConnectionSettings;
+import com.authservice.migrate.settings.PostgresDriver;
 import com.authservice.migrate.settings.SettingSource;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -86,7 +86,7 @@ public final class Database {
     properties.setProperty("socketFactory", WatchedSockets.class.getName());
     properties.setProperty("socketFactoryArg", watch.key());
     try {
-      Connection connection = DriverManager.getConnection(settings.jdbcUrl(), properties);
+      Connection connection = PostgresDriver.connect(settings.jdbcUrl(), properties);
       connection.setNetworkTimeout(Runnable::run, 0);
       watch.attach(connection);
       return connection;

@@ -9,8 +9,8 @@ import com.authservice.migrate.mybatis.ScriptFolder;
 import com.authservice.migrate.result.Direction;
 import com.authservice.migrate.result.Migration;
 import com.authservice.migrate.settings.ConnectionSettings;
+import com.authservice.migrate.settings.PostgresDriver;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -65,7 +65,7 @@ public final class LostConnection {
     String why = LinkLost.reasonIn(failure).orElseGet(() -> DatabaseError.firstLine(rootMessage(failure)));
     Optional<Migration> migration = inFlight.migration();
     String outcome;
-    try (Connection again = DriverManager.getConnection(settings.jdbcUrl(), properties())) {
+    try (Connection again = PostgresDriver.connect(settings.jdbcUrl(), properties())) {
       endOldSession(again);
       outcome = migration.map(m -> outcome(m, inFlight.direction(), changelog.read(again).stream()
               .anyMatch(applied -> applied.id().equals(m.id())), scripts.content(m)))
