@@ -42,7 +42,7 @@ public final class StatusReader {
         .filter(m -> !appliedById.get(m.id()).checksum().equals(checksum.apply(m)))
         .map(Migration::id)
         .collect(Collectors.toSet());
-    return report(migrations, applied, edited);
+    return report(migrations, applied, appliedById, edited);
   }
 
   private static Map<MigrationId, AppliedMigration> byId(List<AppliedMigration> applied) {
@@ -51,10 +51,9 @@ public final class StatusReader {
   }
 
   private static StatusReport report(List<Migration> migrations, List<AppliedMigration> applied,
-      Set<MigrationId> edited) {
+      Map<MigrationId, AppliedMigration> appliedById, Set<MigrationId> edited) {
     Map<MigrationId, Migration> byId = migrations.stream()
         .collect(Collectors.toMap(Migration::id, Function.identity()));
-    Map<MigrationId, AppliedMigration> appliedById = byId(applied);
     MigrationId newestApplied = applied.stream().map(AppliedMigration::id).max(MigrationId::compareTo).orElse(null);
     TreeMap<MigrationId, MigrationState> states = new TreeMap<>();
     for (Migration migration : migrations) {
