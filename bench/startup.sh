@@ -45,8 +45,12 @@ for command in --version help status; do
   variants+=("$command|$MIGRATE --path $repo $command")
   [ -z "$BASELINE" ] || variants+=("$command (baseline)|$BASELINE --path $repo $command")
 done
-compilers=$([ "$(nproc)" -le 2 ] && echo -XX:CICompilerCount=1 || true)   # as bin/migrate
-variants+=("status, no archive|${JAVA_HOME:+$JAVA_HOME/bin/}java -Dspring.aot.enabled=true -XX:TieredStopAtLevel=1 -XX:+UseSerialGC $compilers -jar $app/auth-migrate.jar --path $repo status")
+# The flags bin/migrate gives this JDK, without its archive.
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+major=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+collector=$([ "${major%%.*}" -ge 18 ] && echo -XX:+UseSerialGC || echo -XX:+UseG1GC)
+compilers=$([ "$(nproc)" -le 2 ] && echo -XX:CICompilerCount=1 || true)
+variants+=("status, no archive|$java -Dspring.aot.enabled=true -XX:TieredStopAtLevel=1 $collector $compilers -jar $app/auth-migrate.jar --path $repo status")
 [ -z "$JDK25" ] || variants+=("status, JDK 25 AOT cache|env JAVA_HOME=$JDK25 $MIGRATE --path $repo status")
 [ -z "${NATIVE:-}" ] || variants+=("status, native|$NATIVE --path $repo status")
 [ -z "${NATIVE_BASELINE:-}" ] || variants+=("status, native (baseline)|$NATIVE_BASELINE --path $repo status")

@@ -6,6 +6,7 @@ import com.authservice.migrate.shell.image.NativeImageHints;
 import com.authservice.migrate.shell.launch.ConsoleLogging;
 import com.authservice.migrate.shell.launch.LaunchContext;
 import com.authservice.migrate.shell.launch.LaunchOptions;
+import com.authservice.migrate.shell.launch.WarmUp;
 import com.authservice.migrate.shell.cli.Style;
 import com.authservice.migrate.shell.cli.OutputFormat;
 import com.authservice.migrate.shell.cli.UsageError;
@@ -53,6 +54,7 @@ public class MigrateApplication {
       return withoutCommands(launch, options.debug(), options.output(launch.environment()))
           .show("--version", options.results(launch), ConsoleVersion::current);
     }
+    WarmUp.start();
     ConsoleLogging.configure(options.debug(), launch.err());
     if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
       return contextForAotProcessing(options, launch);

@@ -94,8 +94,10 @@ class LauncherProcessTest {
     Files.writeString(java, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
     java.toFile().setExecutable(true);
     Map<String, String> onThatJdk = Map.of("JAVA_HOME", jdk.getParent().toString());
+    // Where classes came from, and whether the archive's heap objects were mapped (the JDK's module graph among them).
+    String archiveLog = Runtime.version().feature() >= 25 ? "-Xlog:aot" : "-Xlog:cds";
     Map<String, String> showingClassSources = Map.of("JAVA_HOME", jdk.getParent().toString(),
-        "MIGRATE_JAVA_OPTS", "-Xlog:class+load");
+        "MIGRATE_JAVA_OPTS", "-Xlog:class+load " + archiveLog);
 
     Run training = start(checkout, elsewhere, db, onThatJdk, "status").await();
     assertThat(training.exitCode()).as(training.err()).isZero();
@@ -106,7 +108,8 @@ class LauncherProcessTest {
 
     Run trained = start(checkout, elsewhere, db, showingClassSources, "status").await();
     assertThat(trained.exitCode()).as(trained.err()).isZero();
-    assertThat(trained.out()).contains("commands.StatusCommands source: shared objects file");
+    assertThat(trained.out()).contains("commands.StatusCommands source: shared objects file")
+        .contains("full module graph: enabled");
 
     // Damaged, or written by another build of the same JDK: the JVM ignores it and the command runs as ever.
     Files.writeString(archives.get(0), "not an archive");
@@ -122,6 +125,26 @@ class LauncherProcessTest {
     assertThat(archives(app)).hasSize(2);
     Run retrained = start(checkout, elsewhere, db, showingClassSources, "status").await();
     assertThat(retrained.out()).contains("commands.StatusCommands source: shared objects file");
+  }
+
+  @Test
+  void onOneOrTwoProcessorsTheConsoleRunsOneCompilerThreadAndOnMoreTheJvmsOwnCount(TestDatabase db) throws Exception {
+    Path checkout = copyOfBuiltCheckout(dir.resolve("checkout"));
+    Map<String, String> showingFlags = Map.of("MIGRATE_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+    String oneThread = "(?s).*CICompilerCount +:?= 1 [^\\n]*\\{command line}.*";
+
+    for (String processors : List.of("0", "0,1")) {
+      Run pinned = start(List.of("taskset", "-c", processors, checkout.resolve("bin/migrate").toString(), "--version"),
+          checkout, db, showingFlags).await();
+      assertThat(pinned.exitCode()).as(pinned.err()).isZero();
+      assertThat(pinned.out()).as("on processors " + processors).matches(oneThread);
+    }
+    if (Runtime.getRuntime().availableProcessors() >= 3) {
+      Run three = start(List.of("taskset", "-c", "0-2", checkout.resolve("bin/migrate").toString(), "--version"),
+          checkout, db, showingFlags).await();
+      assertThat(three.exitCode()).as(three.err()).isZero();
+      assertThat(three.out()).contains("CICompilerCount").doesNotMatch(oneThread);
+    }
   }
 
   @Test
@@ -197,8 +220,12 @@ class LauncherProcessTest {
 
   private Started start(Path checkout, Path workingDir, TestDatabase db, Map<String, String> extra, String... args)
       throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(concat(checkout.resolve("bin/migrate").toString(), args))
-        .directory(workingDir.toFile());
+    return start(concat(checkout.resolve("bin/migrate").toString(), args), workingDir, db, extra);
+  }
+
+  private Started start(List<String> command, Path workingDir, TestDatabase db, Map<String, String> extra)
+      throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
     builder.environment().keySet().removeIf(key -> key.startsWith("POSTGRES_") || key.startsWith("MIGRATE_"));
     Map<String, String> variables = new PackagedConsole(dir, db.settings()).environment();
     variables.remove("HOME");
