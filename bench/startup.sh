@@ -6,7 +6,8 @@
 # steadier of the two. Also `status` on the same extracted jar and flags without the launcher's start-up
 # archive (what the archive buys), and through bin/migrate on JDK 25 with its AOT cache when JDK25 names a JDK
 # 25 home (default: Temurin 25 under /usr/lib/jvm, if there). NATIVE and NATIVE_BASELINE (native executables, e.g.
-# shell/target/migrate as bench/native.sh builds it) add their `status` rows to the same run.
+# shell/target/migrate as bench/native.sh builds it) add their `status` rows to the same run. PAUSE=N waits N
+# seconds before each run, as a user between commands does (default 0: back to back).
 #
 # Needs: the project's tools (JDK, Maven wrapper), psql, a PostgreSQL server (Debian: apt-get install postgresql
 # postgresql-client) and /usr/bin/time (apt-get install time).
@@ -17,6 +18,7 @@ source bench/lib/generate.sh
 source bench/lib/mybatis.sh
 N=${1:-1000}
 RUNS=${RUNS:-7}
+PAUSE=${PAUSE:-0}
 MIGRATE=${MIGRATE:-bin/migrate}
 BASELINE=${BASELINE:-}
 JDK25=${JDK25:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}
@@ -61,6 +63,7 @@ load=$(cut -d' ' -f1 /proc/loadavg)
 order=("${!variants[@]}")
 for round in $(seq "$RUNS"); do
   for i in "${order[@]}"; do
+    sleep "$PAUSE"
     start=$EPOCHREALTIME
     /usr/bin/time -f "%U %S" -o "$work/t" ${variants[$i]#*|} > /dev/null 2>&1
     end=$EPOCHREALTIME
@@ -77,4 +80,4 @@ for i in "${!variants[@]}"; do
   printf '%-28s %9.3f %9.3f %12.2f\n' "${variants[$i]%%|*}" "$wall" "$(median < "$work/$i.cpu")" \
     "$(echo "$wall / $mybatis_wall" | bc -l)"
 done
-echo "median of $RUNS runs each, interleaved (alternating order); wall/MyBatis: wall time over the MyBatis CLI's status; load at start $load"
+echo "median of $RUNS runs each, interleaved (alternating order), ${PAUSE} s between runs; wall/MyBatis: wall time over the MyBatis CLI's status; load at start $load"
