@@ -111,6 +111,20 @@ class LauncherProcessTest {
     assertThat(trained.out()).contains("commands.StatusCommands source: shared objects file")
         .contains("full module graph: enabled");
 
+    // However the launcher is named (relative, through its own folder, with ..), the archive is found and used, not
+    // retrained beside another.
+    Path bin = checkout.resolve("bin");
+    Map<List<String>, Path> namings = Map.of(List.of("bin/migrate", "status"), checkout,
+        List.of("./migrate", "status"), bin,
+        List.of("../checkout/bin/migrate", "status"), elsewhere,
+        List.of(bin + "/../bin/migrate", "status"), elsewhere);
+    for (Map.Entry<List<String>, Path> naming : namings.entrySet()) {
+      Run named = start(naming.getKey(), naming.getValue(), db, showingClassSources).await();
+      assertThat(named.exitCode()).as(named.err()).isZero();
+      assertThat(named.out()).as(naming.getKey().get(0)).contains("commands.StatusCommands source: shared objects file");
+    }
+    assertThat(archives(app)).hasSize(1);
+
     // Damaged, or written by another build of the same JDK: the JVM ignores it and the command runs as ever.
     Files.writeString(archives.get(0), "not an archive");
     Run unusable = start(checkout, elsewhere, db, onThatJdk, "status").await();
