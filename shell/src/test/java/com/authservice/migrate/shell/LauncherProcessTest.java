@@ -142,6 +142,24 @@ class LauncherProcessTest {
   }
 
   @Test
+  void aFirstCommandThatFailsTrainsNoArchiveAndTheNextOneThatSucceedsDoes(TestDatabase db) throws Exception {
+    Path checkout = copyOfBuiltCheckout(dir.resolve("checkout"));
+    Path app = checkout.resolve("shell/target/app");
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+
+    // The database not there yet: a run that loads the error's classes instead of the command's would make a poor
+    // archive for every later command.
+    Run failed = start(checkout, elsewhere, db, Map.of("POSTGRES_DB", "not_created_yet"), "status").await();
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.err()).contains("not_created_yet");
+    assertThat(archives(app)).isEmpty();
+
+    Run succeeded = start(checkout, elsewhere, db, "status").await();
+    assertThat(succeeded.exitCode()).as(succeeded.err()).isZero();
+    assertThat(archives(app)).hasSize(1);
+  }
+
+  @Test
   void onOneOrTwoProcessorsTheConsoleRunsOneCompilerThreadAndOnMoreTheJvmsOwnCount(TestDatabase db) throws Exception {
     Path checkout = copyOfBuiltCheckout(dir.resolve("checkout"));
     Map<String, String> showingFlags = Map.of("MIGRATE_JAVA_OPTS", "-XX:+PrintFlagsFinal");
