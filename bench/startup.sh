@@ -2,12 +2,14 @@
 # Issue 25's start-up benchmark: the first command of a process, `--version`, `help` and `status` of N
 # migrations (default 1000, up to date), through bin/migrate (the JVM), beside BASELINE (another checkout's
 # bin/migrate: the build before a change) and the MyBatis CLI 3.5.0's `status`, interleaved, median of RUNS
-# (default 7). Wall time and CPU time (user + system, all threads): on a busy machine the CPU time is the
-# steadier of the two. Also `status` on the same extracted jar and flags without the launcher's start-up
-# archive (what the archive buys), and through bin/migrate on JDK 25 with its AOT cache when JDK25 names a JDK
-# 25 home (default: Temurin 25 under /usr/lib/jvm, if there). NATIVE and NATIVE_BASELINE (native executables, e.g.
-# shell/target/migrate as bench/native.sh builds it) add their `status` rows to the same run. PAUSE=N waits N
-# seconds before each run, as a user between commands does (default 0: back to back).
+# (default 7), and the median of each round's ratio to the MyBatis CLI's run of that round (paired: steadier when
+# the machine's speed drifts during the run). Wall time and CPU time (user + system, all threads): on a busy
+# machine the CPU time is the steadier of the two. Also `status` on the same extracted jar and flags without the
+# launcher's start-up archive (what the archive buys), and through bin/migrate on JDK 25 with its AOT cache when
+# JDK25 names a JDK 25 home (default: Temurin 25 under /usr/lib/jvm, if there). NATIVE and NATIVE_BASELINE (native
+# executables, e.g. shell/target/migrate as bench/native.sh builds it) add their `status` rows to the same run.
+# PAUSE=N waits N seconds before each run, as a user between commands does (default 0: back to back). Both
+# checkouts' start-up archives are trained again, on `status`.
 #
 # Needs: the project's tools (JDK, Maven wrapper), psql, a PostgreSQL server (Debian: apt-get install postgresql
 # postgresql-client) and /usr/bin/time (apt-get install time).
@@ -37,6 +39,11 @@ printf 'driver=org.postgresql.Driver\nurl=jdbc:postgresql://localhost:%s/bench_s
 fresh_db bench_startup
 export POSTGRES_HOST=localhost POSTGRES_PORT=$BENCH_PORT POSTGRES_DB=bench_startup POSTGRES_USER=postgres POSTGRES_PASSWORD=
 "$MIGRATE" --path "$repo" up > /dev/null
+# Both sides' start-up archives trained alike, on `status`: one trained on another command (the `up` above, or
+# whatever ran first since the last build) serves `status` less well.
+for launcher in "$MIGRATE" ${BASELINE:+"$BASELINE"}; do
+  rm -f "$(dirname "$launcher")"/../shell/target/app/auth-migrate-*.jsa "$(dirname "$launcher")"/../shell/target/app/auth-migrate-*.aot
+done
 "$MIGRATE" --path "$repo" status > /dev/null          # trains the launcher's start-up archive
 [ -z "$BASELINE" ] || "$BASELINE" --path "$repo" status > /dev/null
 [ -z "$JDK25" ] || JAVA_HOME="$JDK25" "$MIGRATE" --path "$repo" status > /dev/null   # trains its AOT cache
@@ -74,10 +81,12 @@ for round in $(seq "$RUNS"); do
   if (( round % 2 )); then order=($(printf '%s\n' "${!variants[@]}" | sort -rn)); else order=("${!variants[@]}"); fi
 done
 mybatis_wall=$(median < "$work/0.wall")
-printf '%-28s %9s %9s %12s\n' "first command, $N migrations" "wall s" "CPU s" "wall/MyBatis"
+printf '%-28s %9s %9s %12s %8s\n' "first command, $N migrations" "wall s" "CPU s" "wall/MyBatis" "paired"
 for i in "${!variants[@]}"; do
   wall=$(median < "$work/$i.wall")
-  printf '%-28s %9.3f %9.3f %12.2f\n' "${variants[$i]%%|*}" "$wall" "$(median < "$work/$i.cpu")" \
-    "$(echo "$wall / $mybatis_wall" | bc -l)"
+  paired=$(paste "$work/$i.wall" "$work/0.wall" | awk '{print $1 / $2}' | median)
+  printf '%-28s %9.3f %9.3f %12.2f %8.2f\n' "${variants[$i]%%|*}" "$wall" "$(median < "$work/$i.cpu")" \
+    "$(echo "$wall / $mybatis_wall" | bc -l)" "$paired"
 done
-echo "median of $RUNS runs each, interleaved (alternating order), ${PAUSE} s between runs; wall/MyBatis: wall time over the MyBatis CLI's status; load at start $load"
+echo "median of $RUNS runs each, interleaved (alternating order), ${PAUSE} s between runs; wall/MyBatis: median wall"
+echo "time over the MyBatis CLI's status; paired: median of each round's ratio to that round's MyBatis run; load at start $load"
