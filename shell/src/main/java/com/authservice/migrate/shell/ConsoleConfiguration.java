@@ -42,7 +42,6 @@ import org.springframework.shell.core.command.AbstractCommand;
 import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.annotation.Command;
-import org.springframework.shell.core.command.annotation.support.CommandFactoryBean;
 
 /**
  * The console's beans, wired by hand: the command classes are listed here rather than found by a
@@ -160,9 +159,7 @@ class ConsoleConfiguration {
   CommandRegistry commandRegistry(ApplicationContext context, CommandMethods commandMethods) {
     CommandRegistry registry = new CommandRegistry();
     for (Method method : commandMethods.methods()) {
-      CommandFactoryBean factory = new CommandFactoryBean(method);
-      factory.setApplicationContext(context);
-      registry.registerCommand(withSharedOptions(factory.getObject(), method));
+      registry.registerCommand(withSharedOptions(AnnotatedCommand.of(method, context), method));
     }
     return registry;
   }
