@@ -21,9 +21,11 @@ import org.springframework.shell.core.command.annotation.Command;
 /**
  * The {@code @Command} methods the console registers. A command given on the command line registers only itself:
  * Spring Shell builds each command from its method's merged annotations, and building all ~30 for the one that
- * runs was a sixth of a batch command's start-up. A line that names no command gets them all, so that its
- * usage error is the same; so do {@code help} and {@code source}, which reach the other commands by name.
- * Found once per run: the registry and the dispatcher share them.
+ * runs was a sixth of a batch command's start-up. It is looked for class by class, and the search ends at the
+ * class that declares the line's first word: commands that share a first word are declared together
+ * (CommandMethodsTest holds it), and reading every method's annotations was 2% of {@code status}. A line that
+ * names no command gets them all, so that its usage error is the same; so do {@code help} and {@code source},
+ * which reach the other commands by name. Found once per run: the registry and the dispatcher share them.
  */
 final class CommandMethods {
 
@@ -49,22 +51,41 @@ final class CommandMethods {
   }
 
   private static List<Method> all() {
-    return COMMAND_CLASSES.stream().flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
-        .filter(method -> method.isAnnotationPresent(Command.class)).toList();
+    return COMMAND_CLASSES.stream().flatMap(type -> commandsOf(type).stream()).toList();
+  }
+
+  private static List<Method> commandsOf(Class<?> type) {
+    return Arrays.stream(type.getDeclaredMethods()).filter(method -> method.isAnnotationPresent(Command.class))
+        .toList();
   }
 
   /** The command the line's first words name (as the dispatcher matches them), or all of them. */
   private static List<Method> forCommandLine(List<String> words) {
-    List<Method> all = all();
-    for (int length = Math.min(3, words.size()); length >= 1; length--) {
-      String name = String.join(" ", words.subList(0, length));
-      List<Method> named = all.stream().filter(method -> names(method).anyMatch(name::equals)).toList();
-      if (!named.isEmpty()) {
-        return named.stream().anyMatch(method -> REACHING_OTHERS.contains(names(method).findFirst().orElseThrow()))
-            ? all : named;
+    for (Class<?> type : COMMAND_CLASSES) {
+      List<Method> declared = commandsOf(type);
+      if (declared.stream().anyMatch(method -> names(method).anyMatch(name -> firstWord(name).equals(words.get(0))))) {
+        return named(declared, words);
       }
     }
-    return all;
+    return all();
+  }
+
+  /** Of {@code declared}, which holds every command with the line's first word, those the longest words name. */
+  private static List<Method> named(List<Method> declared, List<String> words) {
+    for (int length = Math.min(3, words.size()); length >= 1; length--) {
+      String name = String.join(" ", words.subList(0, length));
+      List<Method> named = declared.stream().filter(method -> names(method).anyMatch(name::equals)).toList();
+      if (!named.isEmpty()) {
+        return named.stream().anyMatch(method -> REACHING_OTHERS.contains(names(method).findFirst().orElseThrow()))
+            ? all() : named;
+      }
+    }
+    return all();
+  }
+
+  private static String firstWord(String name) {
+    int space = name.indexOf(' ');
+    return space < 0 ? name : name.substring(0, space);
   }
 
   private static Stream<String> names(Method method) {
