@@ -20,12 +20,12 @@ import org.springframework.shell.core.command.annotation.Command;
 
 /**
  * The {@code @Command} methods the console registers. A command given on the command line registers only itself:
- * Spring Shell builds each command from its method's merged annotations, and building all ~30 for the one that
- * runs was a sixth of a batch command's start-up. It is looked for class by class, and the search ends at the
- * class that declares the line's first word: commands that share a first word are declared together
- * (CommandMethodsTest holds it), and reading every method's annotations was 2% of {@code status}. A line that
- * names no command gets them all, so that its usage error is the same; so do {@code help} and {@code source},
- * which reach the other commands by name. Found once per run: the registry and the dispatcher share them.
+ * each command is built from its method's annotations, and building all ~30 for the one that runs was a sixth of a
+ * batch command's start-up. It is looked for class by class, up to the class that declares the line's first word
+ * (commands that share a first word are declared together: CommandMethodsTest holds it); reading every method's
+ * annotations was 2% of {@code status}. A line that names no command gets them all, so that its usage error is the
+ * same; so do {@code help} and {@code source}, which reach the other commands by name. Found once per run: the
+ * registry and the dispatcher share them.
  */
 final class CommandMethods {
 

@@ -41,7 +41,6 @@ import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.shell.core.command.AbstractCommand;
 import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.core.command.annotation.Command;
 
 /**
  * The console's beans, wired by hand: the command classes are listed here rather than found by a
