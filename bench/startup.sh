@@ -42,7 +42,8 @@ export POSTGRES_HOST=localhost POSTGRES_PORT=$BENCH_PORT POSTGRES_DB=bench_start
 # Both sides' start-up archives trained alike, on `status`: one trained on another command (the `up` above, or
 # whatever ran first since the last build) serves `status` less well.
 for launcher in "$MIGRATE" ${BASELINE:+"$BASELINE"}; do
-  rm -f "$(dirname "$launcher")"/../shell/target/app/auth-migrate-*.jsa "$(dirname "$launcher")"/../shell/target/app/auth-migrate-*.aot
+  launcher_app="$(dirname "$launcher")/../shell/target/app"
+  rm -f "$launcher_app"/auth-migrate-*.jsa "$launcher_app"/auth-migrate-*.aot
 done
 "$MIGRATE" --path "$repo" status > /dev/null          # trains the launcher's start-up archive
 [ -z "$BASELINE" ] || "$BASELINE" --path "$repo" status > /dev/null

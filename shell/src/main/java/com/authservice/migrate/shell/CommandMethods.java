@@ -88,7 +88,8 @@ final class CommandMethods {
     return space < 0 ? name : name.substring(0, space);
   }
 
-  private static Stream<String> names(Method method) {
+  /** A command's name and aliases, as a command line names it. */
+  static Stream<String> names(Method method) {
     Command command = method.getAnnotation(Command.class);
     return Stream.concat(Stream.of(String.join(" ", command.name())), Arrays.stream(command.alias()));
   }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.springframework.shell.core.command.annotation.Command;
 
 /** Which {@code @Command} methods a command line registers. */
 class CommandMethodsTest {
@@ -19,14 +18,14 @@ class CommandMethodsTest {
   @Test
   void aCommandLineRegistersTheCommandItNamesByNameOrAliasAndHelpAndSourceRegisterAll() {
     for (Method method : ALL) {
-      for (String name : names(method).toList()) {
+      for (String name : CommandMethods.names(method).toList()) {
         List<String> line = Stream.concat(Arrays.stream(name.split(" ")), Stream.of("--some-option", "x")).toList();
         List<Method> registered = CommandMethods.forRun(line).methods();
         if (name.equals("help") || name.equals("source")) {
           assertThat(registered).as(name).containsExactlyInAnyOrderElementsOf(ALL);
         } else {
           assertThat(registered).as(name).containsExactlyInAnyOrderElementsOf(
-              ALL.stream().filter(other -> names(other).anyMatch(name::equals)).toList());
+              ALL.stream().filter(other -> CommandMethods.names(other).anyMatch(name::equals)).toList());
         }
       }
     }
@@ -42,16 +41,11 @@ class CommandMethodsTest {
   void commandsThatShareAFirstWordAreDeclaredInOneClass() {
     Map<String, Class<?>> declaring = new HashMap<>();
     for (Method method : ALL) {
-      names(method).map(name -> name.split(" ")[0]).forEach(first -> {
+      CommandMethods.names(method).map(name -> name.split(" ")[0]).forEach(first -> {
         Class<?> earlier = declaring.putIfAbsent(first, method.getDeclaringClass());
         assertThat(earlier == null ? method.getDeclaringClass() : earlier).as(first)
             .isEqualTo(method.getDeclaringClass());
       });
     }
-  }
-
-  private static Stream<String> names(Method method) {
-    Command command = method.getAnnotation(Command.class);
-    return Stream.concat(Stream.of(String.join(" ", command.name())), Arrays.stream(command.alias()));
   }
 }
